@@ -1,0 +1,165 @@
+"""Turning what clerks type into numbers, with a clear Chinese message when that is impossible.
+
+Accepted: full-width digits and signs (NFKC), thousands separators in groups of three
+(``1,280`` ``1，280``), spaces anywhere, a trailing unit that matches the cell (件/项/万元),
+``减4`` / ``-4`` / ``−4`` / ``增4`` where signed values are allowed, decimals where amounts
+are allowed. Refused with a message: empty-ish marks (``/`` ``—`` ``无``), text, decimals in
+count cells, negatives in count cells, amounts in 元 in a 万元 cell, absurdly large values.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from decimal import Decimal, InvalidOperation
+
+from ..errors import UserFacingError
+from ..spec.model import CellSpec, ValueKind
+
+Value = int | Decimal
+
+# Above this, a figure in these tables is a typo (or an amount in 元 typed as 万元 ×10⁴).
+MAX_MAGNITUDE = Decimal(10) ** 12
+MAX_AMOUNT_DECIMALS = 4  # 万元 to 4 places = 1 元
+
+_NONE_MARKS = {"/", "／", "—", "——", "-", "－", "–", "无", "没有", "空", "×", "x", "X", "n/a", "N/A", "NA"}
+_MINUS = "-−－—–"
+_NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)(?:\.(\d+))?$")
+
+
+class ValueParseError(UserFacingError):
+    """A cell's text that is not a value the cell allows."""
+
+    def __init__(self, cell: CellSpec | None, text: str, reason: str):
+        self.cell = cell
+        self.text = text
+        self.reason = reason
+        where = f"“{cell.label_path}”" if cell is not None else "该格"
+        allowed = cell.kind.description if cell is not None else ""
+        message = f"{where}填写的“{text}”有误：{reason}" + (f"。本格应填{allowed}。" if allowed else "。")
+        super().__init__(message, f"cell {cell.id if cell else '?'}: cannot read {text!r}")
+
+
+def normalise_text(text: str) -> str:
+    """NFKC (full-width digits and punctuation to ASCII) and no white space at all."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("，", ",").replace("。", ".").replace("．", ".")
+    return "".join(ch for ch in text if not ch.isspace())
+
+
+def parse_value(
+    text: str | int | Decimal | float | None, cell: CellSpec, *, enforce_kind: bool = True
+) -> Value | None:
+    """Parse a clerk's text (or a JSON number) for ``cell``; ``None`` for a blank cell.
+
+    With ``enforce_kind`` (what the wizard's editors use) a negative count or a fraction in
+    a count cell is refused at once. Reading a file passes ``False``: such values are kept
+    so that the TYPE check can report them with the rest of the findings.
+    """
+    if text is None:
+        return None
+    if isinstance(text, bool):
+        raise ValueParseError(cell, str(text).lower(), "不是数字")
+    if isinstance(text, (int, Decimal, float)):
+        value = _from_number(text, cell)
+        if enforce_kind:
+            value = _check_kind(value, cell, str(text))
+        return _check_range(value, cell, str(text))
+    raw = text
+    s = normalise_text(text)
+    if s == "":
+        return None
+    if s in _NONE_MARKS or raw.strip() in _NONE_MARKS:
+        raise ValueParseError(cell, raw, "没有发生的请填 0，尚未统计的请留空")
+    s = _strip_unit(s, cell, raw)
+    sign = ""
+    if s[:1] in _MINUS or s.startswith("减"):
+        sign, s = "-", s[1:]
+    elif s[:1] == "+" or s.startswith("增"):
+        s = s[1:]
+    m = _NUMBER.match(s)
+    if not m:
+        raise ValueParseError(cell, raw, _why_not_number(s))
+    _, digits, fraction = m.groups()
+    digits = digits.replace(",", "")
+    if len(digits) > 13 or len(fraction or "") > 30:
+        raise ValueParseError(cell, raw, "数值过大，请核对是否多打了数字或单位换算有误")
+    if fraction is not None:
+        value: Value = Decimal(f"{sign}{digits}.{fraction}")
+    else:
+        value = int(f"{sign}{digits}")
+    value = _integral_for_counts(value, cell)
+    if enforce_kind:
+        value = _check_kind(value, cell, raw)
+    return _check_range(value, cell, raw)
+
+
+def _strip_unit(s: str, cell: CellSpec, raw: str) -> str:
+    if cell.kind is ValueKind.AMOUNT:
+        if s.endswith("万元"):
+            return s[:-2]
+        if s.endswith("元"):
+            raise ValueParseError(cell, raw, "本格单位是万元，请把元换算成万元（例如 251000元 填 25.1）")
+        return s
+    for unit in ("件", "项", "个", "次"):
+        if s.endswith(unit):
+            return s[: -len(unit)]
+    return s
+
+
+def _why_not_number(s: str) -> str:
+    if re.fullmatch(r"[\d,.]+", s) and "," in s:
+        return "千位分隔符的位置不对（应每三位一个逗号，如 1,280）"
+    if s.count(".") > 1:
+        return "小数点多于一个"
+    if re.search(r"[零一二三四五六七八九十百千万两]", s):
+        return "请用阿拉伯数字填写（如 12），不要用汉字数字"
+    return "不是数字"
+
+
+def _from_number(n: int | Decimal | float, cell: CellSpec) -> Value:
+    if isinstance(n, float):
+        if n != n or n in (float("inf"), float("-inf")):
+            raise ValueParseError(cell, str(n), "不是有限的数字")
+        n = Decimal(repr(n))
+    if isinstance(n, Decimal) and not n.is_finite():
+        raise ValueParseError(cell, str(n), "不是有限的数字")
+    if isinstance(n, Decimal) and abs(n) >= MAX_MAGNITUDE:
+        raise ValueParseError(cell, str(n), "数值过大，请核对是否多打了数字或单位换算有误")
+    return _integral_for_counts(n, cell)
+
+
+def _integral_for_counts(value: Value, cell: CellSpec) -> Value:
+    """``12.0`` in a count cell is the count 12; a real fraction stays for the TYPE check."""
+    if isinstance(value, Decimal) and not cell.kind.allows_decimals and value == value.to_integral_value():
+        return int(value)
+    return value
+
+
+def _check_kind(value: Value, cell: CellSpec, raw: str) -> Value:
+    if isinstance(value, Decimal) and not cell.kind.allows_decimals:
+        raise ValueParseError(cell, raw, "本格只能填整数")
+    if value < 0 and not cell.kind.allows_negative:
+        raise ValueParseError(cell, raw, "本格不能为负数")
+    if isinstance(value, Decimal) and -value.as_tuple().exponent > MAX_AMOUNT_DECIMALS:
+        raise ValueParseError(cell, raw, f"小数最多{MAX_AMOUNT_DECIMALS}位（万元的4位小数即1元）")
+    return value
+
+
+def _check_range(value: Value, cell: CellSpec, raw: str) -> Value:
+    try:
+        too_big = abs(value) >= MAX_MAGNITUDE
+    except InvalidOperation:  # pragma: no cover - Decimal NaN is filtered above
+        too_big = True
+    if too_big:
+        raise ValueParseError(cell, raw, "数值过大，请核对是否多打了数字或单位换算有误")
+    return value
+
+
+def format_value(value: Value | None) -> str:
+    """How a value is shown and printed: integers plain, amounts as typed (no exponent)."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return format(value, "f")
+    return str(value)

@@ -1,0 +1,79 @@
+"""The 2019 trial format (国办公开办函〔2019〕60号), used for the 2019 and 2020 reports."""
+
+from __future__ import annotations
+
+from . import common as c
+from .builders import T2Block, T2Column, T2Row, T3Row, build_table2, build_table3, build_table4
+from .model import ReportSpec, ValueKind
+from .sections import build_sections
+
+_MADE = (
+    T2Column("made", "本年新制作数量"),
+    T2Column("published", "本年新公开数量"),
+    T2Column("total", "对外公开总数量"),
+)
+_ITEMS = (
+    T2Column("prev_items", "上一年项目数量", unit="项"),
+    T2Column("change", "本年增/减", ValueKind.SIGNED_COUNT, "项"),
+    T2Column("decisions", "处理决定数量"),
+)
+
+TABLE2_BLOCKS = (
+    T2Block(
+        "a1",
+        "第二十条第（一）项",
+        _MADE,
+        (
+            T2Row("rules", "规章", "本机关制定的规章。只有省、设区的市、自治州人民政府等有规章制定权的机关才可能有。"),
+            T2Row("normative", "规范性文件", "本机关制定的规范性文件。"),
+        ),
+    ),
+    T2Block(
+        "a5",
+        "第二十条第（五）项",
+        _ITEMS,
+        (
+            T2Row("licensing", "行政许可", "行政许可事项的项目数量、增减和处理决定数量。"),
+            T2Row("other_services", "其他对外管理服务事项", "其他对外管理服务事项。"),
+        ),
+    ),
+    T2Block(
+        "a6",
+        "第二十条第（六）项",
+        _ITEMS,
+        (
+            T2Row("penalty", "行政处罚", "行政处罚事项。"),
+            T2Row("coercion", "行政强制", "行政强制事项。"),
+        ),
+    ),
+    T2Block("a8", "第二十条第（八）项", _ITEMS[:2], (T2Row("fees", "行政事业性收费", "行政事业性收费项目。"),)),
+    T2Block(
+        "a9",
+        "第二十条第（九）项",
+        (T2Column("items", "采购项目数量", unit="项"), T2Column("amount", "采购总金额", ValueKind.AMOUNT, "万元")),
+        (T2Row("procurement", "政府集中采购", "政府集中采购的项目数量和总金额；总金额以万元为单位填写。"),),
+    ),
+)
+
+T3_ROWS = (
+    c.T3_HEAD_ROWS
+    + c.T3_MIDDLE_ROWS
+    + (T3Row("other", "（六）其他处理", 2, "不属于以上情形的其他处理结果。"),)
+    + c.T3_TAIL_ROWS
+)
+
+_SECTIONS = build_sections()
+
+SPEC = ReportSpec(
+    edition="2019",
+    name="中华人民共和国政府信息公开工作年度报告格式（试行）",
+    issued_with="国办公开办函〔2019〕60号",
+    title_pattern=c.TITLE_PATTERN,
+    preface_guidance=c.PREFACE_GUIDANCE,
+    sections=_SECTIONS,
+    tables=(
+        build_table2(_SECTIONS[1].title, TABLE2_BLOCKS, note="注：采购总金额单位为万元。"),
+        build_table3(_SECTIONS[2].title, T3_ROWS),
+        build_table4(_SECTIONS[3].title),
+    ),
+)

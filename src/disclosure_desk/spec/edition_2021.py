@@ -1,0 +1,72 @@
+"""The 2021 format (国办公开办函〔2021〕30号), used from the 2021 report onward."""
+
+from __future__ import annotations
+
+from . import common as c
+from .builders import T2Block, T2Column, T2Row, T3Row, build_table2, build_table3, build_table4
+from .model import ReportSpec, ValueKind
+from .sections import build_sections
+
+_DECISIONS = (T2Column("decisions", "本年处理决定数量"),)
+
+TABLE2_BLOCKS = (
+    T2Block(
+        "a1",
+        "第二十条第（一）项",
+        (
+            T2Column("issued", "本年制发件数"),
+            T2Column("repealed", "本年废止件数"),
+            T2Column("in_force", "现行有效件数"),
+        ),
+        (
+            T2Row("rules", "规章", "本机关制定的规章。只有省、设区的市、自治州人民政府等有规章制定权的机关才可能有。"),
+            T2Row("normative", "行政规范性文件", "本机关制发的行政规范性文件；现行有效件数 = 上年现行有效 + 本年制发 − 本年废止。"),
+        ),
+    ),
+    T2Block("a5", "第二十条第（五）项", _DECISIONS, (T2Row("licensing", "行政许可", "本年作出的行政许可处理决定数量。"),)),
+    T2Block(
+        "a6",
+        "第二十条第（六）项",
+        _DECISIONS,
+        (
+            T2Row("penalty", "行政处罚", "本年作出的行政处罚决定数量。"),
+            T2Row("coercion", "行政强制", "本年作出的行政强制决定数量。"),
+        ),
+    ),
+    T2Block(
+        "a8",
+        "第二十条第（八）项",
+        (T2Column("amount", "本年收费金额（单位：万元）", ValueKind.AMOUNT, "万元"),),
+        (T2Row("fees", "行政事业性收费", "本年行政事业性收费金额，单位万元，可有小数。"),),
+    ),
+)
+
+T3_ROWS = (
+    c.T3_HEAD_ROWS
+    + c.T3_MIDDLE_ROWS
+    + (
+        T3Row("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 3,
+              "申请人逾期不补正，不再处理的。", "（六）其他处理"),
+        T3Row("other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 3,
+              "申请人逾期未缴纳信息处理费，不再处理的。有此类情形的，应在“六、其他需要报告的事项”说明收费情况。",
+              "（六）其他处理"),
+        T3Row("other.other", "3.其他", 3, "不属于以上情形的其他处理结果。", "（六）其他处理"),
+    )
+    + c.T3_TAIL_ROWS
+)
+
+_SECTIONS = build_sections()
+
+SPEC = ReportSpec(
+    edition="2021",
+    name="中华人民共和国政府信息公开工作年度报告格式",
+    issued_with="国办公开办函〔2021〕30号",
+    title_pattern=c.TITLE_PATTERN,
+    preface_guidance=c.PREFACE_GUIDANCE,
+    sections=_SECTIONS,
+    tables=(
+        build_table2(_SECTIONS[1].title, TABLE2_BLOCKS),
+        build_table3(_SECTIONS[2].title, T3_ROWS),
+        build_table4(_SECTIONS[3].title),
+    ),
+)

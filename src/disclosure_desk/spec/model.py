@@ -76,6 +76,15 @@ class CellSpec:
         return "/".join((self.table, *self.path))
 
     @property
+    def row_key(self) -> str:
+        """The id part naming the row: ``t3.withheld.secret.natural`` -> ``withheld.secret``."""
+        return self.id.split(".", 1)[1].rsplit(".", 1)[0]
+
+    @property
+    def column_key(self) -> str:
+        return self.id.rsplit(".", 1)[1]
+
+    @property
     def row_label(self) -> str:
         return "/".join(self.path[:-1])
 
@@ -118,6 +127,11 @@ class TableSpec:
             cache = {c.path: c for c in self.cells}
             object.__setattr__(self, "_path_cache", cache)
         return cache.get(path)
+
+    @property
+    def row_keys(self) -> tuple[str, ...]:
+        """Row keys in table order (each once)."""
+        return tuple(dict.fromkeys(c.row_key for c in self.cells))
 
     @property
     def input_cells(self) -> tuple[CellSpec, ...]:

@@ -1,0 +1,38 @@
+"""Small helpers the rules share: reading values with blank as 0, naming cells."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from ..domain import Draft
+from ..domain.numbers import Value, format_value
+from ..spec import CellSpec
+from .finding import Finding, Severity
+
+
+def num(draft: Draft, cell_id: str) -> Value:
+    """The value, blank counting as 0 (arithmetic rules run over partly filled tables)."""
+    v = draft.value(cell_id)
+    return 0 if v is None else v
+
+
+def total(draft: Draft, cell_ids: Iterable[str]) -> Value:
+    return sum((num(draft, i) for i in cell_ids), start=0)
+
+
+def all_blank(draft: Draft, cell_ids: Iterable[str]) -> bool:
+    return all(draft.value(i) is None for i in cell_ids)
+
+
+def fmt(v: Value | Decimal) -> str:
+    return format_value(v)
+
+
+def table_finding(rule: str, severity: Severity, message: str, cells: Iterable[CellSpec], section: str) -> Finding:
+    cells = tuple(cells)
+    return Finding(rule, severity, message, tuple(c.label_path for c in cells), tuple(c.id for c in cells), section)
+
+
+def text_finding(rule: str, severity: Severity, message: str, section: str) -> Finding:
+    return Finding(rule, severity, message, (section,) if section else (), (), section)

@@ -1,0 +1,120 @@
+"""The ``disclosure-desk`` command: the app without arguments, subcommands for files and the store.
+
+Exit codes (docs/report-json.md): 0 ok, 1 errors found (check), 2 bad input, 3 cannot write,
+4 an internal error (a bug; the traceback is in the log file, never shown raw).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__, paths
+from .errors import UserFacingError
+
+EXIT_INTERNAL = 4
+
+# subcommand -> module in disclosure_desk.commands holding ``run(args) -> int``
+_HANDLERS = {
+    "check": "check",
+    "pdf": "pdf",
+    "import": "store",
+    "export": "store",
+    "list": "store",
+    "restore-backup": "store",
+    "empty-trash": "store",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="disclosure-desk",
+        description="政府信息公开工作年度报告编制助手（Disclosure Desk）。不带参数运行时打开图形界面。",
+    )
+    p.add_argument("--version", action="version", version=f"Disclosure Desk {__version__}")
+    p.add_argument("--data-dir", metavar="DIR", help="数据文件夹（也可用环境变量 DISCLOSURE_DESK_DATA_DIR 指定）")
+    sub = p.add_subparsers(dest="command", metavar="命令")
+
+    c = sub.add_parser("check", help="校验报告 JSON 文件")
+    c.add_argument("file", metavar="FILE.json")
+    c.add_argument("--previous", metavar="LAST.json", help="上一年度的报告，用于跨年度校验")
+    c.add_argument("--json", action="store_true", help="以 JSON 数组输出校验结果")
+
+    d = sub.add_parser("pdf", help="生成可打印的 PDF")
+    d.add_argument("file", metavar="FILE.json")
+    d.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    d.add_argument("--previous", metavar="LAST.json", help="上一年度的报告（用于校验）")
+
+    i = sub.add_parser("import", help="把报告 JSON 文件导入为草稿")
+    i.add_argument("file", metavar="FILE.json")
+    i.add_argument("--replace", action="store_true", help="覆盖同一机关同一年度的已有草稿")
+
+    e = sub.add_parser("export", help="把草稿导出为报告 JSON 文件")
+    e.add_argument("draft", metavar="DRAFT", help="草稿编号，或“机关名称 年度”")
+    e.add_argument("-o", "--output", required=True, metavar="FILE.json")
+
+    sub.add_parser("list", help="列出草稿")
+    r = sub.add_parser("restore-backup", help="从自动备份恢复草稿库")
+    r.add_argument("backup", nargs="?", metavar="BACKUP", help="备份文件名（不填则列出可用备份）")
+    sub.add_parser("empty-trash", help="清空回收站（彻底删除已删除的草稿）")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    _utf8_stdio()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.data_dir:
+        paths.set_data_dir(args.data_dir)
+    try:
+        if args.command is None:
+            return _run_gui(parser)
+        module = importlib.import_module(f".commands.{_HANDLERS[args.command]}", __package__)
+        return module.run(args)
+    except UserFacingError as e:
+        _print_error(e.message, e.english)
+        return e.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:  # a bug: log it, tell the user where the log is
+        log_path = _log_exception(e)
+        _print_error(f"程序内部错误，已记录到日志：{log_path}", f"internal error: {type(e).__name__}")
+        return EXIT_INTERNAL
+
+
+def _run_gui(parser: argparse.ArgumentParser) -> int:
+    try:
+        app = importlib.import_module(".ui.app", __package__)
+    except ModuleNotFoundError as e:
+        if e.name and e.name.startswith(("disclosure_desk.ui", "PySide6")):
+            parser.print_help()
+            return 0
+        raise
+    return app.run()
+
+
+def _print_error(message: str, english: str) -> None:
+    line = message if not english else f"{message} ({english})"
+    print(f"错误：{line}", file=sys.stderr)
+
+
+def _log_exception(exc: BaseException) -> str:
+    from .logs import log_exception
+
+    return str(log_exception(exc))
+
+
+def _utf8_stdio() -> None:
+    """Windows consoles may default to a legacy code page; Chinese must never raise there."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):
+                pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Handlers of the ``disclosure-desk`` subcommands: each module has ``run(args) -> int``."""

@@ -1,0 +1,30 @@
+"""``disclosure-desk check FILE.json [--previous LAST.json] [--json]``."""
+
+from __future__ import annotations
+
+import json
+
+from ..checks import check, has_errors
+from ..interchange import read_report_file
+
+
+def run(args) -> int:
+    draft = read_report_file(args.file)
+    previous = read_report_file(args.previous) if args.previous else None
+    findings = check(draft, previous)
+    if args.json:
+        print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        print(format_findings(findings, draft.display_title))
+    return 1 if has_errors(findings) else 0
+
+
+def format_findings(findings, title: str) -> str:
+    if not findings:
+        return f"{title}：校验通过，没有发现问题。"
+    errors = sum(f.is_error for f in findings)
+    lines = [f"{title}：{errors} 个错误，{len(findings) - errors} 个提示。"]
+    for f in findings:
+        accepted = f"（已接受：{f.accepted_reason}）" if f.accepted_reason is not None else ""
+        lines.append(f"[{f.severity.label}] {f.rule} {f.message}{accepted}")
+    return "\n".join(lines)

@@ -1,0 +1,48 @@
+"""Writing files so that a reader never sees half of one: temp file in the same folder, then replace."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import CannotWriteError
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Write ``data`` to ``path`` atomically; on failure the old file is left as it was."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except FileNotFoundError:
+        raise CannotWriteError(f"无法写入“{target}”：文件夹“{folder}”不存在。", f"{target}: folder missing") from None
+    except PermissionError:
+        raise CannotWriteError(f"无法写入“{target}”：没有在“{folder}”中写文件的权限。", f"{target}: permission denied") from None
+    except OSError as e:
+        raise CannotWriteError(f"无法写入“{target}”：{e.strerror or e}。", f"{target}: {e}") from None
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        _replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _replace(tmp: str, target: Path) -> None:
+    try:
+        os.replace(tmp, target)
+    except PermissionError:
+        raise CannotWriteError(
+            f"无法覆盖“{target}”：文件是只读的，或正被其他程序（如 PDF 阅读器、Word）打开。请关闭后重试，原文件未改动。",
+            f"{target}: cannot replace (read-only or locked)",
+        ) from None
+    except IsADirectoryError:
+        raise CannotWriteError(f"“{target}”是一个文件夹，不能写成文件。", f"{target}: is a directory") from None
+    except OSError as e:
+        raise CannotWriteError(f"无法写入“{target}”：{e.strerror or e}。原文件未改动。", f"{target}: {e}") from None

@@ -1,0 +1,308 @@
+"""Reading report JSON (version 1, see docs/report-json.md) into a Draft.
+
+Every refusal is a ``BadInputError`` whose Chinese message names the key or cell and says
+what is wrong; nothing is dropped silently (unknown keys are errors, ``x-`` keys are kept).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..domain import Draft, SectionPart, ValueParseError, parse_value
+from ..errors import BadInputError
+from ..spec import EDITIONS, get_spec
+from ..spec.common import SECTION_TITLES
+from .format import EXTENSION_KEY, SCHEMA_ID, TOP_LEVEL_KEYS, TITLE_VARIANTS
+
+MAX_FILE_BYTES = 20 * 1024 * 1024  # a report is a few hundred KB; beyond this it is not one
+
+
+def read_report_file(path: str | os.PathLike[str]) -> Draft:
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise BadInputError(
+                f"文件“{p.name}”有 {size // (1024 * 1024)} MB，太大，不是年度报告文件（报告文件通常不足1 MB）。",
+                f"{p}: file too large ({size} bytes)",
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise BadInputError(f"找不到文件“{p}”。", f"{p}: no such file") from None
+    except IsADirectoryError:
+        raise BadInputError(f"“{p}”是一个文件夹，不是报告文件。", f"{p}: is a directory") from None
+    except PermissionError:
+        raise BadInputError(f"没有权限读取文件“{p}”。", f"{p}: permission denied") from None
+    except OSError as e:
+        raise BadInputError(f"无法读取文件“{p}”：{e.strerror or e}。", f"{p}: {e}") from None
+    return parse_report_bytes(data, source=p.name)
+
+
+def parse_report_bytes(data: bytes, source: str = "报告文件") -> Draft:
+    return parse_report_text(_decode(data, source), source)
+
+
+def parse_report_text(text: str, source: str = "报告文件") -> Draft:
+    try:
+        obj = json.loads(
+            text,
+            parse_float=Decimal,
+            parse_constant=_reject_constant,
+            object_pairs_hook=_no_duplicates,
+        )
+    except json.JSONDecodeError as e:
+        raise BadInputError(
+            f"“{source}”不是有效的 JSON：第{e.lineno}行第{e.colno}列附近{_json_reason(e.msg)}（文件可能不完整或被改坏）。",
+            f"{source}: invalid JSON at line {e.lineno} column {e.colno}: {e.msg}",
+        ) from None
+    except RecursionError:
+        raise BadInputError(f"“{source}”的嵌套层次过深，不是年度报告文件。", f"{source}: nesting too deep") from None
+    except _KeyProblem as e:
+        raise BadInputError(str(e), f"{source}: {e.english}") from None
+    return draft_from_object(obj, source)
+
+
+class _KeyProblem(ValueError):
+    def __init__(self, message: str, english: str):
+        super().__init__(message)
+        self.english = english
+
+
+def _decode(data: bytes, source: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]  # a BOM, as Windows Notepad writes it: harmless
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise BadInputError(
+            f"“{source}”是 UTF-16 编码，请另存为 UTF-8 编码后再导入。", f"{source}: UTF-16, expected UTF-8"
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        hint = "（看起来是 GBK/GB2312 编码）" if _looks_like_gbk(data) else ""
+        raise BadInputError(
+            f"“{source}”不是 UTF-8 编码{hint}：第{e.start + 1}个字节无法识别。请用记事本等工具另存为 UTF-8 后再导入。",
+            f"{source}: not UTF-8 at byte {e.start}",
+        ) from None
+
+
+def _looks_like_gbk(data: bytes) -> bool:
+    try:
+        data.decode("gb18030")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _json_reason(msg: str) -> str:
+    if "Expecting" in msg and "delimiter" in msg:
+        return "缺少逗号或冒号"
+    if "Unterminated string" in msg:
+        return "有未结束的字符串"
+    if "Expecting value" in msg:
+        return "缺少数值或内容不完整"
+    if "Extra data" in msg:
+        return "在结尾之后还有多余内容"
+    if "Invalid control character" in msg:
+        return "有未转义的控制字符"
+    return f"格式错误（{msg}）"
+
+
+def _reject_constant(name: str) -> Any:
+    raise _KeyProblem(f"报告文件中出现了“{name}”，这不是有效的数值。", f"non-finite number {name}")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _KeyProblem(f"键“{key}”在同一处出现了两次，无法确定以哪个为准。", f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+# ---- structure --------------------------------------------------------------------------
+
+
+def draft_from_object(obj: Any, source: str = "报告文件") -> Draft:
+    if not isinstance(obj, dict):
+        raise BadInputError(f"“{source}”不是年度报告文件：最外层应是一个对象（{{…}}）。", f"{source}: top level is not an object")
+    _check_keys(obj, TOP_LEVEL_KEYS, "报告文件最外层")
+    if obj.get("schema") != SCHEMA_ID:
+        raise BadInputError(
+            f"“{source}”不是本程序的年度报告文件：schema 应为“{SCHEMA_ID}”，实际是{_show(obj.get('schema'))}。",
+            f"{source}: schema is {obj.get('schema')!r}",
+        )
+    edition = obj.get("edition")
+    if edition not in EDITIONS:
+        raise BadInputError(
+            f"edition（报告格式版本）应为 \"2019\"（2019年试行格式）或 \"2021\"（2021年格式），实际是{_show(edition)}。",
+            f"edition must be '2019' or '2021', got {edition!r}",
+        )
+    draft = Draft(edition=edition)
+    draft.year = _year(obj.get("year"))
+    draft.organ = _string(obj, "organ")
+    draft.title = _string(obj, "title", allow_null=True)
+    draft.preface = _string(obj, "preface")
+    draft.sections = _sections(obj.get("sections", {}), draft)
+    _tables(obj.get("tables", {}), draft)
+    _signature(obj.get("signature"), draft)
+    for key, value in obj.items():
+        if key == EXTENSION_KEY:
+            _extension(value, draft)
+        elif key.startswith("x-"):
+            draft.extras[key] = value
+    return draft
+
+
+def _check_keys(obj: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    for key in obj:
+        if key not in allowed and not key.startswith("x-"):
+            raise BadInputError(
+                f"{where}有不认识的键“{key}”（可用的键：{'、'.join(allowed)}）。为免丢失数据，请改正后再导入。",
+                f"unknown key {key!r} in {where}",
+            )
+
+
+def _show(value: Any) -> str:
+    return "空" if value is None else f"“{value}”"
+
+
+def _string(obj: dict[str, Any], key: str, allow_null: bool = False, where: str = "") -> Any:
+    value = obj.get(key, None if allow_null else "")
+    if value is None and allow_null:
+        return None
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise BadInputError(f"{where}{key} 应为文字，实际是{_show(value)}。", f"{where}{key} must be a string")
+    return value
+
+
+def _year(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or not 1990 <= value <= 2200:
+        raise BadInputError(f"year（报告年度）应为四位整数年份，如 2025，实际是{_show(value)}。", f"bad year {value!r}")
+    return value
+
+
+def _sections(value: Any, draft: Draft) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise BadInputError("sections 应为以章节标题为键的对象。", "sections must be an object")
+    titles = get_spec(draft.edition).sections
+    official = {s.title for s in titles}
+    out: dict[str, Any] = {}
+    for title, text in value.items():
+        if title not in official:
+            hint = f"，正式标题应为“{TITLE_VARIANTS[title]}”" if title in TITLE_VARIANTS else ""
+            raise BadInputError(
+                f"sections 中有不认识的章节标题“{title}”{hint}。章节标题应为：{'、'.join(SECTION_TITLES)}。",
+                f"unknown section title {title!r}",
+            )
+        out[title] = _section_text(text, title)
+    return out
+
+
+def _section_text(value: Any, title: str) -> Any:
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, list):
+        raise BadInputError(f"章节“{title}”应为文字，或由 heading/text 组成的列表。", f"section {title!r}: bad type")
+    parts = []
+    for i, item in enumerate(value, 1):
+        if not isinstance(item, dict):
+            raise BadInputError(f"章节“{title}”第{i}部分应为含 heading 和 text 的对象。", f"section {title!r} part {i}")
+        _check_keys(item, ("heading", "text"), f"章节“{title}”第{i}部分")
+        where = f"章节“{title}”第{i}部分的 "
+        parts.append(SectionPart(_string(item, "heading", where=where), _string(item, "text", where=where)))
+    return tuple(parts)
+
+
+def _tables(value: Any, draft: Draft) -> None:
+    if not isinstance(value, dict):
+        raise BadInputError("tables 应为包含 表二、表三、表四 的对象。", "tables must be an object")
+    spec = get_spec(draft.edition)
+    known = tuple(t.key for t in spec.tables)
+    for key, table_obj in value.items():
+        if key not in known:
+            raise BadInputError(f"tables 中有不认识的表“{key}”（应为 表二、表三、表四）。", f"unknown table {key!r}")
+        table = spec.table(key)
+        depth = len(table.cells[0].path)
+        for path, raw in _leaves(table_obj, (key,), depth):
+            cell = table.by_path(path[1:])
+            if cell is None:
+                raise BadInputError(_unknown_cell_message(path, draft.edition), f"unknown cell {'/'.join(path)!r}")
+            try:
+                draft.values[cell.id] = parse_value(raw, cell, enforce_kind=False)
+            except ValueParseError as e:
+                raise BadInputError(e.message, e.english) from None
+
+
+def _leaves(obj: Any, prefix: tuple[str, ...], depth: int):
+    """Yield (path, value) for the cell values of a table object nested ``depth`` levels deep."""
+    if not isinstance(obj, dict):
+        where = "/".join(prefix)
+        raise BadInputError(f"“{where}”应为对象（{{…}}），实际是{_show(obj)}。", f"{where}: expected an object")
+    for key, value in obj.items():
+        path = (*prefix, key)
+        if len(path) - 1 == depth:
+            if isinstance(value, (dict, list)):
+                raise BadInputError(f"单元格“{'/'.join(path)}”的值应为数字或 null。", f"{'/'.join(path)}: not a value")
+            yield path, value
+        else:
+            yield from _leaves(value, path, depth)
+
+
+def _unknown_cell_message(path: tuple[str, ...], edition: str) -> str:
+    other = "2019" if edition == "2021" else "2021"
+    hint = ""
+    if get_spec(other).table(path[0]).by_path(path[1:]) is not None:
+        hint = f"这是{other}年格式的栏目，而本文件的 edition 是 \"{edition}\"，请核对报告格式版本。"
+    return f"表格中有不认识的栏目“{'/'.join(path)}”。{hint}栏目名称须与官方格式完全一致（全角括号、1.后无空格）。"
+
+
+def _signature(value: Any, draft: Draft) -> None:
+    if value is None:
+        return
+    if not isinstance(value, dict):
+        raise BadInputError("signature 应为含 organ 和 date 的对象。", "signature must be an object")
+    _check_keys(value, ("organ", "date"), "signature")
+    draft.signature_organ = _string(value, "organ", where="signature.")
+    date = value.get("date")
+    if date is None:
+        return
+    try:
+        draft.signature_date = dt.date.fromisoformat(date) if isinstance(date, str) and len(date) == 10 else None
+    except ValueError:
+        draft.signature_date = None
+    if draft.signature_date is None:
+        raise BadInputError(
+            f"signature.date（成文日期）应写成 2026-01-20 这样的格式，实际是{_show(date)}。", f"bad date {date!r}"
+        )
+
+
+def _extension(value: Any, draft: Draft) -> None:
+    """Our own ``x-disclosure-desk`` block: contact, accepted warnings, carry-over marks."""
+    if not isinstance(value, dict):
+        raise BadInputError(f"{EXTENSION_KEY} 应为对象。", f"{EXTENSION_KEY} must be an object")
+    _check_keys(value, ("contact", "website", "accepted", "value_origins", "carried_texts"), EXTENSION_KEY)
+    draft.contact = _string(value, "contact", where=f"{EXTENSION_KEY}.")
+    draft.website = _string(value, "website", where=f"{EXTENSION_KEY}.")
+    for key in ("accepted", "value_origins", "carried_texts"):
+        mapping = value.get(key, {})
+        if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+            raise BadInputError(f"{EXTENSION_KEY}.{key} 应为文字到文字的对象。", f"{EXTENSION_KEY}.{key}: bad type")
+        setattr(draft, key, dict(mapping))
+    spec = get_spec(draft.edition)
+    for cell_id in draft.value_origins:
+        try:
+            spec.cell(cell_id)
+        except KeyError:
+            raise BadInputError(
+                f"{EXTENSION_KEY}.value_origins 中有不认识的单元格编号“{cell_id}”。", f"unknown cell id {cell_id!r}"
+            ) from None

@@ -1,0 +1,39 @@
+"""A rotating log file in the per-user log folder; tracebacks go here, never to the clerk's screen."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import traceback
+from pathlib import Path
+
+from . import paths
+
+_configured = False
+
+
+def log_file() -> Path:
+    return paths.log_dir() / "disclosure-desk.log"
+
+
+def setup_logging() -> logging.Logger:
+    global _configured
+    logger = logging.getLogger("disclosure_desk")
+    if not _configured:
+        logger.setLevel(logging.INFO)
+        try:
+            log_file().parent.mkdir(parents=True, exist_ok=True)
+            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+                log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            )
+        except OSError:
+            handler = logging.NullHandler()
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        logger.addHandler(handler)
+        _configured = True
+    return logger
+
+
+def log_exception(exc: BaseException) -> Path:
+    setup_logging().error("".join(traceback.format_exception(exc)))
+    return log_file()

@@ -1,0 +1,42 @@
+"""Shared test set-up: offscreen Qt before anything imports it, a fresh data dir per test."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("DISCLOSURE_DESK_BUNDLED_FONTS_ONLY", "1")
+
+REPO = Path(__file__).resolve().parents[1]
+SAMPLES = REPO / "resources" / "samples"
+SEED_JSON = SAMPLES / "yiluo-2019.json"
+SAMPLE_2021_JSON = SAMPLES / "qinghe-tongjiju-2025.json"
+
+
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path_factory, monkeypatch):
+    """Every test gets its own data folder; nothing touches the real per-user one."""
+    d = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("DISCLOSURE_DESK_DATA_DIR", str(d))
+    from disclosure_desk import paths
+
+    paths.set_data_dir(None)
+    yield d
+    paths.set_data_dir(None)
+
+
+@pytest.fixture
+def seed_draft():
+    from disclosure_desk.interchange import read_report_file
+
+    return read_report_file(SEED_JSON)
+
+
+@pytest.fixture
+def sample_2021():
+    from disclosure_desk.interchange import read_report_file
+
+    return read_report_file(SAMPLE_2021_JSON)

@@ -161,13 +161,14 @@ def check_rule_making(spec: ReportSpec, draft: Draft) -> list[Finding]:
     cells = [c for c in t2.cells if c.path[1] == "规章"]
     nonzero = [c for c in cells if (draft.value(c.id) or 0) != 0]
     organ = draft.organ.strip()
+    normative = next(c.path[1] for c in t2.cells if c.row_key == "a1.normative")
     if not nonzero or (_RULE_MAKER.search(organ) and not _NOT_RULE_MAKER.search(organ)):
         return []
     return [
         table_finding(
             "N-2", W,
             f"表二“规章”一行填了数字，但只有省、自治区、直辖市和设区的市、自治州的人民政府才能制定规章，"
-            f"“{organ or '本机关'}”一般没有规章制定权。本机关制发的文件应填在“{t2.cells[3].path[1]}”一行；"
+            f"“{organ or '本机关'}”一般没有规章制定权。本机关制发的文件应填在“{normative}”一行；"
             "如确有规章（例如本机关是有规章制定权的人民政府），可接受此提示并说明理由。",
             nonzero, t2.section_title,
         )
@@ -178,7 +179,7 @@ def check_rule_making(spec: ReportSpec, draft: Draft) -> list[Finding]:
 
 _PLACEHOLDER = re.compile(
     r"(?:[×xXＸ＊*？?□○]{1,4}|[/／—]{1,2}|若干)\s*(?:件|条|个|次|项|人次|万元|元|%|％)"
-    r"|(?:20|19)[×xXＸ＊*？?□○]{1,2}年|[×xXＸ＊*□○]{2,4}年"
+    r"|(?:20|19)\d?[×xXＸ＊*？?□○]{1,2}年|[×xXＸ＊*□○]{2,4}年"
 )
 
 
@@ -212,7 +213,7 @@ def check_fees(spec: ReportSpec, draft: Draft) -> list[Finding]:
     if any(w in text for w in _FEE_WORDS):
         return []
     ids = [c.id for c in spec.table("表二").cells if c.path[1] == "行政事业性收费"]
-    ids += [i for i in ("t3.other.no_fee.total",) if i in {c.id for c in spec.table("表三").cells}]
+    ids += [c.id for c in spec.table("表三").cells if c.row_key == "other.no_fee" and not c.is_total]
     charged = [i for i in ids if (draft.value(i) or 0) > 0]
     if not charged:
         return []

@@ -1,0 +1,120 @@
+"""The JSON Schema of report JSON version 1, generated from the spec.
+
+The shipped file ``report.schema.json`` is this function's output (a test keeps them equal);
+regenerate it with ``python -m disclosure_desk.interchange.schema > …/report.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from ..spec import EDITIONS, TableSpec, ValueKind, get_spec
+from .format import EXTENSION_KEY, SCHEMA_ID
+
+SCHEMA_FILE = "report.schema.json"
+
+_VALUE = {
+    ValueKind.COUNT: {"type": ["integer", "null"], "minimum": 0},
+    ValueKind.SIGNED_COUNT: {"type": ["integer", "null"]},
+    ValueKind.AMOUNT: {"type": ["number", "null"], "minimum": 0},
+}
+_STRING_MAP = {"type": "object", "additionalProperties": {"type": "string"}}
+
+
+def build_schema() -> dict[str, Any]:
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": "https://disclosure-desk.invalid/schema/report-1.json",
+        "title": "政府信息公开工作年度报告 (Disclosure Desk report JSON, version 1)",
+        "type": "object",
+        "required": ["schema", "edition"],
+        "properties": {
+            "schema": {"const": SCHEMA_ID},
+            "edition": {"enum": list(EDITIONS)},
+            "year": {"type": ["integer", "null"], "minimum": 1990, "maximum": 2200},
+            "organ": {"type": "string"},
+            "title": {"type": ["string", "null"]},
+            "preface": {"type": "string"},
+            "sections": {"type": "object"},
+            "tables": {"type": "object"},
+            "signature": {
+                "type": ["object", "null"],
+                "properties": {
+                    "organ": {"type": "string"},
+                    "date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+                },
+                "additionalProperties": False,
+            },
+            EXTENSION_KEY: {
+                "type": "object",
+                "properties": {
+                    "contact": {"type": "string"},
+                    "website": {"type": "string"},
+                    "accepted": _STRING_MAP,
+                    "value_origins": _STRING_MAP,
+                    "carried_texts": _STRING_MAP,
+                },
+                "additionalProperties": False,
+            },
+        },
+        "patternProperties": {"^x-": {}},
+        "additionalProperties": False,
+        "allOf": [_edition_rule(e) for e in EDITIONS],
+        "$defs": {"section": _section_schema()},
+    }
+
+
+def _section_schema() -> dict[str, Any]:
+    part = {
+        "type": "object",
+        "properties": {"heading": {"type": "string"}, "text": {"type": "string"}},
+        "additionalProperties": False,
+    }
+    return {"oneOf": [{"type": "string"}, {"type": "array", "items": part}]}
+
+
+def _edition_rule(edition: str) -> dict[str, Any]:
+    spec = get_spec(edition)
+    return {
+        "if": {"properties": {"edition": {"const": edition}}},
+        "then": {
+            "properties": {
+                "sections": {
+                    "type": "object",
+                    "properties": {s.title: {"$ref": "#/$defs/section"} for s in spec.sections},
+                    "additionalProperties": False,
+                },
+                "tables": {
+                    "type": "object",
+                    "properties": {t.key: _table_schema(t) for t in spec.tables},
+                    "additionalProperties": False,
+                },
+            }
+        },
+    }
+
+
+def _table_schema(table: TableSpec) -> dict[str, Any]:
+    tree: dict[str, Any] = {}
+    for cell in table.cells:
+        node = tree
+        for key in cell.path[:-1]:
+            node = node.setdefault(key, {})
+        node[cell.path[-1]] = _VALUE[cell.kind]
+    return _object(tree)
+
+
+def _object(tree: dict[str, Any]) -> dict[str, Any]:
+    props = {k: (v if "type" in v else _object(v)) for k, v in tree.items()}
+    return {"type": "object", "properties": props, "additionalProperties": False}
+
+
+def shipped_schema() -> dict[str, Any]:
+    text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
+    return json.loads(text)
+
+
+if __name__ == "__main__":
+    print(json.dumps(build_schema(), ensure_ascii=False, indent=2))

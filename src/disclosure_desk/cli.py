@@ -106,7 +106,16 @@ def _log_exception(exc: BaseException) -> str:
 
 
 def _utf8_stdio() -> None:
-    """Windows consoles may default to a legacy code page; Chinese must never raise there."""
+    """Windows consoles may default to a legacy code page; Chinese must never raise there.
+
+    A windowed build (PyInstaller on Windows) has no streams at all: printing goes nowhere.
+    """
+    import os
+
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:

@@ -74,3 +74,27 @@ def test_data_dir_option_and_env_are_accepted(tmp_path):
 def test_version_and_help():
     assert "Disclosure Desk" in cli("--version").stdout
     assert "check" in cli("--help").stdout
+
+
+def test_version_matches_pyproject():
+    import tomllib
+
+    from disclosure_desk import __version__
+
+    meta = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert __version__ == meta["version"]
+    assert __version__ in cli("--version").stdout
+
+
+def test_internal_error_is_logged_not_shown(tmp_path, monkeypatch):
+    code = (
+        "import sys; import disclosure_desk.commands.check as c\n"
+        "def boom(args): raise RuntimeError('bug')\n"
+        "c.run = boom\n"
+        "from disclosure_desk.cli import main\n"
+        f"sys.exit(main(['--data-dir', r'{tmp_path}', 'check', 'x.json']))\n"
+    )
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, encoding="utf-8", cwd=REPO)
+    assert r.returncode == 4
+    assert "程序内部错误" in r.stderr and "Traceback" not in r.stderr
+    assert "RuntimeError: bug" in (tmp_path / "logs" / "disclosure-desk.log").read_text(encoding="utf-8")

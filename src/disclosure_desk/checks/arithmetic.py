@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..domain import Draft
-from ..spec import ReportSpec, ValueKind
+from ..spec import ReportSpec, TableSpec, ValueKind
 from ..spec.builders import T3_COLUMNS, T4_BLOCKS, T4_COLUMNS
 from .finding import Finding, Severity
 from .values import all_blank, fmt, num, table_finding, total
@@ -23,27 +23,30 @@ def result_row_keys(spec: ReportSpec) -> list[str]:
     return [r for r in spec.table("表三").row_keys if r not in outside]
 
 
+def _sum_mismatch(rule: str, table: TableSpec, draft: Draft, total_id: str, part_ids: list[str], say) -> list[Finding]:
+    """A stated total that differs from the sum of its parts; ``say(stated, expected, diff)`` words it."""
+    stated = draft.value(total_id)
+    if stated is None or all_blank(draft, part_ids):
+        return []
+    expected = total(draft, part_ids)
+    if stated == expected:
+        return []
+    cells = [table.cell(i) for i in (total_id, *part_ids)]
+    message = say(fmt(stated), fmt(expected), fmt(abs(stated - expected)))
+    return [table_finding(rule, E, message, cells, table.section_title)]
+
+
 def check_t3_3(spec: ReportSpec, draft: Draft) -> list[Finding]:
     """Every row: 总计 = 自然人 + … + 其他."""
     t3 = spec.table("表三")
     out = []
     for row in t3.row_keys:
-        ids = [f"t3.{row}.{c}" for c in T3_VALUE_COLS]
-        stated = draft.value(f"t3.{row}.total")
-        if stated is None or all_blank(draft, ids):
-            continue
-        expected = total(draft, ids)
-        if stated != expected:
-            cells = [t3.cell(i) for i in [f"t3.{row}.total", *ids]]
-            label = cells[0].row_label
-            out.append(
-                table_finding(
-                    "T3-3", E,
-                    f"“{label}”这一行：总计填的是{fmt(stated)}，但自然人至其他各列相加是{fmt(expected)}，"
-                    f"相差{fmt(abs(stated - expected))}。请核对这一行各列的数字或总计。",
-                    cells, t3.section_title,
-                )
-            )
+        label = t3.cell(f"t3.{row}.total").row_label
+        out += _sum_mismatch(
+            "T3-3", t3, draft, f"t3.{row}.total", [f"t3.{row}.{c}" for c in T3_VALUE_COLS],
+            lambda s, e, d, label=label: f"“{label}”这一行：总计填的是{s}，但自然人至其他各列相加是{e}，"
+            f"相差{d}。请核对这一行各列的数字或总计。",
+        )
     return out
 
 
@@ -53,21 +56,11 @@ def check_t3_2(spec: ReportSpec, draft: Draft) -> list[Finding]:
     rows = result_row_keys(spec)
     out = []
     for col, col_label in T3_COLUMNS:
-        ids = [f"t3.{r}.{col}" for r in rows]
-        stated = draft.value(f"t3.total.{col}")
-        if stated is None or all_blank(draft, ids):
-            continue
-        expected = total(draft, ids)
-        if stated != expected:
-            cells = [t3.cell(f"t3.total.{col}")] + [t3.cell(i) for i in ids]
-            out.append(
-                table_finding(
-                    "T3-2", E,
-                    f"{col_label}列：（七）总计填的是{fmt(stated)}，但（一）至（六）各项办理结果相加是{fmt(expected)}，"
-                    f"相差{fmt(abs(stated - expected))}。（三）（四）（五）等分组没有小计，请逐项核对。",
-                    cells, t3.section_title,
-                )
-            )
+        out += _sum_mismatch(
+            "T3-2", t3, draft, f"t3.total.{col}", [f"t3.{r}.{col}" for r in rows],
+            lambda s, e, d, col_label=col_label: f"{col_label}列：（七）总计填的是{s}，但（一）至（六）各项办理结果相加是{e}，"
+            f"相差{d}。（三）（四）（五）等分组没有小计，请逐项核对。",
+        )
     return out
 
 
@@ -106,21 +99,11 @@ def check_t4_1(spec: ReportSpec, draft: Draft) -> list[Finding]:
     t4 = spec.table("表四")
     out = []
     for block, block_label in T4_BLOCKS:
-        ids = [f"t4.{block}.{k}" for k, _ in T4_COLUMNS[:4]]
-        stated = draft.value(f"t4.{block}.total")
-        if stated is None or all_blank(draft, ids):
-            continue
-        expected = total(draft, ids)
-        if stated != expected:
-            cells = [t4.cell(f"t4.{block}.total")] + [t4.cell(i) for i in ids]
-            out.append(
-                table_finding(
-                    "T4-1", E,
-                    f"{block_label}：总计填的是{fmt(stated)}，但结果维持、结果纠正、其他结果、尚未审结相加是{fmt(expected)}，"
-                    f"相差{fmt(abs(stated - expected))}。",
-                    cells, t4.section_title,
-                )
-            )
+        out += _sum_mismatch(
+            "T4-1", t4, draft, f"t4.{block}.total", [f"t4.{block}.{k}" for k, _ in T4_COLUMNS[:4]],
+            lambda s, e, d, block_label=block_label: f"{block_label}：总计填的是{s}，"
+            f"但结果维持、结果纠正、其他结果、尚未审结相加是{e}，相差{d}。",
+        )
     return out
 
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from . import common as c
-from .builders import T2Block, T2Column, T2Row, T3Row, build_table2, build_table3, build_table4
-from .model import ReportSpec, ValueKind
-from .sections import build_sections
+from .builders import T2Block, T2Column, T2Row, T3Row
+from .model import ValueKind
+from .sections import build_report_spec
 
 _MADE = (
     T2Column("made", "本年新制作数量"),
@@ -55,25 +54,11 @@ TABLE2_BLOCKS = (
     ),
 )
 
-T3_ROWS = (
-    c.T3_HEAD_ROWS
-    + c.T3_MIDDLE_ROWS
-    + (T3Row("other", "（六）其他处理", 2, "不属于以上情形的其他处理结果。"),)
-    + c.T3_TAIL_ROWS
-)
-
-_SECTIONS = build_sections()
-
-SPEC = ReportSpec(
-    edition="2019",
-    name="中华人民共和国政府信息公开工作年度报告格式（试行）",
-    issued_with="国办公开办函〔2019〕60号",
-    title_pattern=c.TITLE_PATTERN,
-    preface_guidance=c.PREFACE_GUIDANCE,
-    sections=_SECTIONS,
-    tables=(
-        build_table2(_SECTIONS[1].title, TABLE2_BLOCKS, note="注：采购总金额单位为万元。"),
-        build_table3(_SECTIONS[2].title, T3_ROWS),
-        build_table4(_SECTIONS[3].title),
-    ),
+SPEC = build_report_spec(
+    "2019",
+    "中华人民共和国政府信息公开工作年度报告格式（试行）",
+    "国办公开办函〔2019〕60号",
+    TABLE2_BLOCKS,
+    (T3Row("other", "（六）其他处理", 2, "不属于以上情形的其他处理结果。"),),
+    table2_note="注：采购总金额单位为万元。",
 )

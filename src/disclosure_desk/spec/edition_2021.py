@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from . import common as c
-from .builders import T2Block, T2Column, T2Row, T3Row, build_table2, build_table3, build_table4
-from .model import ReportSpec, ValueKind
-from .sections import build_sections
+from .builders import T2Block, T2Column, T2Row, T3Row
+from .model import ValueKind
+from .sections import build_report_spec
 
 _DECISIONS = (T2Column("decisions", "本年处理决定数量"),)
 
@@ -41,32 +40,19 @@ TABLE2_BLOCKS = (
     ),
 )
 
-T3_ROWS = (
-    c.T3_HEAD_ROWS
-    + c.T3_MIDDLE_ROWS
-    + (
-        T3Row("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 3,
-              "申请人逾期不补正，不再处理的。", "（六）其他处理"),
-        T3Row("other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 3,
-              "申请人逾期未缴纳信息处理费，不再处理的。有此类情形的，应在“六、其他需要报告的事项”说明收费情况。",
-              "（六）其他处理"),
-        T3Row("other.other", "3.其他", 3, "不属于以上情形的其他处理结果。", "（六）其他处理"),
-    )
-    + c.T3_TAIL_ROWS
+OTHER_ROWS = (
+    T3Row("other.no_correction", "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请", 3,
+          "申请人逾期不补正，不再处理的。", "（六）其他处理"),
+    T3Row("other.no_fee", "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", 3,
+          "申请人逾期未缴纳信息处理费，不再处理的。有此类情形的，应在“六、其他需要报告的事项”说明收费情况。",
+          "（六）其他处理"),
+    T3Row("other.other", "3.其他", 3, "不属于以上情形的其他处理结果。", "（六）其他处理"),
 )
 
-_SECTIONS = build_sections()
-
-SPEC = ReportSpec(
-    edition="2021",
-    name="中华人民共和国政府信息公开工作年度报告格式",
-    issued_with="国办公开办函〔2021〕30号",
-    title_pattern=c.TITLE_PATTERN,
-    preface_guidance=c.PREFACE_GUIDANCE,
-    sections=_SECTIONS,
-    tables=(
-        build_table2(_SECTIONS[1].title, TABLE2_BLOCKS),
-        build_table3(_SECTIONS[2].title, T3_ROWS),
-        build_table4(_SECTIONS[3].title),
-    ),
+SPEC = build_report_spec(
+    "2021",
+    "中华人民共和国政府信息公开工作年度报告格式",
+    "国办公开办函〔2021〕30号",
+    TABLE2_BLOCKS,
+    OTHER_ROWS,
 )

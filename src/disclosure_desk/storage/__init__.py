@@ -1,0 +1,54 @@
+"""The local draft store: SQLite through SQLAlchemy 2.x. Qt-free.
+
+Importing this package is cheap: SQLAlchemy is imported only when one of the names below
+is first used, so the GUI can show its window before paying for it.
+
+    store = open_store()                      # validate, create or migrate; may raise StoreError
+    maybe_daily_backup(store)
+    with store.session() as session:          # one short transaction per action / autosave
+        drafts = DraftRepository(session)
+        draft = drafts.load(draft_id)
+        saved_at = drafts.save(draft)
+
+See docs/storage.md.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_EXPORTS = {
+    "Store": "engine",
+    "open_store": "engine",
+    "default_store_path": "engine",
+    "DraftRepository": "repository",
+    "DraftSummary": "repository",
+    "StatusEvent": "repository",
+    "carry_over": "carry_over",
+    "list_backups": "backups",
+    "newest_backup": "backups",
+    "take_backup": "backups",
+    "maybe_daily_backup": "backups",
+    "restore_backup": "backups",
+    "RestoreResult": "backups",
+    "StoreError": "errors",
+    "StoreUnreadableError": "errors",
+    "NewerVersionError": "errors",
+    "StoreNotWritableError": "errors",
+    "StoreBusyError": "errors",
+    "DraftNotFoundError": "errors",
+    "AmbiguousDraftError": "errors",
+    "DraftFinalError": "errors",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,93 @@
+"""“New report from last year's”: next year's draft of the same organ, prefilled where the
+format links the two years. Pure (no SQL); the repository saves the result.
+
+- 表三 二、上年结转 <- last year's 四、结转下年度继续办理, per column (rule X-1);
+- 2021 表二 现行有效件数 <- last year's, as the starting stock (rule X-2: the clerk then adds
+  本年制发 and subtracts 本年废止);
+- 2019 表二 上一年项目数量 <- last year's 上一年项目数量 + 本年增/减 (rule X-3);
+- organ, contact, website and signing organ copied; the signing date is left for the clerk;
+- preface and narrative sections copied and recorded in ``carried_texts``, so C-1 warns until
+  the clerk has rewritten them.
+
+Every prefilled value gets a ``value_origins`` entry saying where it came from.
+"""
+
+from __future__ import annotations
+
+from ..domain import Draft
+from ..spec import default_edition, get_spec
+from ..spec.builders import T3_COLUMNS
+
+PREFACE_KEY = "前言"  # the preface's key in carried_texts, as in Draft.narrative_texts()
+
+
+def carry_over(previous: Draft) -> Draft:
+    """The draft of the year after ``previous`` (not saved: ``id`` is None)."""
+    if previous.year is None:
+        raise ValueError("the previous draft has no year")
+    year = previous.year + 1
+    draft = Draft.new(previous.organ, year, default_edition(year))
+    draft.signature_organ = previous.signature_organ
+    draft.contact = previous.contact
+    draft.website = previous.website
+    if previous.title:
+        draft.title = previous.title.replace(str(previous.year), str(year))
+    _carry_texts(previous, draft)
+    source = f"{previous.year}年度报告"
+    _carry_applications(previous, draft, source)
+    if previous.edition == draft.edition == "2021":
+        _carry_stock_2021(previous, draft, source)
+    if previous.edition == draft.edition == "2019":
+        _carry_items_2019(previous, draft, source)
+    return draft
+
+
+def _carry_texts(previous: Draft, draft: Draft) -> None:
+    if previous.preface:
+        draft.preface = previous.preface
+        draft.carried_texts[PREFACE_KEY] = previous.preface
+    titles = {s.title for s in draft.spec.narrative_sections}
+    for title, section in previous.sections.items():
+        if title in titles:
+            draft.sections[title] = section
+            if previous.section_text(title).strip():
+                draft.carried_texts[title] = previous.section_text(title)
+
+
+def _prefill(draft: Draft, cell_id: str, value, origin: str) -> None:
+    if value is None:
+        return
+    draft.values[cell_id] = value
+    draft.value_origins[cell_id] = origin
+
+
+def _carry_applications(previous: Draft, draft: Draft, source: str) -> None:
+    t3 = get_spec(previous.edition).table("表三")
+    for col, label in T3_COLUMNS:
+        from_id = f"t3.carried_out.{col}"
+        origin = f"取自{source}表三“{t3.cell(from_id).path[0]}”{label}列"
+        _prefill(draft, f"t3.carried_in.{col}", previous.value(from_id), origin)
+
+
+def _carry_stock_2021(previous: Draft, draft: Draft, source: str) -> None:
+    t2 = draft.spec.table("表二")
+    for row in ("rules", "normative"):
+        cell = t2.cell(f"t2.a1.{row}.in_force")
+        origin = (
+            f"取自{source}表二“{cell.path[1]}”现行有效件数（上年末数）；"
+            "请加上本年制发件数、减去本年废止件数"
+        )
+        _prefill(draft, cell.id, previous.value(cell.id), origin)
+
+
+def _carry_items_2019(previous: Draft, draft: Draft, source: str) -> None:
+    t2 = draft.spec.table("表二")
+    for cell in t2.cells:
+        if cell.column_key != "prev_items":
+            continue
+        before = previous.value(cell.id)
+        if before is None:
+            continue
+        change = previous.value(cell.id.replace(".prev_items", ".change")) or 0
+        origin = f"按{source}表二“{cell.path[1]}”上一年项目数量加本年增/减计算"
+        _prefill(draft, cell.id, before + change, origin)

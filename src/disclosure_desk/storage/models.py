@@ -1,0 +1,124 @@
+"""ORM classes of the draft store (SQLAlchemy 2.x declarative, ``…Record``).
+
+Values and texts are key-value rows, so a spec that gains a cell or a section needs no DDL.
+The tables are created by the migrations in ``schema.py`` (frozen SQL); a test checks that
+the migrated schema and these classes agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.types import TypeDecorator
+
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class ExactText(TypeDecorator[str]):
+    """Text kept exactly, including lone surrogates (from a ``"\\ud800"`` escape in report JSON).
+
+    SQLite text must be UTF-8, which cannot hold a lone surrogate: such a string is stored as
+    a BLOB of its ``surrogatepass`` encoding and decoded back on reading. Every other string
+    is plain TEXT.
+    """
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if isinstance(value, str) and _SURROGATE.search(value):
+            return value.encode("utf-8", "surrogatepass")
+        return value
+
+    def process_result_value(self, value, dialect):
+        if isinstance(value, bytes):
+            return value.decode("utf-8", "surrogatepass")
+        return value
+
+
+class UtcTimestamp(TypeDecorator[dt.datetime]):
+    """An aware datetime stored as ISO 8601 text in UTC (sorts as text, readable in any tool)."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware")
+        return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value, dialect):
+        return None if value is None else dt.datetime.fromisoformat(value)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class DraftRecord(Base):
+    """One report draft; its values and texts hang off it."""
+
+    __tablename__ = "drafts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    organ: Mapped[str] = mapped_column(ExactText)
+    year: Mapped[int | None] = mapped_column(Integer)
+    edition: Mapped[str] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(ExactText)
+    status: Mapped[str] = mapped_column(String)
+    signature_organ: Mapped[str] = mapped_column(ExactText)
+    signature_date: Mapped[str | None] = mapped_column(String)  # ISO date
+    contact: Mapped[str] = mapped_column(ExactText)
+    website: Mapped[str] = mapped_column(ExactText)
+    extras: Mapped[str] = mapped_column(Text)  # JSON object of "x-" keys, Decimals exact
+    revision: Mapped[int] = mapped_column(Integer)  # +1 on every save that changed something
+    created_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp)
+    updated_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp)
+    deleted_at: Mapped[dt.datetime | None] = mapped_column(UtcTimestamp)  # set: in the trash
+
+
+class ValueRecord(Base):
+    """A cell value: ``kind`` is ``int``, ``dec`` (Decimal, text exact) or ``blank`` (explicit None)."""
+
+    __tablename__ = "draft_values"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
+    cell_id: Mapped[str] = mapped_column(String, primary_key=True)
+    kind: Mapped[str] = mapped_column(String)
+    text: Mapped[str | None] = mapped_column(String)
+
+
+class TextRecord(Base):
+    """A text of a draft: ``family`` is preface, section, accepted, origin or carried.
+
+    ``format`` is ``text`` (the body as is) or ``parts`` (a section as a JSON list of
+    ``[heading, text]``); ``pos`` keeps the order of the draft's mappings.
+    """
+
+    __tablename__ = "draft_texts"
+    __table_args__ = {"sqlite_with_rowid": False}
+
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
+    family: Mapped[str] = mapped_column(String, primary_key=True)
+    key: Mapped[str] = mapped_column(ExactText, primary_key=True)
+    pos: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String)
+    body: Mapped[str] = mapped_column(ExactText)
+
+
+class StatusEventRecord(Base):
+    """History of 定稿 / 重新打开 (with the reason the clerk gave)."""
+
+    __tablename__ = "draft_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(UtcTimestamp)
+    action: Mapped[str] = mapped_column(String)
+    reason: Mapped[str] = mapped_column(ExactText)

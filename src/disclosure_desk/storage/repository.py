@@ -1,0 +1,217 @@
+"""The draft repository: everything the app does with drafts, in the caller's session.
+
+It returns domain objects (``Draft``, ``DraftSummary``, ``StatusEvent``), never ORM rows.
+One short session per user action or autosave tick::
+
+    with store.session() as session:
+        saved_at = DraftRepository(session).save(draft)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import delete, func, select, update
+from sqlalchemy.orm import Session
+
+from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
+from ..errors import BadInputError
+from ..spec import get_spec
+from . import codec
+from .carry_over import carry_over
+from .errors import DraftFinalError, DraftNotFoundError, StoreError
+from .models import DraftRecord, StatusEventRecord
+from .sync import DraftWriter
+
+_UNSET: object = object()
+
+ACTION_FINAL = "定稿"
+ACTION_REOPEN = "重新打开"
+
+
+@dataclass(frozen=True)
+class DraftSummary:
+    """A row of the draft list."""
+
+    id: int
+    organ: str
+    year: int | None
+    edition: str
+    status: str
+    title: str | None
+    created_at: dt.datetime
+    updated_at: dt.datetime  # last saved (UTC, aware)
+    deleted_at: dt.datetime | None = None
+
+    @property
+    def display_title(self) -> str:
+        return display_title(self.organ, self.year, self.edition, self.title)
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == STATUS_FINAL
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    at: dt.datetime
+    action: str  # 定稿 / 重新打开
+    reason: str
+
+
+def display_title(organ: str, year: int | None, edition: str, title: str | None) -> str:
+    if title:
+        return title
+    try:
+        return get_spec(edition).title_for(organ, year)
+    except KeyError:  # an edition this version does not know
+        return f"{organ}{year if year is not None else ''}年政府信息公开工作年度报告"
+
+
+def utc_now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+_SUMMARY_COLUMNS = (
+    DraftRecord.id, DraftRecord.organ, DraftRecord.year, DraftRecord.edition, DraftRecord.status,
+    DraftRecord.title, DraftRecord.created_at, DraftRecord.updated_at, DraftRecord.deleted_at,
+)
+
+
+class DraftRepository:
+    def __init__(self, session: Session):
+        self.session = session
+        self._writer = DraftWriter(session)
+
+    # ---- listing ------------------------------------------------------------------------
+    def list_drafts(self) -> list[DraftSummary]:
+        """Drafts not in the trash, most recently saved first."""
+        return self._summaries(DraftRecord.deleted_at.is_(None))
+
+    def list_trash(self) -> list[DraftSummary]:
+        return self._summaries(DraftRecord.deleted_at.is_not(None))
+
+    def find(self, organ: str, year: int) -> list[DraftSummary]:
+        """Drafts (not in the trash) of ``organ`` for ``year``."""
+        return self._summaries(
+            DraftRecord.deleted_at.is_(None), DraftRecord.organ == organ, DraftRecord.year == year
+        )
+
+    def summary(self, draft_id: int) -> DraftSummary:
+        found = self._summaries(DraftRecord.id == draft_id)
+        if not found:
+            raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")
+        return found[0]
+
+    def _summaries(self, *where) -> list[DraftSummary]:
+        stmt = select(*_SUMMARY_COLUMNS).where(*where).order_by(DraftRecord.updated_at.desc(), DraftRecord.id.desc())
+        return [DraftSummary(**row._mapping) for row in self.session.execute(stmt)]
+
+    # ---- open and save ------------------------------------------------------------------
+    def load(self, draft_id: int) -> Draft:
+        columns = self._writer.stored_columns(draft_id)
+        if columns is None:
+            raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")
+        return codec.build_draft(columns, self._writer.stored_values(draft_id), self._writer.stored_texts(draft_id))
+
+    def save(self, draft: Draft) -> dt.datetime:
+        """Write what changed since the stored version; returns when the draft was last saved.
+
+        A new draft (``id`` None) is created and gets its id. A 定稿 draft is refused unless
+        nothing changed. ``draft.status`` is refreshed from the store, never written here.
+        """
+        if draft.id is None:
+            created = self._writer.create(draft, utc_now())
+            draft.status = STATUS_DRAFT
+            return created
+        stored = self._writer.stored_columns(draft.id)
+        if stored is None:
+            raise DraftNotFoundError(f"编号为 {draft.id} 的草稿（可能已从回收站彻底删除）", f"no draft {draft.id}")
+        changes = self._writer.changes(draft, stored)
+        draft.status = stored["status"]
+        if not changes:
+            return stored["updated_at"]
+        if stored["status"] == STATUS_FINAL:
+            raise DraftFinalError(draft.id, draft.display_title)
+        return self._writer.apply(draft.id, changes, utc_now())
+
+    def duplicate(self, draft_id: int) -> Draft:
+        """A copy (status 草稿) saved as a new draft."""
+        draft = self.load(draft_id)
+        draft.id = None
+        self.save(draft)
+        return draft
+
+    def new_from_previous(self, draft_id: int) -> Draft:
+        """Next year's draft of the same organ, carried over from ``draft_id`` and saved."""
+        previous = self.load(draft_id)
+        if previous.year is None:
+            raise BadInputError("这份草稿没有填写年度，无法据此生成下一年度的报告。", "previous draft has no year")
+        draft = carry_over(previous)
+        self.save(draft)
+        return draft
+
+    def rename(self, draft_id: int, *, organ: str | None = None, title: str | None | object = _UNSET) -> None:
+        """Change the organ and/or the title (None: the title formed from the spec's pattern)."""
+        draft = self.load(draft_id)
+        if organ is not None:
+            draft.organ = organ
+        if title is not _UNSET:
+            draft.title = title  # type: ignore[assignment]
+        self.save(draft)
+
+    # ---- trash ----------------------------------------------------------------------------
+    def delete(self, draft_id: int) -> None:
+        """Move to the trash (recoverable until the clerk empties it)."""
+        self._set(draft_id, deleted_at=utc_now())
+
+    def restore_from_trash(self, draft_id: int) -> None:
+        self._set(draft_id, deleted_at=None)
+
+    def empty_trash(self, draft_ids: list[int] | None = None) -> int:
+        """Delete for good what is in the trash (or only ``draft_ids`` of it); returns how many."""
+        where = [DraftRecord.deleted_at.is_not(None)]
+        if draft_ids is not None:
+            where.append(DraftRecord.id.in_(draft_ids))
+        result = self.session.execute(delete(DraftRecord).where(*where).execution_options(synchronize_session=False))
+        return result.rowcount
+
+    # ---- 定稿 ------------------------------------------------------------------------------
+    def mark_final(self, draft_id: int) -> None:
+        """Freeze the draft (定稿): saves that change it are refused until it is reopened."""
+        if self.summary(draft_id).status == STATUS_FINAL:
+            return
+        self._set(draft_id, status=STATUS_FINAL)
+        self._event(draft_id, ACTION_FINAL, "")
+
+    def reopen(self, draft_id: int, reason: str) -> None:
+        """Unfreeze a 定稿 draft; the time and the clerk's reason are kept in its history."""
+        if not reason.strip():
+            raise BadInputError("重新打开已定稿的报告须填写原因。", "reopen needs a reason")
+        if self.summary(draft_id).status != STATUS_FINAL:
+            raise StoreError("这份草稿尚未定稿，不需要重新打开。", f"draft {draft_id} is not final")
+        self._set(draft_id, status=STATUS_DRAFT)
+        self._event(draft_id, ACTION_REOPEN, reason.strip())
+
+    def history(self, draft_id: int) -> list[StatusEvent]:
+        stmt = (
+            select(StatusEventRecord.at, StatusEventRecord.action, StatusEventRecord.reason)
+            .where(StatusEventRecord.draft_id == draft_id)
+            .order_by(StatusEventRecord.id)
+        )
+        return [StatusEvent(*row) for row in self.session.execute(stmt)]
+
+    def count(self) -> int:
+        return self.session.scalar(select(func.count()).select_from(DraftRecord).where(DraftRecord.deleted_at.is_(None)))
+
+    def _set(self, draft_id: int, **values) -> None:
+        result = self.session.execute(
+            update(DraftRecord).where(DraftRecord.id == draft_id).values(**values).execution_options(synchronize_session=False)
+        )
+        if result.rowcount == 0:
+            raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")
+
+    def _event(self, draft_id: int, action: str, reason: str) -> None:
+        self.session.add(StatusEventRecord(draft_id=draft_id, at=utc_now(), action=action, reason=reason))
+        self.session.flush()

@@ -116,10 +116,12 @@ def section_as_text(section: SectionText) -> str:
         return section
     paragraphs = []
     for part in section:
-        if part.heading and part.text:
+        if not part.text.strip():
+            continue  # a heading with nothing under it yet (the wizard's suggested themes) is not content
+        if part.heading:
             paragraphs.append(f"{part.heading}\n{part.text}")
         else:
-            paragraphs.append(part.heading or part.text)
+            paragraphs.append(part.text)
     return "\n".join(paragraphs)
 
 

@@ -1,0 +1,92 @@
+"""The app's entry point: QApplication, Chinese Qt translations, fonts, crash handling, ``run()``.
+
+Nothing here imports SQLAlchemy or ReportLab: the window is shown first and the store is
+opened after its first paint (``MainWindow.open_store``).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from .. import __version__, paths
+from . import texts
+
+PROBE_ENV = "DISCLOSURE_DESK_STARTUP_PROBE"  # bench/bench_startup.py: print timings and quit
+
+_translators: list[QTranslator] = []
+
+
+def install_translations(app: QApplication) -> bool:
+    """Qt's own strings (下一步, 上一步, 完成, 取消, 确定 …) in Chinese; True when loaded."""
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    folders = [str(paths.resources_dir() / "translations"), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    for folder in folders:
+        translator = QTranslator(app)
+        if translator.load("qtbase_zh_CN", folder):
+            app.installTranslator(translator)
+            _translators.append(translator)
+            return True
+    return False
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName("DisclosureDesk")
+    app.setApplicationDisplayName(texts.APP_TITLE)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName("DisclosureDesk")
+    install_translations(app)
+    from . import fonts
+
+    if fonts.has_chinese_font():
+        fonts.choose_ui_font(app)
+        QTimer.singleShot(0, lambda: fonts.setup_fonts(app))  # bundled fonts after the first paint
+    else:
+        fonts.setup_fonts(app)  # no system font has Chinese: the bundled ones are needed at once
+    return app
+
+
+def run(argv: list[str] | None = None) -> int:
+    started = time.time()
+    app = create_application(argv)
+    from ..logs import setup_logging
+    from . import messages
+    from .instance_lock import InstanceLock
+
+    setup_logging()
+    lock = InstanceLock()
+    if not lock.acquire():
+        messages.warning(None, "草稿库正在使用", texts.STORE_IN_USE.format(folder=paths.data_dir()))
+        return 1
+    from .crash import install_excepthook
+    from .main_window import MainWindow
+
+    window = MainWindow()
+    install_excepthook(window.emergency_save, lambda: window)
+    probe = os.environ.get(PROBE_ENV)
+    window.first_painted.connect(lambda: _after_first_paint(window, started, probe))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        lock.release()
+
+
+def _after_first_paint(window, started: float, probe: str | None) -> None:
+    if probe:
+        print(f"first-paint {time.time():.6f} {time.time() - started:.6f}", flush=True)
+
+    def open_store() -> None:
+        window.open_store()
+        if probe:
+            print(f"store-ready {time.time():.6f}", flush=True)
+            QApplication.instance().quit()
+
+    QTimer.singleShot(0, open_store)

@@ -1,0 +1,45 @@
+"""Unexpected exceptions: log to the data folder, save the draft first, then say where the log is."""
+
+from __future__ import annotations
+
+import sys
+import threading
+from collections.abc import Callable
+
+from ..logs import log_exception
+from . import messages
+
+_busy = False
+
+
+def install_excepthook(save_first: Callable[[], None], parent_getter: Callable[[], object] = lambda: None) -> None:
+    def hook(exc_type, exc, tb):
+        global _busy
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        if exc.__traceback__ is None:
+            exc = exc.with_traceback(tb)
+        path = log_exception(exc)
+        if _busy:  # an error while showing the error: the log has it
+            return
+        _busy = True
+        try:
+            save_first()
+            messages.error(
+                parent_getter(), "程序出错",
+                "程序遇到了一个意外错误。您输入的内容已尽量保存。\n"
+                f"错误详情已写入日志文件，请把它发给技术支持人员：\n{path}",
+                detail=f"{exc_type.__name__}: {exc}",
+            )
+        except Exception:  # the handler must never raise
+            pass
+        finally:
+            _busy = False
+
+    def thread_hook(args):
+        if args.exc_value is not None:
+            log_exception(args.exc_value)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook

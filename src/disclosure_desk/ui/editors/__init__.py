@@ -1,0 +1,1 @@
+"""Table editing: the item model over a TableSpec grid, its delegate, view and undo commands."""

@@ -1,0 +1,169 @@
+"""ReportTableView: the official merged grid, keyboard entry and paste from Excel / WPS."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from ...domain import ValueParseError
+from .. import style
+from .paste import PasteError, plan_paste
+from .table_model import ReportTableModel
+from .value_delegate import ValueDelegate
+
+
+class ReportTableView(QTableView):
+    notice_requested = Signal(str, str)  # message, "error" / "warning" / "info"
+    current_cell_changed = Signal(object)  # CellSpec or None
+
+    def __init__(self, model: ReportTableModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self._delegate = ValueDelegate(self)
+        self.setItemDelegate(self._delegate)
+        self._delegate.value_refused.connect(self._on_delegate_value_refused)
+        model.value_rejected.connect(self._on_delegate_value_refused)
+        self.horizontalHeader().hide()
+        self.verticalHeader().hide()
+        self.setWordWrap(True)
+        self.setTabKeyNavigation(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for g in model.spans():
+            self.setSpan(g.row, g.col, g.rowspan, g.colspan)
+        self.selectionModel().currentChanged.connect(self._on_selection_current_changed)
+        self._order = self._editable_order()
+
+    def model(self) -> ReportTableModel:  # typed accessor
+        return super().model()
+
+    # ---- layout ----------------------------------------------------------------------------
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        widths = self.model().table.col_widths
+        avail = max(self.viewport().width(), 200)
+        for c, w in enumerate(widths):
+            self.setColumnWidth(c, max(int(avail * w), style.VALUE_COLUMN_MIN // 2))
+        self.resizeRowsToContents()
+
+    # ---- keyboard navigation ---------------------------------------------------------------
+    def _editable_order(self) -> list[tuple[int, int]]:
+        m = self.model()
+        return sorted(
+            (r, c) for r in range(m.rowCount()) for c in range(m.columnCount()) if m.is_editable(m.index(r, c))
+        )
+
+    def _step(self, forward: bool) -> QModelIndex:
+        order = self._editable_order()
+        if not order:
+            return QModelIndex()
+        cur = self.currentIndex()
+        here = (cur.row(), cur.column()) if cur.isValid() else (-1, -1)
+        if forward:
+            after = [p for p in order if p > here]
+            r, c = after[0] if after else order[-1] if here > order[-1] else here
+        else:
+            before = [p for p in order if p < here]
+            r, c = before[-1] if before else order[0]
+        return self.model().index(r, c)
+
+    def moveCursor(self, action, modifiers):
+        if action == QAbstractItemView.CursorAction.MoveNext:
+            return self._step(True)
+        if action == QAbstractItemView.CursorAction.MovePrevious:
+            return self._step(False)
+        return super().moveCursor(action, modifiers)
+
+    def keyPressEvent(self, event) -> None:
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste_clipboard()
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+            return
+        if self.state() != QAbstractItemView.State.EditingState:
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.setCurrentIndex(self._step(not event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+                return
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_selected()
+                return
+        super().keyPressEvent(event)
+
+    # ---- selection helpers -----------------------------------------------------------------
+    def select_cells(self, cell_ids) -> None:
+        """Select every listed cell of this table and scroll to the first."""
+        m = self.model()
+        selection = QItemSelection()
+        first = None
+        for cell_id in cell_ids:
+            try:
+                idx = m.index_of(cell_id)
+            except KeyError:
+                continue
+            first = first or idx
+            selection.select(idx, idx)
+        if first is None:
+            return
+        sm = self.selectionModel()
+        sm.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.scrollTo(first)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def selected_cell_ids(self) -> list[str]:
+        m = self.model()
+        ids = [m.cell_spec(i) for i in self.selectionModel().selectedIndexes()]
+        return [c.id for c in ids if c is not None]
+
+    def clear_selected(self) -> None:
+        m = self.model()
+        ids = [i for i in self.selectionModel().selectedIndexes() if m.is_editable(i)]
+        if ids:
+            m.apply_values({m.cell_spec(i).id: None for i in ids}, "清除所选格子")
+
+    # ---- clipboard -------------------------------------------------------------------------
+    def paste_clipboard(self) -> None:
+        self.paste_text(QGuiApplication.clipboard().text())
+
+    def paste_text(self, text: str) -> None:
+        m = self.model()
+        start = self.currentIndex()
+        if not start.isValid() or m.cell_spec(start) is None:
+            self.notice_requested.emit("请先点一下要开始粘贴的格子，再粘贴。", "warning")
+            return
+        try:
+            plan = plan_paste(m, (start.row(), start.column()), text)
+        except (PasteError, ValueParseError) as e:
+            self.notice_requested.emit(f"没有粘贴：{e.message}", "error")
+            return
+        m.apply_values(plan.values, f"粘贴 {len(plan.values)} 个格子")
+        self.select_cells(list(plan.values))
+        self.notice_requested.emit(plan.summary(m.session.draft), "warning" if plan.total_mismatches(m.session.draft) else "info")
+
+    def copy_selection(self) -> None:
+        m = self.model()
+        idx = sorted(self.selectionModel().selectedIndexes(), key=lambda i: (i.row(), i.column()))
+        if not idx:
+            return
+        rows: dict[int, list[str]] = {}
+        for i in idx:
+            if m.cell_spec(i) is not None:
+                rows.setdefault(i.row(), []).append(i.data() or "")
+        QGuiApplication.clipboard().setText("\n".join("\t".join(v) for v in rows.values()))
+
+    # ---- slots -----------------------------------------------------------------------------
+    def _on_delegate_value_refused(self, index: QPersistentModelIndex, message: str) -> None:
+        self.notice_requested.emit(message, "error")
+
+    def _on_selection_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_cell_changed.emit(self.model().cell_spec(current))

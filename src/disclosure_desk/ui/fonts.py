@@ -1,0 +1,60 @@
+"""Fonts for the UI: the bundled fonts in resources/fonts/, registered with Qt, system fonts otherwise."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
+
+from .. import paths
+
+log = logging.getLogger(__name__)
+
+FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+# preferred UI families, first found wins (bundled or system)
+PREFERRED_UI = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC",
+                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "PingFang SC", "SimHei", "AR PL UMing CN")
+
+_registered: list[str] = []
+
+
+def has_chinese_font() -> bool:
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+def register_bundled_fonts() -> list[str]:
+    """Add every font file in resources/fonts/ to Qt; returns the families added (once per process)."""
+    if _registered:
+        return list(_registered)
+    folder = paths.fonts_dir()
+    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in FONT_SUFFIXES) if folder.is_dir() else []
+    for f in files:
+        font_id = QFontDatabase.addApplicationFont(str(f))
+        if font_id < 0:
+            log.warning("could not register font %s", f)
+            continue
+        _registered.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return list(_registered)
+
+
+def choose_ui_font(app: QApplication) -> None:
+    """Keep the platform's font size; put a family that has Chinese glyphs first."""
+    available = set(QFontDatabase.families())
+    chinese = set(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+    preferred = [f for f in PREFERRED_UI if f in available and f in chinese]
+    bundled = [f for f in _registered if f in chinese]
+    families = preferred[:1] or bundled[:1] or sorted(chinese)[:1]
+    if not families:
+        return
+    font = QFont(app.font())
+    font.setFamilies(families + [app.font().family()])
+    if font.pointSizeF() < 10:
+        font.setPointSizeF(10)
+    app.setFont(font)
+
+
+def setup_fonts(app: QApplication) -> None:
+    """Register bundled fonts and pick the UI font. Called before the first window shows."""
+    register_bundled_fonts()
+    choose_ui_font(app)

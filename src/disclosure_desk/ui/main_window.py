@@ -1,0 +1,183 @@
+"""MainWindow: the start view and, when a report is open, its wizard; menus, status bar, settings."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+
+from ..errors import UserFacingError
+from . import messages, settings, texts
+from .report_view import ReportView
+from .start_view import StartView
+from .store_gateway import StoreGateway
+from .store_actions import StoreActions
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    store_opened = Signal()
+    first_painted = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(texts.APP_TITLE)
+        self.gateway: StoreGateway | None = None
+        self.report: ReportView | None = None
+        self._painted = False
+        self.start = StartView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start)
+        self.setCentralWidget(self.stack)
+        self.save_label = QLabel()
+        self.statusBar().addPermanentWidget(self.save_label)
+        self.actions_ = StoreActions(self)
+        self._make_menus()
+        self._restore_geometry()
+
+    def _make_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self.back_action = QAction("返回草稿列表", self, triggered=self.close_report)
+        self.save_action = QAction("立即保存", self, shortcut=QKeySequence("Ctrl+S"), triggered=self.save_now)
+        self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        quit_action = QAction("退出", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
+        for a in (self.back_action, self.save_action, quit_action):
+            file_menu.addAction(a)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_menu.addAction(QAction("日志和数据文件夹…", self, triggered=self.actions_.show_data_folder))
+        self._update_actions()
+
+    def _restore_geometry(self) -> None:
+        geometry = settings.bytes_value(settings.GEOMETRY)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 800)
+
+    def _update_actions(self) -> None:
+        self.back_action.setEnabled(self.report is not None)
+        self.save_action.setEnabled(self.report is not None)
+
+    # ---- start-up --------------------------------------------------------------------------
+    def paintEvent(self, event) -> None:
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            self.first_painted.emit()
+
+    def open_store(self) -> bool:
+        """Open the store (imports SQLAlchemy): called once the window has been painted."""
+        from .store_gateway import open_gateway
+
+        try:
+            self.gateway = open_gateway()
+        except UserFacingError as e:
+            self.start.status.setText(f"无法打开草稿库：{e.message}")
+            messages.error(self, "无法打开草稿库", e.message)
+            return False
+        self.start.set_loading(False)
+        self.actions_.refresh_list()
+        from .start_view import builtin_samples
+
+        self.start.set_samples(builtin_samples())
+        self.store_opened.emit()
+        last = settings.int_value(settings.LAST_DRAFT)
+        if last is not None and settings.value(settings.REPORT_OPEN) in ("true", True):
+            self.open_draft(last, settings.int_value(settings.LAST_PAGE))
+        return True
+
+    # ---- one report ------------------------------------------------------------------------
+    def open_draft(self, draft_id: int, page: int | None = None) -> ReportView | None:
+        if self.report is not None and not self.close_report():
+            return None
+        try:
+            draft = self.gateway.load(draft_id)
+            previous = self.gateway.find_previous(draft)
+        except UserFacingError as e:
+            messages.error(self, "无法打开草稿", e.message)
+            return None
+        self.report = ReportView(self.gateway, draft, previous)
+        self.report.close_requested.connect(self.close_report)
+        self.report.save_state_changed.connect(self._on_report_save_state_changed)
+        self.stack.addWidget(self.report)
+        self.stack.setCurrentWidget(self.report)
+        if page:
+            self.report.go_to_page(page)
+        self.setWindowTitle(f"{draft.display_title} — {texts.APP_TITLE}")
+        settings.set_value(settings.LAST_DRAFT, draft_id)
+        settings.set_value(settings.REPORT_OPEN, True)
+        self._update_actions()
+        return self.report
+
+    def close_report(self) -> bool:
+        """Save and go back to the draft list (False when the clerk chose to stay)."""
+        if self.report is None:
+            return True
+        if not self._save_before_leaving():
+            return False
+        report, self.report = self.report, None
+        report.autosaver.stop()
+        self.stack.setCurrentWidget(self.start)
+        self.stack.removeWidget(report)
+        report.deleteLater()
+        settings.set_value(settings.REPORT_OPEN, False)
+        self.setWindowTitle(texts.APP_TITLE)
+        self.save_label.setText("")
+        self._update_actions()
+        self.actions_.refresh_list()
+        return True
+
+    def _save_before_leaving(self) -> bool:
+        if self.report.flush():
+            return True
+        answer = messages.ask(
+            self, "未能保存",
+            f"{self.report.autosaver.last_error}\n\n可以再试一次，或把报告另存为一个文件（之后可用“导入”找回）。",
+            ("再试一次", "另存为文件后离开", "留在这里"),
+        )
+        if answer == "再试一次":
+            return self._save_before_leaving()
+        if answer == "另存为文件后离开":
+            from .rescue import rescue_draft
+
+            path = rescue_draft(self.report.session.draft)
+            if path is None:
+                messages.error(self, "未能另存", "没有找到可以写入的文件夹。请检查磁盘空间后重试。")
+                return False
+            messages.info(self, "已另存", f"报告已另存为：\n{path}\n\n之后可在草稿列表中点“导入报告文件”找回。")
+            return True
+        return False
+
+    def save_now(self) -> None:
+        if self.report is not None:
+            self.report.save_now()
+
+    def emergency_save(self) -> None:
+        """Best effort before an error dialog: never raises."""
+        try:
+            if self.report is not None:
+                self.report.flush()
+        except Exception:
+            log.exception("emergency save failed")
+
+    # ---- window ----------------------------------------------------------------------------
+    def closeEvent(self, event) -> None:
+        report_open = self.report is not None
+        if report_open and not self._save_before_leaving():
+            event.ignore()
+            return
+        if report_open:
+            self.report.autosaver.stop()
+        settings.set_value(settings.GEOMETRY, self.saveGeometry())
+        settings.set_value(settings.REPORT_OPEN, report_open)
+        if self.gateway is not None:
+            try:
+                self.gateway.close()
+            except Exception:
+                log.exception("closing the store failed")
+        event.accept()
+
+    def _on_report_save_state_changed(self, text: str, ok: bool) -> None:
+        self.save_label.setText(text)
+        self.save_label.setStyleSheet("" if ok else "color:#b00020;font-weight:bold;")

@@ -1,0 +1,123 @@
+"""The one place that creates message boxes and file dialogs.
+
+Every question the app asks the clerk goes through :func:`present`, so tests replace that one
+function (``monkeypatch.setattr(messages, "present", fake)``) and nothing ever blocks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+INFO, WARNING, ERROR, QUESTION, TEXT, SAVE_PATH, OPEN_PATH, PRINTER = (
+    "info", "warning", "error", "question", "text", "save_path", "open_path", "printer",
+)
+
+
+@dataclass
+class Request:
+    """What to ask. ``choices`` are button captions for questions (first = default)."""
+
+    kind: str
+    title: str
+    text: str
+    parent: QWidget | None = None
+    choices: tuple[str, ...] = ()
+    detail: str = ""
+    initial: str = ""  # text input: initial text; file dialogs: suggested path
+    file_filter: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def present(request: Request):
+    """Show ``request`` and return the answer: a choice caption, a text, a path, or None."""
+    if request.kind in (INFO, WARNING, ERROR, QUESTION):
+        return _message_box(request)
+    if request.kind == TEXT:
+        text, ok = QInputDialog.getMultiLineText(request.parent, request.title, request.text, request.initial)
+        return text if ok else None
+    if request.kind == SAVE_PATH:
+        path, _ = QFileDialog.getSaveFileName(request.parent, request.title, request.initial, request.file_filter)
+        return path or None
+    if request.kind == OPEN_PATH:
+        path, _ = QFileDialog.getOpenFileName(request.parent, request.title, request.initial, request.file_filter)
+        return path or None
+    if request.kind == PRINTER:
+        return _print_dialog(request)
+    raise ValueError(request.kind)
+
+
+def _print_dialog(request: Request):
+    """The system print dialog; returns the configured QPrinter, or None when cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)
+    printer.setDocName(request.title)
+    dialog = QPrintDialog(printer, request.parent)
+    dialog.setWindowTitle("打印")
+    dialog.setMinMax(1, max(1, int(request.extra.get("pages", 1))))
+    return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
+
+
+_ICONS = {
+    INFO: QMessageBox.Icon.Information,
+    WARNING: QMessageBox.Icon.Warning,
+    ERROR: QMessageBox.Icon.Critical,
+    QUESTION: QMessageBox.Icon.Question,
+}
+
+
+def _message_box(request: Request):
+    box = QMessageBox(_ICONS[request.kind], request.title, request.text, parent=request.parent)
+    if request.detail:
+        box.setDetailedText(request.detail)
+    buttons = {}
+    for i, caption in enumerate(request.choices or ("确定",)):
+        role = QMessageBox.ButtonRole.AcceptRole if i == 0 else QMessageBox.ButtonRole.RejectRole
+        buttons[box.addButton(caption, role)] = caption
+        if i == 0:
+            box.setDefaultButton(list(buttons)[0])
+    box.exec()
+    return buttons.get(box.clickedButton())
+
+
+# ---- the helpers the rest of ui calls ------------------------------------------------------
+
+def info(parent: QWidget | None, title: str, text: str) -> None:
+    present(Request(INFO, title, text, parent))
+
+
+def warning(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    present(Request(WARNING, title, text, parent, detail=detail))
+
+
+def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> None:
+    present(Request(ERROR, title, text, parent, detail=detail))
+
+
+def ask(parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> str | None:
+    """A question with the given buttons; returns the chosen caption (None if closed)."""
+    return present(Request(QUESTION, title, text, parent, choices=choices))
+
+
+def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定", no: str = "取消") -> bool:
+    return ask(parent, title, text, (yes, no)) == yes
+
+
+def ask_text(parent: QWidget | None, title: str, text: str, initial: str = "") -> str | None:
+    return present(Request(TEXT, title, text, parent, initial=initial))
+
+
+def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:
+    return present(Request(SAVE_PATH, title, "", parent, initial=suggested, file_filter=file_filter))
+
+
+def ask_open_path(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
+    return present(Request(OPEN_PATH, title, "", parent, initial=folder, file_filter=file_filter))
+
+
+def ask_printer(parent: QWidget | None, document_name: str, pages: int):
+    """The print dialog (a real printer or "print to PDF"); a QPrinter or None."""
+    return present(Request(PRINTER, document_name, "", parent, extra={"pages": pages}))

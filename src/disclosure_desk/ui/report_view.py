@@ -1,0 +1,196 @@
+"""ReportView: the wizard of one report, the side list of pages, the findings panel, autosave."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QPushButton, QSplitter, QVBoxLayout, QWidget
+
+from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
+from ..errors import UserFacingError
+from . import messages, settings, style, texts
+from .autosave import Autosaver
+from .findings_panel import FindingsPanel
+from .findings_view import status_icon
+from .page_status import page_key_for, page_status
+from .session import ReportSession
+from .store_gateway import StoreGateway
+from .wizard.export_page import ExportPage
+from .wizard.report_wizard import ReportWizard
+from .wizard.review_page import ReviewPage
+
+log = logging.getLogger(__name__)
+
+
+class ReportView(QWidget):
+    close_requested = Signal()
+    save_state_changed = Signal(str, bool)  # text for the status bar, ok?
+
+    def __init__(self, gateway: StoreGateway, draft: Draft, previous: Draft | None = None, parent=None):
+        super().__init__(parent)
+        self.gateway = gateway
+        self.session = ReportSession(draft, previous, self)
+        self.autosaver = Autosaver(self._save, self)
+        self.exported_once = False
+        self.wizard = ReportWizard(self.session, self)
+        self.pages = QListWidget()
+        self.pages.setMinimumWidth(170)
+        self.pages.setMaximumWidth(260)
+        self.findings = FindingsPanel(self.session)
+        self.save_banner = QLabel()
+        self.save_banner.setWordWrap(True)
+        self.save_banner.setStyleSheet(style.BANNER_ERROR)
+        self.retry_button = QPushButton("立即重试保存")
+        self.final_banner = QLabel("本报告已定稿，内容不能修改。如需修改，请到“导出和打印”页点“重新打开修改”。")
+        self.final_banner.setStyleSheet(style.BANNER_INFO)
+        self._build()
+        self._connect()
+        self._fill_page_list()
+        self._on_session_status_changed()
+        self._on_wizard_current_id_changed(self.wizard.currentId())
+
+    def _build(self) -> None:
+        banner = QHBoxLayout()
+        banner.addWidget(self.save_banner, 1)
+        banner.addWidget(self.retry_button)
+        self.save_banner.hide()
+        self.retry_button.hide()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.wizard)
+        right.addWidget(self.findings)
+        right.setStretchFactor(0, 5)
+        right.setStretchFactor(1, 1)
+        right.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.pages)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addLayout(banner)
+        layout.addWidget(self.final_banner)
+        layout.addWidget(self.splitter, 1)
+
+    def _connect(self) -> None:
+        s = self.session
+        s.edited.connect(self.autosaver.mark_dirty)
+        s.findings_changed.connect(self._refresh_page_marks)
+        s.values_changed.connect(self._refresh_page_marks)
+        s.text_changed.connect(self._refresh_page_marks)
+        s.meta_changed.connect(self._refresh_page_marks)
+        s.status_changed.connect(self._on_session_status_changed)
+        self.autosaver.saved.connect(self._on_autosaver_saved)
+        self.autosaver.save_failed.connect(self._on_autosaver_save_failed)
+        self.retry_button.clicked.connect(self.save_now)
+        self.wizard.currentIdChanged.connect(self._on_wizard_current_id_changed)
+        self.wizard.finish_requested.connect(self.close_requested)
+        self.pages.currentRowChanged.connect(self._on_pages_current_row_changed)
+        self.findings.finding_activated.connect(self.jump_to_finding)
+        self.wizard.page_of(ReviewPage).finding_activated.connect(self.jump_to_finding)
+        export = self.wizard.page_of(ExportPage)
+        export.mark_final_requested.connect(self.mark_final)
+        export.reopen_requested.connect(self.reopen)
+        export.exported.connect(self._on_export_exported)
+
+    # ---- pages -----------------------------------------------------------------------------
+    def _fill_page_list(self) -> None:
+        for page in self.wizard.report_pages:
+            self.pages.addItem(QListWidgetItem(page.side_label))
+        self._refresh_page_marks()
+
+    def _refresh_page_marks(self, *_args) -> None:
+        for i, page in enumerate(self.wizard.report_pages):
+            status = page_status(page.page_key, self.session.draft, self.session.findings, self.exported_once)
+            item = self.pages.item(i)
+            item.setIcon(status_icon(status))
+            item.setToolTip(f"{page.side_label}：{status.label}")
+            item.setData(Qt.ItemDataRole.UserRole, status.value)
+
+    def page_status_of(self, page_key: str) -> str:
+        i = self.wizard.page_id_for_key(page_key)
+        return self.pages.item(i).data(Qt.ItemDataRole.UserRole)
+
+    def go_to_page(self, page_id: int) -> None:
+        self.wizard.go_to(page_id)
+
+    def jump_to_finding(self, finding) -> None:
+        page_id = self.wizard.page_id_for_key(page_key_for(finding))
+        if page_id is None:
+            return
+        self.wizard.go_to(page_id)
+        self.wizard.report_pages[page_id].focus_finding(finding)
+
+    # ---- saving ----------------------------------------------------------------------------
+    def _save(self):
+        return self.gateway.save(self.session.draft)
+
+    def save_now(self) -> bool:
+        if self.session.read_only and not self.autosaver.dirty:
+            return True
+        if not self.autosaver.dirty:
+            self.autosaver.mark_dirty()
+        return self.autosaver.flush()
+
+    def flush(self) -> bool:
+        return self.autosaver.flush()
+
+    def mark_final(self) -> None:
+        if self.session.error_count:
+            messages.warning(self, "不能定稿", "报告还有错误，改正后才能定稿。")
+            return
+        if not self.flush():
+            return
+        try:
+            self.gateway.mark_final(self.session.draft.id)
+        except UserFacingError as e:
+            messages.error(self, "不能定稿", e.message)
+            return
+        self.session.set_status(STATUS_FINAL)
+
+    def reopen(self) -> None:
+        reason = messages.ask_text(self, "重新打开修改", "请写明重新打开、修改已定稿报告的原因：")
+        if not reason or not reason.strip():
+            return
+        try:
+            self.gateway.reopen(self.session.draft.id, reason.strip())
+        except UserFacingError as e:
+            messages.error(self, "不能重新打开", e.message)
+            return
+        self.session.set_status(STATUS_DRAFT)
+
+    # ---- slots -----------------------------------------------------------------------------
+    def _on_autosaver_saved(self, stamp) -> None:
+        self.save_banner.hide()
+        self.retry_button.hide()
+        self.save_state_changed.emit(texts.SAVED_AT.format(time=stamp.strftime("%H:%M:%S")), True)
+
+    def _on_autosaver_save_failed(self, message: str) -> None:
+        text = texts.SAVING_FAILED.format(reason=message)
+        self.save_banner.setText(text)
+        self.save_banner.show()
+        self.retry_button.show()
+        self.save_state_changed.emit("未保存（将自动重试）", False)
+
+    def _on_wizard_current_id_changed(self, page_id: int) -> None:
+        if page_id < 0:
+            return
+        self.autosaver.flush()
+        page = self.wizard.report_pages[page_id]
+        self.findings.set_page(page.page_key)
+        self.pages.blockSignals(True)
+        self.pages.setCurrentRow(page_id)
+        self.pages.blockSignals(False)
+        settings.set_value(settings.LAST_PAGE, page_id)
+
+    def _on_pages_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.wizard.go_to(row)
+
+    def _on_session_status_changed(self) -> None:
+        self.final_banner.setVisible(self.session.read_only)
+
+    def _on_export_exported(self, _result) -> None:
+        self.exported_once = True
+        self._refresh_page_marks()

@@ -1,0 +1,135 @@
+"""TablePage: one wizard page per TableSpec (表二, 表三, 表四)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
+
+from .. import texts
+from ...spec import TableSpec
+from ..editors.table_model import ReportTableModel
+from ..editors.table_view import ReportTableView
+from ..session import ReportSession
+from .base_page import ReportPage, guidance_label, notice_label, show_notice
+
+
+class TablePage(ReportPage):
+    def __init__(self, session: ReportSession, table: TableSpec, parent=None):
+        super().__init__(session, parent)
+        self.table = table
+        section = session.spec.section(table.section_title)
+        self.page_key = table.section_title
+        self.side_label = f"{section.number}、{table.key}"
+        self.setTitle(table.section_title)
+        self.undo_stack = QUndoStack(self)
+        self.model = ReportTableModel(table, session, self)
+        self.model.undo_stack = self.undo_stack
+        self.view = ReportTableView(self.model, self)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.view.setMinimumSize(300, 160)
+        self.notice = notice_label()
+        self.help = QLabel()
+        self.help.setWordWrap(True)
+        self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.help.setMinimumHeight(40)
+        self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._build(section.guidance)
+        self.view.notice_requested.connect(self._on_view_notice_requested)
+        self.view.current_cell_changed.connect(self._on_view_current_cell_changed)
+        session.status_changed.connect(self._on_session_status_changed)
+        self._on_session_status_changed()
+
+    def _build(self, guidance: str) -> None:
+        self.zero_button = QPushButton(texts.ALL_ZERO)
+        self.zero_button.setToolTip("本年度没有发生本表的任何事项时使用：把本表所有格子填为0。")
+        self.zero_button.clicked.connect(self._on_zero_button_clicked)
+        self.blanks_button = QPushButton(texts.BLANKS_ZERO)
+        self.blanks_button.setToolTip("把还空着的格子填为0，已填的数字不变。")
+        self.blanks_button.clicked.connect(self._on_blanks_button_clicked)
+        self.undo_button = QPushButton("撤销")
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.redo_button = QPushButton("重做")
+        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+        self._add_shortcuts()
+        tools = QHBoxLayout()
+        for b in (self.zero_button, self.blanks_button, self.undo_button, self.redo_button):
+            tools.addWidget(b)
+        tools.addStretch(1)
+        tip = QLabel("Tab / 回车：下一格　Ctrl+V：粘贴 Excel/WPS 中复制的数字")
+        tip.setStyleSheet("color:#5b6b7c;")
+        tools.addWidget(tip)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(guidance_label(guidance))
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.help)
+        if self.table.note:
+            layout.addWidget(QLabel(self.table.note))
+
+    def _add_shortcuts(self) -> None:
+        undo = QAction("撤销", self)
+        undo.setShortcut(QKeySequence("Ctrl+Z"))
+        undo.triggered.connect(self.undo_stack.undo)
+        redo = QAction("重做", self)
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        redo.triggered.connect(self.undo_stack.redo)
+        for a in (undo, redo):
+            a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(a)
+        self.undo_action, self.redo_action = undo, redo
+
+    # ---- actions ---------------------------------------------------------------------------
+    def fill_all_zero(self) -> None:
+        from .. import messages
+
+        filled = [c for c in self.table.input_cells if self.session.draft.value(c.id) not in (None, 0)]
+        if filled and not messages.confirm(
+            self, texts.ALL_ZERO,
+            f"本表已有{len(filled)}个格子填了不为0的数字。确定把本表全部改为0吗？（可按 Ctrl+Z 撤销）",
+            "全部改为0", "取消",
+        ):
+            return
+        self.model.apply_values({c.id: 0 for c in self.table.input_cells}, texts.ALL_ZERO)
+        show_notice(self.notice, "本表已全部填0，总计已自动计算。可按 Ctrl+Z 撤销。", "info")
+
+    def fill_blanks_zero(self) -> None:
+        blanks = {c.id: 0 for c in self.table.input_cells if self.session.draft.value(c.id) is None}
+        self.model.apply_values(blanks, texts.BLANKS_ZERO)
+        show_notice(self.notice, f"已把{len(blanks)}个空格填为0。" if blanks else "本表没有空格。", "info")
+
+    def focus_finding(self, finding) -> None:
+        self.view.select_cells(finding.cell_ids)
+
+    def set_read_only(self, read_only: bool) -> None:
+        for b in (self.zero_button, self.blanks_button):
+            b.setEnabled(not read_only)
+
+    # ---- slots -----------------------------------------------------------------------------
+    def _on_zero_button_clicked(self) -> None:
+        self.fill_all_zero()
+
+    def _on_blanks_button_clicked(self) -> None:
+        self.fill_blanks_zero()
+
+    def _on_view_notice_requested(self, message: str, level: str) -> None:
+        show_notice(self.notice, message, level)
+
+    def _on_view_current_cell_changed(self, cell) -> None:
+        if cell is None:
+            self.help.setText("")
+            return
+        what = "总计，由程序自动计算" if cell.is_total else f"应填{cell.kind.description}"
+        text = f"<b>{cell.label_path.replace('/', ' › ')}</b>：{what}。"
+        if cell.help:
+            text += f"<br>填报口径：{cell.help}"
+        self.help.setText(text)
+
+    def _on_session_status_changed(self) -> None:
+        self.set_read_only(self.session.read_only)

@@ -25,7 +25,7 @@ _EXPORTS = {
     "DraftRepository": "repository",
     "DraftSummary": "repository",
     "StatusEvent": "repository",
-    "carry_over": "carry_over",
+    "draft_for_next_year": "carry_over",
     "list_backups": "backups",
     "newest_backup": "backups",
     "take_backup": "backups",

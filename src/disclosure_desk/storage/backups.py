@@ -36,10 +36,10 @@ class RestoreResult:
 def list_backups(folder: Path) -> list[Path]:
     """Backups in ``folder``, oldest first."""
     try:
-        names = [p for p in folder.iterdir() if _NAME.match(p.name) and p.is_file()]
+        found = [(m.group(1), p.stat().st_mtime_ns, p) for p in folder.iterdir() if (m := _NAME.match(p.name))]
     except OSError:
         return []
-    return sorted(names, key=lambda p: (_NAME.match(p.name).group(1), p.name))  # type: ignore[union-attr]
+    return [p for _, _, p in sorted(found)]
 
 
 def newest_backup(folder: Path) -> Path | None:

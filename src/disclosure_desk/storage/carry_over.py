@@ -21,7 +21,7 @@ from ..spec.builders import T3_COLUMNS
 PREFACE_KEY = "前言"  # the preface's key in carried_texts, as in Draft.narrative_texts()
 
 
-def carry_over(previous: Draft) -> Draft:
+def draft_for_next_year(previous: Draft) -> Draft:
     """The draft of the year after ``previous`` (not saved: ``id`` is None)."""
     if previous.year is None:
         raise ValueError("the previous draft has no year")

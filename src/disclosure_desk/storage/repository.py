@@ -19,7 +19,7 @@ from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from ..errors import BadInputError
 from ..spec import get_spec
 from . import codec
-from .carry_over import carry_over
+from .carry_over import draft_for_next_year
 from .errors import DraftFinalError, DraftNotFoundError, StoreError
 from .models import DraftRecord, StatusEventRecord
 from .sync import DraftWriter
@@ -148,7 +148,7 @@ class DraftRepository:
         previous = self.load(draft_id)
         if previous.year is None:
             raise BadInputError("这份草稿没有填写年度，无法据此生成下一年度的报告。", "previous draft has no year")
-        draft = carry_over(previous)
+        draft = draft_for_next_year(previous)
         self.save(draft)
         return draft
 

@@ -127,7 +127,7 @@ def _integrity(path: Path, *, immutable: bool, refuse: Refuse, newest_backup: Pa
     finally:
         conn.close()
     if problems != ["ok"]:
-        raise refuse("文件已损坏（完整性检查未通过）。", "integrity_check: " + "; ".join(problems[:3]))
+        raise refuse("文件已损坏（完整性检查未通过）。", "integrity_check: " + " ".join(problems)[:300])
 
 
 def _remove_empty_leftovers(paths: list[Path]) -> None:

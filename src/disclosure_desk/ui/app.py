@@ -23,6 +23,8 @@ _translators: list[QTranslator] = []
 
 def install_translations(app: QApplication) -> bool:
     """Qt's own strings (下一步, 上一步, 完成, 取消, 确定 …) in Chinese; True when loaded."""
+    if _translators:
+        return True
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     folders = [str(paths.resources_dir() / "translations"), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
     for folder in folders:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from ...domain import ValueParseError
@@ -53,7 +53,34 @@ class ReportTableView(QTableView):
         avail = max(self.viewport().width(), 200)
         for c, w in enumerate(widths):
             self.setColumnWidth(c, max(int(avail * w), style.VALUE_COLUMN_MIN // 2))
-        self.resizeRowsToContents()
+        self.fit_rows()
+
+    def fit_rows(self) -> None:
+        """Row heights from the wrapped labels; a merged label's height is shared by its rows."""
+        table = self.model().table
+        line = self.fontMetrics().height() + 8
+        heights = [line] * table.grid_rows
+        spanning = []
+        for g in table.grid:
+            if g.rowspan > 1:
+                spanning.append(g)
+            elif g.text:
+                heights[g.row] = max(heights[g.row], self._text_height(g))
+        for g in spanning:
+            rows = range(g.row, g.row + g.rowspan)
+            extra = self._text_height(g) - sum(heights[r] for r in rows)
+            for r in rows if extra > 0 else ():
+                heights[r] += -(-extra // g.rowspan)
+        for r, h in enumerate(heights):
+            self.setRowHeight(r, h)
+
+    def _text_height(self, g) -> int:
+        width = sum(self.columnWidth(c) for c in range(g.col, g.col + g.colspan)) - 8
+        font = self.font()
+        font.setBold(g.role.value in ("header", "caption"))
+        metrics = QFontMetrics(font)
+        rect = metrics.boundingRect(QRect(0, 0, max(width, 10), 100000), Qt.TextFlag.TextWordWrap, g.text)
+        return rect.height() + 8
 
     # ---- keyboard navigation ---------------------------------------------------------------
     def _editable_order(self) -> list[tuple[int, int]]:

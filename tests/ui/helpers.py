@@ -1,0 +1,41 @@
+"""Small helpers to drive the real widgets with the keyboard and the mouse."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+
+def cell_point(view, index) -> QPoint:
+    return view.visualRect(index).center()
+
+
+def click_cell(qtbot, view, index) -> None:
+    view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell_point(view, index))
+
+
+def double_click_cell(qtbot, view, index) -> None:
+    view.scrollTo(index)
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell_point(view, index))
+
+
+def type_into_table(qtbot, view, start_index, values, key=Qt.Key.Key_Tab) -> None:
+    """Click ``start_index`` and type each value followed by Tab (or Enter)."""
+    click_cell(qtbot, view, start_index)
+    for v in values:
+        target = QApplication.focusWidget() or view
+        qtbot.keyClicks(target, str(v))
+        qtbot.keyClick(QApplication.focusWidget() or view, key)
+
+
+def paste(qtbot, widget, text: str) -> None:
+    QApplication.clipboard().setText(text)
+    qtbot.keyClick(widget, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+
+
+def page(report, cls, key=None):
+    for p in report.wizard.report_pages:
+        if isinstance(p, cls) and (key is None or p.page_key == key or getattr(getattr(p, "table", None), "key", None) == key):
+            return p
+    raise LookupError(cls)

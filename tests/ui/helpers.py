@@ -17,6 +17,7 @@ def click_cell(qtbot, view, index) -> None:
 
 def double_click_cell(qtbot, view, index) -> None:
     view.scrollTo(index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell_point(view, index))
     qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=cell_point(view, index))
 
 
@@ -39,3 +40,39 @@ def page(report, cls, key=None):
         if isinstance(p, cls) and (key is None or p.page_key == key or getattr(getattr(p, "table", None), "key", None) == key):
             return p
     raise LookupError(cls)
+
+
+def type_text(qtbot, widget, text: str, chunk: int = 0) -> None:
+    """Type text as a clerk does: ASCII with key clicks, Chinese committed by the input method.
+
+    (QTest cannot click keys for non-ASCII characters; a Chinese IME delivers them as an
+    input-method commit, which is what this sends.) ``chunk`` > 0 commits that many characters
+    at a time (a phrase), 0 commits each run of non-ASCII text at once.
+    """
+    from PySide6.QtGui import QInputMethodEvent
+
+    run = ""
+
+    def commit(s: str) -> None:
+        event = QInputMethodEvent("", [])
+        event.setCommitString(s)
+        QApplication.sendEvent(widget, event)
+
+    for ch in text:
+        if ch.isascii() and ch != "\n":
+            if run:
+                commit(run)
+                run = ""
+            qtbot.keyClicks(widget, ch)
+        elif ch == "\n":
+            if run:
+                commit(run)
+                run = ""
+            qtbot.keyClick(widget, Qt.Key.Key_Return)
+        else:
+            run += ch
+            if chunk and len(run) >= chunk:
+                commit(run)
+                run = ""
+    if run:
+        commit(run)

@@ -1,4 +1,4 @@
-"""Helpers shared by the storage tests (imported as a plain module: tests/storage is on sys.path)."""
+"""Helpers shared by the storage tests."""
 
 from __future__ import annotations
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from storehelp import load, sample_draft, save
+from tests.storage.storehelp import load, sample_draft, save
 
 from disclosure_desk.checks import check
 from disclosure_desk.domain import STATUS_DRAFT, Draft

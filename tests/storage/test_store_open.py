@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
-from storehelp import file_state, load, sample_draft, save
+from tests.storage.storehelp import file_state, load, sample_draft, save
 
 from disclosure_desk import paths
 from disclosure_desk.domain import Draft

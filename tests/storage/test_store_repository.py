@@ -6,7 +6,7 @@ import re
 
 import pytest
 from sqlalchemy import event
-from storehelp import load, sample_draft, save
+from tests.storage.storehelp import load, sample_draft, save
 
 from disclosure_desk.domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from disclosure_desk.errors import BadInputError

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from storehelp import exact, load, save
+from tests.storage.storehelp import exact, load, save
 
 from disclosure_desk.domain import Draft, SectionPart
 from disclosure_desk.interchange import dumps_report, parse_report_bytes, read_report_file

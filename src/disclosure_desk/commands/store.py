@@ -1,0 +1,168 @@
+"""``disclosure-desk import | export | list | restore-backup | empty-trash``: reports in and out
+of the local draft store. Exit codes as in docs/report-json.md: 0 ok, 2 bad input, 3 cannot write.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from ..interchange import read_report_file, write_report_file
+from ..storage import (
+    AmbiguousDraftError,
+    DraftNotFoundError,
+    DraftRepository,
+    DraftSummary,
+    default_store_path,
+    list_backups,
+    maybe_daily_backup,
+    open_store,
+    restore_backup,
+)
+from ..storage.backups import backup_time
+
+
+def run(args) -> int:
+    handlers = {
+        "import": _import,
+        "export": _export,
+        "list": _list,
+        "restore-backup": _restore,
+        "empty-trash": _empty_trash,
+    }
+    return handlers[args.command](args)
+
+
+# ---- import / export ------------------------------------------------------------------------
+
+
+def _import(args) -> int:
+    draft = read_report_file(args.file)
+    with open_store() as store:
+        maybe_daily_backup(store)
+        with store.session() as session:
+            drafts = DraftRepository(session)
+            same = drafts.find(draft.organ, draft.year) if draft.year is not None else []
+            if args.replace and len(same) > 1:
+                raise AmbiguousDraftError(
+                    f"草稿库中有 {len(same)} 份“{draft.organ} {draft.year}”的草稿，不知道该覆盖哪一份：\n"
+                    + _candidates(same)
+                    + "\n请先用 disclosure-desk export 编号 … 导出、删除多余的草稿，或不加 --replace 导入为新草稿。",
+                    f"--replace: {len(same)} drafts of {draft.organ} {draft.year}",
+                )
+            if args.replace and same:
+                draft.id = same[0].id
+                drafts.save(draft)
+                message = f"已用“{args.file}”覆盖草稿（编号 {draft.id}）：{draft.display_title}。"
+            else:
+                drafts.save(draft)
+                message = f"已导入为新草稿（编号 {draft.id}）：{draft.display_title}。"
+                if same:
+                    message += (
+                        f"\n注意：草稿库中原已有同一机关同一年度的草稿（编号 {'、'.join(str(s.id) for s in same)}），"
+                        "它们没有被改动。如要覆盖原草稿，请加 --replace 重新导入。"
+                    )
+    print(message)
+    return 0
+
+
+def _export(args) -> int:
+    if not default_store_path().exists():
+        raise DraftNotFoundError(f"“{args.draft}”（草稿库还是空的）", "no store yet")
+    with open_store() as store, store.read_session() as session:
+        drafts = DraftRepository(session)
+        draft = drafts.load(resolve_draft(drafts, args.draft))
+    write_report_file(draft, args.output)
+    print(f"已把草稿（编号 {draft.id}）“{draft.display_title}”导出到“{args.output}”。")
+    return 0
+
+
+_ORGAN_YEAR = re.compile(r"^(.*?)\s*(\d{4})\s*年?(?:度)?$")
+
+
+def resolve_draft(drafts: DraftRepository, spec: str) -> int:
+    """The id of the draft named by ``spec``: an id (``12``) or "organ year" (``伊洛街道办事处 2019``)."""
+    text = spec.strip()
+    if re.fullmatch(r"#?\d+", text):
+        return drafts.summary(int(text.lstrip("#"))).id
+    m = _ORGAN_YEAR.match(text)
+    if not m or not m.group(1).strip():
+        raise DraftNotFoundError(
+            f"“{spec}”这份草稿。请写草稿编号，或“机关名称 年度”（如“伊洛街道办事处 2019”）", f"cannot parse {spec!r}"
+        )
+    organ, year = m.group(1).strip(), int(m.group(2))
+    found = drafts.find(organ, year)
+    if len(found) == 1:
+        return found[0].id
+    if not found:
+        others = [s for s in drafts.list_drafts() if s.organ == organ]
+        hint = f"（该机关的草稿有：{'、'.join(f'{s.year}年度' for s in others)}）" if others else ""
+        raise DraftNotFoundError(f"“{organ}”{year}年度的草稿{hint}", f"no draft of {organ} {year}")
+    raise AmbiguousDraftError(
+        f"“{organ} {year}”有 {len(found)} 份草稿，请用编号指定其中一份：\n{_candidates(found)}",
+        f"{len(found)} drafts of {organ} {year}",
+    )
+
+
+# ---- list / trash / backups -----------------------------------------------------------------
+
+
+def _list(args) -> int:
+    if not default_store_path().exists():
+        print(f"草稿库中还没有草稿（{default_store_path()}）。")
+        return 0
+    with open_store() as store, store.read_session() as session:
+        drafts = DraftRepository(session)
+        summaries, trash = drafts.list_drafts(), drafts.list_trash()
+    if not summaries:
+        print("草稿库中还没有草稿。")
+    else:
+        print(_candidates(summaries, header=True))
+    if trash:
+        print(f"回收站中还有 {len(trash)} 份已删除的草稿（可在程序中恢复；disclosure-desk empty-trash 彻底删除）。")
+    return 0
+
+
+def _empty_trash(args) -> int:
+    with open_store() as store, store.session() as session:
+        removed = DraftRepository(session).empty_trash()
+    print(f"已清空回收站，彻底删除了 {removed} 份草稿。" if removed else "回收站是空的。")
+    return 0
+
+
+def _restore(args) -> int:
+    if not args.backup:
+        backups = list_backups(default_store_path().parent / "backups")
+        if not backups:
+            print("还没有自动备份。")
+            return 0
+        print("可用的自动备份（最新的在最后）：")
+        for b in backups:
+            print(f"  {b.name}  {backup_time(b):%Y-%m-%d %H:%M:%S}  {b.stat().st_size // 1024 + 1} KB")
+        print("恢复：disclosure-desk restore-backup 备份文件名")
+        return 0
+    result = restore_backup(args.backup)
+    kept = f"恢复前的草稿库已另存为“{result.previous_saved_as.name}”。" if result.previous_saved_as else ""
+    print(f"已从备份“{result.restored_from.name}”恢复草稿库。{kept}")
+    return 0
+
+
+# ---- formatting -----------------------------------------------------------------------------
+
+
+def _candidates(summaries: list[DraftSummary], header: bool = False) -> str:
+    rows = [("编号", "机关", "年度", "格式", "状态", "最后保存")] if header else []
+    for s in summaries:
+        saved = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        year = str(s.year) if s.year is not None else "—"
+        rows.append((str(s.id), s.organ or "（未填机关）", year, f"{s.edition}版", s.status, saved))
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(_pad(cell, w) for cell, w in zip(r, widths)).rstrip() for r in rows)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))

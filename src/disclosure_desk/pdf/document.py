@@ -1,0 +1,169 @@
+"""The report as a story of flowables, in official order: title, preface, the six sections, signature."""
+
+from __future__ import annotations
+
+import re
+
+from reportlab.platypus.flowables import CondPageBreak, Flowable
+
+from ..domain import Draft, format_value
+from ..domain.draft import SectionPart
+from ..spec import SectionSpec
+from . import styles as st
+from .flowables import BlankLines, GridSnap, PlacedLine, TextBlock
+from .linebreak import Item
+from .tables import GridLayout, GridTable, table_texts
+from .textprep import Paragraph, paragraphs, prepare
+from .title import break_title
+from .typeset import Typesetter, position
+
+# a paragraph that is only a sub-heading: （二）依申请公开 / （三）政府信息管理。
+HEADING_ONLY = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}。?$")
+# a paragraph that starts with one: （一）政府信息主动公开情况。一是……
+INLINE_HEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}?。")
+HEADING_MIN_FOLLOW = 2  # lines of text that must follow a heading on its page
+
+
+def build_story(draft: Draft, ts: Typesetter) -> list[Flowable]:
+    story: list[Flowable] = [*_title(draft, ts), BlankLines(st.TITLE_LINES_AFTER)]
+    story += _narrative(draft.preface, "前言", ts)
+    for section in draft.spec.sections:
+        story += _section(draft, section, ts)
+    story = _with_signature(story, draft, ts)
+    return story
+
+
+def _title(draft: Draft, ts: Typesetter) -> list[Flowable]:
+    title = prepare(draft.display_title.strip())
+    lines = break_title(title, lambda s: ts.width(s, st.TITLE), st.TYPE_AREA_WIDTH, st.TITLE_MAX_LINES)
+    items, offset = [], 0
+    for line in lines:
+        items.append(ts.items(line, st.TITLE, position("标题", offset=offset)))
+        offset += len(line)
+    return [TextBlock.set(items, st.TITLE)] if items else []
+
+
+def _section(draft: Draft, section: SectionSpec, ts: Typesetter) -> list[Flowable]:
+    heading = TextBlock.set([ts.items(section.title, st.HEADING_1)], st.HEADING_1)
+    if section.is_table:
+        body = _table(draft, section, ts)
+    else:
+        body = _section_text(draft, section.title, ts)
+    if not body:
+        return [heading]
+    return [CondPageBreak(heading.full_height + _start_height(body[0])), heading, *body]
+
+
+def _start_height(first: Flowable) -> float:
+    if isinstance(first, GridTable):
+        return first.min_height()
+    if isinstance(first, TextBlock):
+        return min(first.full_height, HEADING_MIN_FOLLOW * first.style.line_pitch)
+    return 0.0
+
+
+def _section_text(draft: Draft, title: str, ts: Typesetter) -> list[Flowable]:
+    section = draft.sections.get(title, "")
+    if isinstance(section, str):
+        return _narrative(section, title, ts)
+    out: list[Flowable] = []
+    for k, part in enumerate(section, start=1):
+        out += _part(part, f"{title}（第{k}部分）", ts)
+    return out
+
+
+def _part(part: SectionPart, place: str, ts: Typesetter) -> list[Flowable]:
+    out: list[Flowable] = []
+    heading = prepare(part.heading.strip())
+    if heading:
+        out.append(TextBlock.set([ts.items(heading, st.HEADING_2, position(place + "小标题"))], st.HEADING_2))
+    out += _narrative(part.text, place, ts, headings=False)
+    return _keep_headings(out)
+
+
+def _narrative(text: str, place: str, ts: Typesetter, headings: bool = True) -> list[Flowable]:
+    out: list[Flowable] = []
+    for para in paragraphs(prepare(text or "")):
+        out.append(_paragraph(para, place, ts, headings))
+    return _keep_headings(out)
+
+
+def _paragraph(para: Paragraph, place: str, ts: Typesetter, headings: bool) -> TextBlock:
+    where = position(place, para.number, para.offset)
+    text = para.text
+    if headings and HEADING_ONLY.match(text):
+        return TextBlock.set([ts.items(text, st.HEADING_2, where)], st.HEADING_2)
+    m = INLINE_HEADING.match(text) if headings else None
+    if m:
+        head = ts.items(m.group(0), st.HEADING_2, where)
+        rest = ts.items(text[m.end():], st.BODY, position(place, para.number, para.offset + m.end()))
+        return TextBlock.set([head + rest], st.BODY)
+    return TextBlock.set([ts.items(text, st.BODY, where)], st.BODY)
+
+
+def _keep_headings(blocks: list[Flowable]) -> list[Flowable]:
+    """A heading line is never the last line of a page: it moves on with the start of its text."""
+    out: list[Flowable] = []
+    for i, block in enumerate(blocks):
+        nxt = blocks[i + 1] if i + 1 < len(blocks) else None
+        if isinstance(block, TextBlock) and block.style is st.HEADING_2 and nxt is not None:
+            out.append(CondPageBreak(block.full_height + _start_height(nxt)))
+        out.append(block)
+    return out
+
+
+def _table(draft: Draft, section: SectionSpec, ts: Typesetter) -> list[Flowable]:
+    spec = draft.spec.table(section.table)
+    out: list[Flowable] = []
+    if spec.caption:
+        out.append(TextBlock.set([ts.items(spec.caption, st.TABLE_HEADER)], st.TABLE_HEADER))
+    texts = table_texts(spec, lambda cell_id: format_value(draft.value(cell_id)))
+    out.append(GridTable(GridLayout(spec, texts, ts, f"{spec.key}")))
+    if spec.note:
+        out.append(TextBlock.set([ts.items(spec.note, st.TABLE_NOTE)], st.TABLE_NOTE))
+    out.append(GridSnap())
+    return out
+
+
+# ---- signature (机关署名 and 成文日期, §7.3.5) ---------------------------------------------
+
+def _with_signature(story: list[Flowable], draft: Draft, ts: Typesetter) -> list[Flowable]:
+    block = _signature(draft, ts)
+    need = st.SIGNATURE_LINES_BEFORE * st.LINE_PITCH + sum(f.wrap(st.TYPE_AREA_WIDTH, 1e6)[1] for f in block)
+    tail: list[Flowable] = []
+    if story and isinstance(story[-1], TextBlock):
+        head, last = story[-1].split_tail(2)  # the signature never stands alone on a page
+        story = story[:-1] + ([head] if head is not None else [])
+        tail = [last]
+        need += last.full_height
+    return story + [CondPageBreak(need), *tail, BlankLines(st.SIGNATURE_LINES_BEFORE), *block]
+
+
+def _signature(draft: Draft, ts: Typesetter) -> list[Flowable]:
+    style = st.SIGNATURE
+    organ_text = prepare((draft.signature_organ or draft.organ or "").strip())
+    date = draft.signature_date
+    date_text = f"{date.year}年{date.month}月{date.day}日" if date else "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+    organ = ts.items(organ_text, style, position("落款"))
+    dated = ts.items(date_text, style, position("成文日期"))
+    width = st.TYPE_AREA_WIDTH
+    organ_w, date_w = _natural(organ), _natural(dated)
+    date_right = width - st.SIGNATURE_DATE_RIGHT_CHARS * style.pitch
+    centre = date_right - date_w / 2
+    organ_x = centre - organ_w / 2
+    limit = width - st.SIGNATURE_ORGAN_MIN_RIGHT_CHARS * style.pitch
+    if organ_x + organ_w > limit:  # a long name: 右空二字, the date centred under it
+        organ_x = max(0.0, limit - organ_w)
+        centre = organ_x + organ_w / 2
+    out: list[Flowable] = []
+    if organ_w > width:
+        out.append(TextBlock.set([organ], st.TextStyle(style.role, style.size, style.line_pitch, style.pitch,
+                                                       align="right")))
+    elif organ:
+        out.append(PlacedLine(organ, organ_x, style))
+    out.append(PlacedLine(dated, max(0.0, min(centre - date_w / 2, width - date_w)), style))
+    return out
+
+
+def _natural(items: list[Item]) -> float:
+    return sum(i.width for i in items)

@@ -1,0 +1,112 @@
+"""Drawing set lines on a ReportLab canvas: runs of text with explicit character spacing, boxes.
+
+Text goes to the PDF only through ``textOut`` (a string of characters in a font), never through
+ReportLab's Paragraph markup, so nothing a clerk typed is ever parsed.
+"""
+
+from __future__ import annotations
+
+from . import styles as st
+from .linebreak import Line
+
+
+def baseline_offset(line_pitch: float, size: float) -> float:
+    """From the top of a line slot to the baseline: the em box is centred in the slot."""
+    return (line_pitch - size) / 2 + size * (1 - st.EM_BOX_DESCENT)
+
+
+def draw_lines(canvas, lines: list[Line], x: float, top: float, line_pitch: float, size: float) -> None:
+    first = top - baseline_offset(line_pitch, size)
+    for n, line in enumerate(lines):
+        draw_line(canvas, line, x, first - n * line_pitch)
+
+
+class _Run:
+    __slots__ = ("x", "font", "size", "stroke", "colour", "chars", "space", "end")
+
+    def __init__(self, item, x: float):
+        self.x = x
+        self.font, self.size, self.stroke, self.colour = item.font, item.size, item.stroke, item.colour
+        self.chars = [item.ch]
+        self.space: float | None = None  # extra spacing after each glyph (PDF Tc)
+        self.end = x + item.advance  # where the next glyph would start without extra spacing
+
+    def takes(self, item, x: float) -> bool:
+        if (item.font, item.size, item.stroke, item.colour) != (self.font, self.size, self.stroke, self.colour):
+            return False
+        gap = x - self.end
+        if self.space is None:
+            self.space = gap
+        elif abs(gap - self.space) > 0.005:
+            return False
+        self.chars.append(item.ch)
+        self.end = x + item.advance
+        return True
+
+
+def draw_line(canvas, line: Line, x0: float, baseline: float) -> None:
+    runs: list[_Run] = []
+    boxes = []
+    for item, x in line.placed:
+        if item.box:
+            boxes.append((item, x))
+            runs.append(None)  # a box ends the run
+            continue
+        if item.font is None:
+            continue  # an invisible character
+        last = runs[-1] if runs else None
+        if last is None or not last.takes(item, x):
+            runs.append(_Run(item, x))
+    runs = [r for r in runs if r is not None]
+    if runs:
+        _draw_runs(canvas, runs, x0, baseline)
+    for item, x in boxes:
+        draw_box(canvas, item, x0 + x, baseline)
+
+
+def _draw_runs(canvas, runs: list[_Run], x0: float, baseline: float) -> None:
+    stroke = max(r.stroke for r in runs)
+    if stroke:
+        canvas.saveState()
+        canvas.setLineWidth(stroke)
+        canvas.setLineJoin(1)
+    tx = canvas.beginText()
+    colour = None
+    mode = 0
+    for r in runs:
+        tx.setTextOrigin(x0 + r.x, baseline)
+        tx.setFont(r.font, r.size)
+        tx.setCharSpace(r.space or 0.0)
+        if r.colour != colour:
+            tx.setFillColorRGB(*r.colour)
+            if stroke:
+                tx.setStrokeColorRGB(*r.colour)
+            colour = r.colour
+        want = 2 if r.stroke else 0
+        if want != mode:
+            tx.setTextRenderMode(want)
+            mode = want
+        tx.textOut("".join(r.chars))
+    canvas.drawText(tx)
+    if stroke:
+        canvas.restoreState()
+
+
+def draw_box(canvas, item, x: float, baseline: float) -> None:
+    """A character no font has: an outlined box with its code point printed small inside."""
+    size = item.size
+    side = size * 0.86
+    left = x + (item.width - side) / 2
+    bottom = baseline - size * st.EM_BOX_DESCENT + (size - side) / 2
+    canvas.saveState()
+    canvas.setStrokeColorRGB(*item.colour)
+    canvas.setFillColorRGB(*item.colour)
+    canvas.setLineWidth(st.MISSING_BOX_RULE)
+    canvas.rect(left, bottom, side, side, stroke=1, fill=0)
+    code = f"{ord(item.ch):04X}"
+    label = size * st.MISSING_BOX_LABEL_SIZE
+    if len(code) > 4:
+        label *= 4 / len(code)
+    canvas.setFont(item.font, label)
+    canvas.drawCentredString(left + side / 2, bottom + side / 2 - label * 0.35, code)
+    canvas.restoreState()

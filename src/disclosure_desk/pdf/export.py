@@ -1,0 +1,160 @@
+"""Exporting the print-ready PDF: the API the GUI and the ``pdf`` command call.
+
+``export_pdf`` may run on a worker thread; ``progress(percent, message)`` is called on that thread.
+The file is built in memory, written to a temporary name next to the target and moved into place only
+when complete (``fileio.atomic_write_bytes``): a failure leaves an existing PDF as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import stat
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..checks import check, has_errors
+from ..domain import Draft
+from ..errors import CannotWriteError
+from ..fileio import atomic_write_bytes
+from .document import build_story
+from .fonts import FontSet
+from .page import PageDecoration, ReportDocTemplate
+from .typeset import CharIssue, Typesetter
+
+Progress = Callable[[int, str], None]
+
+# ReportLab keeps fonts and settings in module globals: one build at a time.
+_build_lock = threading.Lock()
+
+
+@dataclass
+class ExportResult:
+    path: Path | None  # None for render_pdf (nothing written)
+    pages: int
+    fonts_used: list[str]  # 仿宋_GB2312（仿宋_GB2312.ttf，本机字体）…
+    missing_chars: list[tuple[str, str, str]]  # (char, "U+XXXX NAME", where) for every character no font has
+    draft_mark: bool
+    replaced_chars: list[tuple[str, str, str]] = field(default_factory=list)  # control characters
+    fallback_chars: list[tuple[str, str, str]] = field(default_factory=list)  # printed from another font
+    size: int = 0  # bytes
+
+    @property
+    def missing_summary(self) -> list[str]:
+        """One line per distinct missing character, for messages: ``“😀”（U+1F600 …）：一、… 第2段第5字等3处``."""
+        return _summary(self.missing_chars)
+
+    @property
+    def replaced_summary(self) -> list[str]:
+        return _summary(self.replaced_chars)
+
+
+def render_pdf(
+    draft: Draft,
+    *,
+    previous: Draft | None = None,
+    progress: Progress | None = None,
+    invariant: bool = False,
+    bundled_fonts_only: bool | None = None,
+    font_dirs: list[Path] | None = None,
+    draft_mark: bool | None = None,
+) -> tuple[bytes, ExportResult]:
+    """Build the PDF in memory. ``draft_mark`` None: decided by the checks (any error finding)."""
+    report = progress or (lambda percent, message: None)
+    report(2, "正在校验报告……")
+    if draft_mark is None:
+        draft_mark = has_errors(check(draft, previous))
+    with _build_lock:
+        report(10, "正在加载字体……")
+        fonts = FontSet(bundled_only=bundled_fonts_only, font_dirs=font_dirs)
+        ts = Typesetter(fonts)
+        report(20, "正在检查字形并排版……")
+        story = build_story(draft, ts)
+        decoration = PageDecoration(ts, draft_mark)
+        buf = io.BytesIO()
+        doc = ReportDocTemplate(
+            buf,
+            decoration,
+            invariant=invariant,
+            progress=lambda page: report(min(90, 40 + 8 * page), f"正在生成第{page}页……"),
+            title=draft.display_title,
+            author=draft.signature_organ or draft.organ,
+            subject="政府信息公开工作年度报告",
+            lang="zh-CN",
+            displayDocTitle=1,
+            pageCompression=1,
+        )
+        doc.build(story)
+        data = buf.getvalue()
+    result = ExportResult(
+        path=None,
+        pages=doc.page,
+        fonts_used=fonts.fonts_used(),
+        missing_chars=[i.as_tuple() for i in ts.missing],
+        draft_mark=draft_mark,
+        replaced_chars=[i.as_tuple() for i in ts.replaced],
+        fallback_chars=[i.as_tuple() for i in ts.fallbacks],
+        size=len(data),
+    )
+    return data, result
+
+
+def render_pdf_bytes(draft: Draft, **kwargs) -> bytes:
+    """The PDF as bytes (tests); keyword arguments as :func:`render_pdf`."""
+    return render_pdf(draft, **kwargs)[0]
+
+
+def export_pdf(
+    draft: Draft,
+    target_path: str | os.PathLike[str],
+    *,
+    previous: Draft | None = None,
+    progress: Progress | None = None,
+    invariant: bool = False,
+    bundled_fonts_only: bool | None = None,
+) -> ExportResult:
+    """Write the report's PDF to ``target_path`` (atomically). Raises CannotWriteError (exit 3)."""
+    target = Path(target_path)
+    refuse_read_only(target)
+    data, result = render_pdf(
+        draft, previous=previous, progress=progress, invariant=invariant, bundled_fonts_only=bundled_fonts_only
+    )
+    if progress:
+        progress(95, "正在写入文件……")
+    atomic_write_bytes(target, data)
+    result.path = target
+    if progress:
+        progress(100, "完成")
+    return result
+
+
+def refuse_read_only(target: Path) -> None:
+    """A read-only PDF is refused on every system (POSIX would silently replace it)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise CannotWriteError(
+            f"无法覆盖“{target}”：文件是只读的。请去掉只读属性或另存为其他文件名，原文件未改动。",
+            f"{target}: read-only",
+        )
+
+
+def _summary(issues: list[tuple[str, str, str]]) -> list[str]:
+    grouped: dict[str, list[str]] = {}
+    names: dict[str, str] = {}
+    for ch, name, where in issues:
+        grouped.setdefault(ch, []).append(where)
+        names[ch] = name
+    out = []
+    for ch, places in grouped.items():
+        more = f"等{len(places)}处" if len(places) > 1 else ""
+        shown = ch if ch.isprintable() else ""
+        out.append(f"“{shown}”（{names[ch]}）：{places[0]}{more}")
+    return out
+
+
+__all__ = ["CharIssue", "ExportResult", "export_pdf", "render_pdf", "render_pdf_bytes"]

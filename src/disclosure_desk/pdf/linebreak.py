@@ -1,0 +1,305 @@
+"""Chinese line breaking and justification, as a typesetter does it. Pure Python (no ReportLab).
+
+- 避头尾: closing punctuation never starts a line, opening punctuation never ends one; ``——`` and
+  ``……`` are never split; a number or Latin word (``2025``, ``3.5``, ``1,280``, ``http://…``) is never
+  split unless it is longer than a whole line.
+- 两端对齐: every line but a paragraph's last is stretched to both edges, the extra space shared by
+  the gaps between characters (never inside a Latin word or number).
+- When one more unit only fits by compressing punctuation (each full-width bracket, quote or stop
+  has half an em of blank), the line is compressed (挤压) instead of pushing the unit to the next line.
+
+Input is a list of :class:`Item` (one per character, already measured by ``typeset``); output is a
+list of :class:`Line` with the x position of every item.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import deque
+from dataclasses import dataclass, field
+
+EPS = 1e-6
+SQUEEZE_AIR = 0.1  # em of blank a squeezed punctuation mark keeps around its outline
+
+# character classes
+CJK, WORD, SPACE, GLUE_SPACE, OPEN, CLOSE, PAIR, ATTACH, BREAK = range(9)
+
+CLOSING = set("，。、；：？！）》」』”’】〕〗〙〛｝］〉｠．％‰℃°′″·・ゝゞ々〻ー" ",.;:?!)]}%")
+OPENING = set("（《「『“‘【〔〖〘〚｛［〈｟" "([{" "￥¥$£€")
+PAIRED = set("—…‥")  # 破折号、省略号: two characters never split
+WORD_JOINERS = set(".,:/-_@'+&=?#~%")
+SIGNS = set("+-−")
+
+
+def classify(ch: str) -> int:
+    if ch in CLOSING:
+        return CLOSE
+    if ch in OPENING:
+        return OPEN
+    if ch in PAIRED:
+        return PAIR
+    if ch == " " or (unicodedata.category(ch) == "Zs" and ch not in "\u00a0\u202f\u3000"):
+        return SPACE
+    if ch in "\u00a0\u202f":
+        return GLUE_SPACE
+    if ch == "\u200b":
+        return BREAK
+    cat = unicodedata.category(ch)
+    if cat in ("Mn", "Me", "Mc", "Cf") or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF:
+        return ATTACH
+    if ch.isalnum():
+        if unicodedata.east_asian_width(ch) not in ("W", "F") or 0xFF10 <= ord(ch) <= 0xFF5A:
+            return WORD
+    return CJK
+
+
+class Item:
+    """One character as it will be set."""
+
+    __slots__ = ("ch", "font", "size", "advance", "width", "cls", "shrink", "shrink_left", "stroke", "colour",
+                 "box")
+
+    def __init__(self, ch: str, font: str | None, size: float, advance: float, width: float, cls: int,
+                 stroke: float = 0.0, colour: tuple[float, float, float] = (0, 0, 0), box: bool = False,
+                 blanks: tuple[float, float] = (0.0, 0.0)):
+        self.ch = ch  # the character drawn (a control picture stands in for a control character)
+        self.font = font  # ReportLab font name; for a box, the font of its small label
+        self.size = size
+        self.advance = advance  # the glyph's own advance, pt
+        self.width = width  # the advance on the line before justification, pt
+        self.cls = cls
+        self.stroke = stroke
+        self.colour = colour
+        self.box = box  # no font has the character: a box is drawn
+        # punctuation may be squeezed by the blank around its outline (blanks: left, right in pt),
+        # at most half an em, keeping a little air; ``shrink_left`` is the part taken on the left
+        self.shrink = 0.0
+        self.shrink_left = 0.0
+        if cls in (OPEN, CLOSE) and advance >= 0.9 * size:
+            left, right = blanks
+            room = max(0.0, left + right - SQUEEZE_AIR * size)
+            self.shrink = min(0.5 * width, room)
+            if self.shrink:
+                self.shrink_left = left / (left + right)
+
+    def __repr__(self) -> str:  # pragma: no cover - debugging aid
+        return f"Item({self.ch!r}, {self.width:.2f})"
+
+
+@dataclass
+class Atom:
+    items: list[Item]
+
+    @property
+    def width(self) -> float:
+        return sum(i.width for i in self.items)
+
+    @property
+    def shrink(self) -> float:
+        return sum(i.shrink for i in self.items)
+
+    @property
+    def is_space(self) -> bool:
+        return self.items[0].cls == SPACE
+
+    @property
+    def first(self) -> int:
+        return self.items[0].cls
+
+    @property
+    def last(self) -> int:
+        return next((i.cls for i in reversed(self.items) if i.cls != ATTACH), self.items[-1].cls)
+
+
+@dataclass
+class Segment:
+    """Atoms with no break allowed between them (glued by 避头尾)."""
+
+    atoms: list[Atom]
+    width: float = field(init=False)
+    shrink: float = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.width = sum(a.width for a in self.atoms)
+        self.shrink = sum(a.shrink for a in self.atoms)
+
+    @property
+    def is_space(self) -> bool:
+        return len(self.atoms) == 1 and self.atoms[0].is_space
+
+
+@dataclass
+class Line:
+    placed: list[tuple[Item, float]]  # item and the x of its glyph origin, from the block's left edge
+    width: float  # from the block's left edge to the end of the last item
+
+    @property
+    def text(self) -> str:
+        return "".join(i.ch for i, _ in self.placed)
+
+
+def atoms(items: list[Item]) -> list[Atom]:
+    """Group items into units that are never broken or spread: words and numbers, paired marks."""
+    out: list[Atom] = []
+    n = len(items)
+    i = 0
+    while i < n:
+        it = items[i]
+        if it.cls == ATTACH and out:
+            out[-1].items.append(it)
+            i += 1
+            continue
+        j = i + 1
+        if it.cls == WORD or (it.ch in SIGNS and i + 1 < n and items[i + 1].cls == WORD and items[i + 1].ch.isdigit()
+                              and (i == 0 or items[i - 1].cls != WORD)):
+            while j < n:
+                c = items[j]
+                if c.cls in (WORD, ATTACH):
+                    j += 1
+                elif c.ch in WORD_JOINERS and j + 1 < n and items[j + 1].cls == WORD:
+                    j += 2
+                else:
+                    break
+        elif it.cls == PAIR:
+            while j < n and items[j].ch == it.ch:
+                j += 1
+        out.append(Atom(list(items[i:j])))
+        i = j
+    return out
+
+
+def _may_break(a: Atom, b: Atom) -> bool:
+    if b.first in (CLOSE, GLUE_SPACE) or a.last in (OPEN, GLUE_SPACE):
+        return False
+    if b.is_space:
+        return False  # the break comes after the space
+    return True
+
+
+def segments(items: list[Item]) -> list[Segment]:
+    out: list[Segment] = []
+    current: list[Atom] = []
+    for atom in atoms(items):
+        if current and not _may_break(current[-1], atom):
+            current.append(atom)
+        else:
+            if current:
+                out.append(Segment(current))
+            current = [atom]
+    if current:
+        out.append(Segment(current))
+    return out
+
+
+def break_lines(items: list[Item], width: float, *, indent: float = 0.0, align: str = "justify",
+                vertical: bool = False) -> list[Line]:
+    """Break ``items`` into lines of ``width`` (the first indented by ``indent``)."""
+    segs = segments(items)
+    if vertical:
+        return [_set([a for a in s.atoms], width, 0.0, "center") for s in segs]
+    lines: list[Line] = []
+    queue = deque(segs)
+    cur: list[Segment] = []
+    cur_w = 0.0
+    first = True
+
+    def close(last: bool) -> None:
+        nonlocal cur, cur_w, first
+        mode = align if not (last and align == "justify") else "left"
+        lines.append(_set([a for s in cur for a in s.atoms], width - (indent if first else 0.0),
+                          indent if first else 0.0, mode))
+        cur, cur_w, first = [], 0.0, False
+
+    while queue:
+        seg = queue.popleft()
+        avail = width - (indent if first else 0.0)
+        if not cur and seg.is_space:
+            continue  # no space at the start of a line
+        if cur_w + seg.width <= avail + EPS:
+            cur.append(seg)
+            cur_w += seg.width
+            continue
+        if seg.is_space:
+            close(False)  # the line breaks at the space
+            continue
+        shrink = sum(s.shrink for s in cur) + seg.shrink
+        if cur and cur_w + seg.width - shrink <= avail + EPS:
+            cur.append(seg)  # fits by compressing punctuation
+            close(False)
+            continue
+        if cur:
+            close(False)
+            queue.appendleft(seg)
+            continue
+        head, tail = _force_split(seg, avail)  # a unit longer than a whole line
+        cur = [head]
+        if tail is not None:
+            close(False)
+            queue.appendleft(tail)
+        else:
+            cur_w = head.width
+    if cur or not lines:
+        close(True)
+    return lines
+
+
+def _force_split(seg: Segment, avail: float) -> tuple[Segment, Segment | None]:
+    """Cut a segment wider than a line: as much as fits, not before closing punctuation if avoidable."""
+    flat = [(ai, it) for ai, a in enumerate(seg.atoms) for it in a.items]
+    total, k = 0.0, 0
+    while k < len(flat) and total + flat[k][1].width <= avail + EPS:
+        total += flat[k][1].width
+        k += 1
+    if k == 0:
+        k = 1
+    if k >= len(flat):
+        return seg, None
+    best = k
+    for cand in range(k, max(0, k - 4), -1):
+        nxt, prev = flat[cand][1], flat[cand - 1][1]
+        if nxt.cls not in (CLOSE, ATTACH) and prev.cls != OPEN:
+            best = cand
+            break
+    return Segment(_regroup(flat[:best])), Segment(_regroup(flat[best:]))
+
+
+def _regroup(flat: list[tuple[int, Item]]) -> list[Atom]:
+    out: list[Atom] = []
+    last = None
+    for ai, it in flat:
+        if ai != last:
+            out.append(Atom([]))
+            last = ai
+        out[-1].items.append(it)
+    return out
+
+
+def _set(line_atoms: list[Atom], avail: float, start: float, mode: str) -> Line:
+    """Place the atoms of one line: justify, compress, or align."""
+    while line_atoms and line_atoms[-1].is_space:
+        line_atoms = line_atoms[:-1]
+    while line_atoms and line_atoms[0].is_space:
+        line_atoms = line_atoms[1:]
+    natural = sum(a.width for a in line_atoms)
+    gap = 0.0
+    ratio = 0.0
+    offset = 0.0
+    if natural > avail + EPS:
+        shrinkable = sum(a.shrink for a in line_atoms)
+        ratio = min(1.0, (natural - avail) / shrinkable) if shrinkable > 0 else 0.0
+    elif mode == "justify" and len(line_atoms) > 1:
+        gap = (avail - natural) / (len(line_atoms) - 1)
+    elif mode == "center":
+        offset = (avail - natural) / 2
+    elif mode == "right":
+        offset = avail - natural
+    x = start + offset
+    placed: list[tuple[Item, float]] = []
+    for n, atom in enumerate(line_atoms):
+        if n:
+            x += gap
+        for it in atom.items:
+            cut = it.shrink * ratio
+            placed.append((it, x - cut * it.shrink_left))
+            x += it.width - cut
+    return Line(placed, x)

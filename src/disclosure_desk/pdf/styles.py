@@ -1,0 +1,127 @@
+"""Every visual constant of the printed report (GB/T 9704-2012 《党政机关公文格式》).
+
+Units are PDF points (1/72 inch) unless a name says otherwise. Nothing else in ``pdf/`` writes a
+size, a distance or a colour as a literal.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MM = 72 / 25.4
+
+# ---- page and 版心 (§5.1, §5.2.1) -------------------------------------------------------
+PAGE_WIDTH = 210 * MM
+PAGE_HEIGHT = 297 * MM
+MARGIN_TOP = 37 * MM  # 天头
+MARGIN_LEFT = 28 * MM  # 订口
+TYPE_AREA_WIDTH = 156 * MM  # 版心
+TYPE_AREA_HEIGHT = 225 * MM
+TYPE_AREA_LEFT = MARGIN_LEFT
+TYPE_AREA_RIGHT = MARGIN_LEFT + TYPE_AREA_WIDTH
+TYPE_AREA_TOP = PAGE_HEIGHT - MARGIN_TOP
+TYPE_AREA_BOTTOM = TYPE_AREA_TOP - TYPE_AREA_HEIGHT  # 35 mm above the paper's lower edge
+
+# ---- type sizes (字号) --------------------------------------------------------------------
+SIZE_2 = 22.0  # 2号
+SIZE_3 = 16.0  # 3号
+SIZE_4 = 14.0  # 4号
+SIZE_5 = 10.5  # 5号
+SIZE_SMALL_4 = 12.0  # 小4号
+
+# ---- the text grid: 22 lines × 28 characters (§5.2.3) ------------------------------------
+LINES_PER_PAGE = 22
+CHARS_PER_LINE = 28
+LINE_PITCH = TYPE_AREA_HEIGHT / LINES_PER_PAGE  # ≈ 28.99 pt, one 行 of the grid
+CHAR_PITCH = TYPE_AREA_WIDTH / CHARS_PER_LINE  # ≈ 15.79 pt, one 字 of 3号 on the grid
+
+# Where a glyph's ideographic em box sits: its bottom this fraction of the size below the baseline.
+EM_BOX_DESCENT = 0.12
+
+# ---- font roles -------------------------------------------------------------------------
+FANGSONG = "fangsong"  # 仿宋: body, tables
+HEITI = "heiti"  # 黑体: 一、 headings, draft mark
+KAITI = "kaiti"  # 楷体: （一） headings
+XIAOBIAOSONG = "xiaobiaosong"  # 小标宋: title
+SONG = "song"  # 宋体: page numbers
+ROLES = (FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONG)
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How a block of text is set.
+
+    ``pitch`` is the advance of a full-width character (the grid's 字); half-width characters keep
+    their natural width. ``line_pitch`` is the fixed distance between baselines. ``align`` is
+    ``justify`` (两端对齐, last line flush left), ``left``, ``center`` or ``right``.
+    """
+
+    role: str
+    size: float
+    line_pitch: float
+    pitch: float
+    indent_chars: float = 0.0  # first-line indent, in full-width characters
+    align: str = "justify"
+    stroke: float = 0.0  # outline stroke added to the fill (a bolder look), 0 for none
+    colour: tuple[float, float, float] = (0.0, 0.0, 0.0)
+
+
+BODY = TextStyle(FANGSONG, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2)
+HEADING_1 = TextStyle(HEITI, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2, align="left")  # 一、
+HEADING_2 = TextStyle(KAITI, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2, align="left")  # （一）
+# 2号小标宋 (§7.3.1), on the body's line grid. The stroke thickens a light Ming face (the bundled
+# fallback) towards 小标宋; with the real 方正小标宋 it is not used (see fonts.TITLE_STROKE_FOR).
+TITLE = TextStyle(XIAOBIAOSONG, SIZE_2, LINE_PITCH, SIZE_2, align="center")
+TITLE_FALLBACK_STROKE = 0.55
+TITLE_MAX_LINES = 3
+TITLE_LINES_AFTER = 1  # one blank line between title and text
+SIGNATURE = TextStyle(FANGSONG, SIZE_3, LINE_PITCH, CHAR_PITCH, align="left")
+SIGNATURE_LINES_BEFORE = 2  # room for the seal above the organ name
+SIGNATURE_DATE_RIGHT_CHARS = 4  # 成文日期右空四字 (§7.3.5.2)
+SIGNATURE_ORGAN_MIN_RIGHT_CHARS = 2  # a long organ name: 右空二字, date centred under it
+
+# ---- tables -----------------------------------------------------------------------------
+TABLE_SIZE = SIZE_5
+TABLE_LINE_PITCH = 13.5
+TABLE_CELL = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="justify")
+TABLE_HEADER = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="center")
+TABLE_VALUE = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="right")
+TABLE_NOTE = TextStyle(FANGSONG, SIZE_SMALL_4, 18.0, SIZE_SMALL_4, align="left")
+TABLE_PAD_X = 2.5
+TABLE_PAD_Y = 2.5
+TABLE_MIN_ROW_HEIGHT = 19.0
+TABLE_RULE_WIDTH = 0.6
+TABLE_MIN_ROWS_BEFORE_BREAK = 3  # value rows a table must show before it may continue on the next page
+TABLE_MIN_ROWS_AFTER_BREAK = 2  # … and that must go on with it
+TABLE_VERTICAL_STUB_MAX_CHARS = 2.5  # a row-spanning stub narrower than this is set one unit per line
+
+# ---- page numbers (§7.5) ----------------------------------------------------------------
+PAGE_NUMBER_SIZE = SIZE_4
+PAGE_NUMBER_DASH = "\u2014"  # 一字线
+PAGE_NUMBER_FORMAT = PAGE_NUMBER_DASH + " {n} " + PAGE_NUMBER_DASH
+PAGE_NUMBER_BELOW = 7 * MM  # 一字线 7 mm below the 版心's lower edge
+PAGE_NUMBER_INSET = PAGE_NUMBER_SIZE  # one character in from the 版心 edge
+PAGE_NUMBER_DASH_HEIGHT = 0.38  # the dash stroke's height above the baseline, in em
+PAGE_NUMBER = TextStyle(SONG, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, align="left")
+
+# ---- draft mark ---------------------------------------------------------------------------
+DRAFT_MARK_TEXT = "草稿（未通过校验）"
+DRAFT_MARK_SIZE = SIZE_4
+DRAFT_MARK_COLOUR = (0.80, 0.0, 0.0)
+DRAFT_MARK_ABOVE = 10 * MM  # baseline above the 版心's upper edge, right-aligned with the 版心
+DRAFT_WATERMARK_TEXT = "草稿"
+DRAFT_WATERMARK_SIZE = 120.0
+DRAFT_WATERMARK_GREY = 0.88
+DRAFT_WATERMARK_ANGLE = 35.0
+DRAFT_MARK = TextStyle(HEITI, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, align="left",
+                       colour=DRAFT_MARK_COLOUR)
+DRAFT_WATERMARK = TextStyle(HEITI, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE,
+                            align="left", colour=(DRAFT_WATERMARK_GREY,) * 3)
+
+# ---- characters no font can print -----------------------------------------------------------
+MISSING_BOX_WIDTH = 1.0  # em
+MISSING_BOX_RULE = 0.5
+MISSING_BOX_LABEL_SIZE = 0.28  # em; the code point is printed small inside the box
+
+# ---- document ---------------------------------------------------------------------------
+PDF_CREATOR = "Disclosure Desk"

@@ -1,0 +1,220 @@
+"""The official tables (表二/表三/表四), drawn from the spec's grid with its merges.
+
+Each :class:`~disclosure_desk.spec.GridCell` is a rectangle spanning its rows and columns, so the
+merged headers and row stubs come out exactly as the spec declares them. Column widths are the
+spec's relative widths of the 版心 width.
+
+A table that does not fit continues on the next page with its header rows (``TableSpec.header_rows``)
+repeated. It breaks only between rows, never right after rows that are only headers or captions,
+and never where a row-spanning label (such as ``三、本年度办理结果``) would be left too short for its
+text; a label whose span is broken is printed again on the continuation.
+
+(ReportLab's own Table refuses to break inside a row span unless it splits cell contents, and 表三's
+``三、本年度办理结果`` spans 20–22 rows, so the table is drawn by this flowable instead.)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.platypus.flowables import Flowable
+
+from ..spec import GridCell, GridRole, TableSpec
+from . import styles as st
+from .draw import draw_lines
+from .linebreak import Item, Line, break_lines
+from .typeset import Typesetter
+
+
+@dataclass
+class _Cell:
+    grid: GridCell
+    style: st.TextStyle
+    items: list[Item]
+    vertical: bool
+    lines: list[Line]
+    alt_lines: list[Line]  # horizontal setting of a vertical stub, for short pieces
+
+    @property
+    def rows(self) -> range:
+        return range(self.grid.row, self.grid.row + self.grid.rowspan)
+
+    def need(self, lines: list[Line]) -> float:
+        return len(lines) * st.TABLE_LINE_PITCH + 2 * st.TABLE_PAD_Y
+
+    def need_piece(self) -> float:
+        return min(self.need(self.lines), self.need(self.alt_lines))
+
+
+_STYLE = {
+    GridRole.CAPTION: st.TABLE_HEADER,
+    GridRole.HEADER: st.TABLE_HEADER,
+    GridRole.NOTE: st.TABLE_CELL,
+    GridRole.STUB: st.TABLE_CELL,
+    GridRole.VALUE: st.TABLE_VALUE,
+}
+
+
+class GridLayout:
+    """Cells set in their columns, and the height of every grid row."""
+
+    def __init__(self, spec: TableSpec, texts: dict[tuple[int, int], str], ts: Typesetter, where: str,
+                 width: float = st.TYPE_AREA_WIDTH):
+        self.spec = spec
+        widths = [w * width for w in spec.col_widths]
+        widths[-1] = width - sum(widths[:-1])
+        self.col_x = [sum(widths[:i]) for i in range(len(widths) + 1)]
+        self.cells = [self._cell(g, texts.get((g.row, g.col), g.text), ts, where) for g in spec.grid]
+        self.row_h = self._row_heights()
+        self.header_rows = spec.header_rows
+
+    def _cell(self, g: GridCell, text: str, ts: Typesetter, where: str) -> _Cell:
+        style = _STYLE[g.role]
+        inner = self.col_x[g.col + g.colspan] - self.col_x[g.col] - 2 * st.TABLE_PAD_X
+        label = self.spec.cell(g.cell_id).label_path if g.cell_id else g.text
+        items = ts.items(text, style, lambda i: f"{where}“{label}” 第{i + 1}字")
+        vertical = g.role == GridRole.STUB and g.rowspan > 1 and inner < st.TABLE_VERTICAL_STUB_MAX_CHARS * style.size
+        lines = break_lines(items, inner, align=style.align, vertical=vertical)
+        alt = break_lines(items, inner, align="center") if vertical else lines
+        return _Cell(g, style, items, vertical, lines, alt)
+
+    def _row_heights(self) -> list[float]:
+        heights = [st.TABLE_MIN_ROW_HEIGHT] * self.spec.grid_rows
+        for c in self.cells:
+            if c.grid.rowspan == 1:
+                heights[c.grid.row] = max(heights[c.grid.row], c.need(c.lines))
+        for c in sorted((c for c in self.cells if c.grid.rowspan > 1), key=lambda c: c.grid.rowspan):
+            have = sum(heights[r] for r in c.rows)
+            short = c.need(c.lines) - have
+            if short > 0:
+                for r in c.rows:
+                    heights[r] += short / c.grid.rowspan
+        return heights
+
+    def is_sticky(self, row: int) -> bool:
+        """A row of captions/headers only, which must not end a page."""
+        roles = {c.grid.role for c in self.cells if c.grid.row == row}
+        return bool(roles) and roles <= {GridRole.CAPTION, GridRole.HEADER, GridRole.NOTE}
+
+    @property
+    def block_starts(self) -> set[int]:
+        """Rows starting a captioned block (表二): the table breaks only there."""
+        return {c.grid.row for c in self.cells if c.grid.role is GridRole.CAPTION}
+
+    def value_rows(self, start: int, end: int) -> int:
+        return sum(1 for r in range(start, end) if not self.is_sticky(r))
+
+    def can_break_before(self, row: int, start: int, strict: bool) -> bool:
+        """May a page end before ``row`` (the fragment starting at ``start``)?
+
+        ``strict`` also refuses to cut a row span other than a vertical stub (a group such as
+        （三）不予公开 stays together when possible); without it, a span may be cut when each piece is
+        tall enough for its label.
+        """
+        blocks = self.block_starts
+        if blocks:
+            return row in blocks and row > start
+        if row <= self.header_rows or self.is_sticky(row - 1):
+            return False
+        if self.value_rows(max(start, self.header_rows), row) < st.TABLE_MIN_ROWS_BEFORE_BREAK and start == 0:
+            return False
+        if self.value_rows(row, self.spec.grid_rows) < st.TABLE_MIN_ROWS_AFTER_BREAK:
+            return False
+        for c in self.cells:
+            g = c.grid
+            if g.row < row < g.row + g.rowspan:
+                if strict and not c.vertical:
+                    return False
+                above = sum(self.row_h[max(g.row, start):row])
+                below = sum(self.row_h[row:g.row + g.rowspan])
+                if min(above, below) + 0.01 < c.need_piece():
+                    return False
+        return True
+
+
+class GridTable(Flowable):
+    """Rows ``start``..``end`` of a table; a continuation repeats the header rows on top."""
+
+    def __init__(self, layout: GridLayout, start: int = 0, end: int | None = None, continued: bool = False):
+        super().__init__()
+        self.layout = layout
+        self.start = start
+        self.end = layout.spec.grid_rows if end is None else end
+        self.continued = continued and layout.header_rows > 0
+
+    @property
+    def _header_height(self) -> float:
+        return sum(self.layout.row_h[: self.layout.header_rows]) if self.continued else 0.0
+
+    @property
+    def full_height(self) -> float:
+        return self._header_height + sum(self.layout.row_h[self.start:self.end])
+
+    def min_height(self) -> float:
+        """Height of the first piece the table may show before a page break (a block, or header and rows)."""
+        lay = self.layout
+        for row in range(self.start + 1, self.end):
+            if lay.can_break_before(row, self.start, strict=False):
+                return self._header_height + sum(lay.row_h[self.start:row])
+        return self.full_height
+
+    def wrap(self, availWidth, availHeight):  # noqa: N802,N803
+        return self.layout.col_x[-1], self.full_height
+
+    def split(self, availWidth, availHeight):  # noqa: N802,N803
+        lay = self.layout
+        room = availHeight - self._header_height
+        fits = self.start
+        while fits < self.end and sum(lay.row_h[self.start:fits + 1]) <= room + 1e-6:
+            fits += 1
+        last = min(fits, self.end - 1)
+        for strict in (True, False):
+            for row in range(last, self.start, -1):
+                if lay.can_break_before(row, self.start, strict):
+                    return self._cut(row)
+        if availHeight >= st.TYPE_AREA_HEIGHT - 1 and last > max(self.start, lay.header_rows):
+            return self._cut(last)  # taller than a page and no good break: break where it must
+        return []
+
+    def _cut(self, row: int) -> list[GridTable]:
+        return [GridTable(self.layout, self.start, row, self.continued), GridTable(self.layout, row, self.end, True)]
+
+    def draw(self):
+        lay = self.layout
+        y = self.full_height
+        if self.continued:
+            y = self._draw_rows(0, lay.header_rows, y)
+        self._draw_rows(self.start, self.end, y)
+
+    def _draw_rows(self, start: int, end: int, top: float) -> float:
+        lay = self.layout
+        row_top = [top]
+        for r in range(start, end):
+            row_top.append(row_top[-1] - lay.row_h[r])
+        canv = self.canv
+        canv.saveState()
+        canv.setLineWidth(st.TABLE_RULE_WIDTH)
+        for c in lay.cells:
+            g = c.grid
+            first, last = max(g.row, start), min(g.row + g.rowspan, end)
+            if first >= last:
+                continue
+            x0, x1 = lay.col_x[g.col], lay.col_x[g.col + g.colspan]
+            y_top, y_bottom = row_top[first - start], row_top[last - start]
+            canv.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=0)
+            lines = c.lines
+            if c.need(lines) > y_top - y_bottom + 0.01 and c.alt_lines is not lines:
+                lines = c.alt_lines
+            text_h = len(lines) * st.TABLE_LINE_PITCH
+            text_top = y_top - (y_top - y_bottom - text_h) / 2
+            draw_lines(canv, lines, x0 + st.TABLE_PAD_X, text_top, st.TABLE_LINE_PITCH, c.style.size)
+        canv.restoreState()
+        return row_top[-1]
+
+
+def table_texts(spec: TableSpec, value_text) -> dict[tuple[int, int], str]:
+    """Text of every grid cell: labels from the spec, values from ``value_text(cell_id)``."""
+    return {
+        (g.row, g.col): value_text(g.cell_id) if g.role is GridRole.VALUE else g.text
+        for g in spec.grid
+    }

@@ -1,0 +1,117 @@
+"""Text to measured items: font per character (with fallback), and a record of what cannot be printed.
+
+This is the glyph-coverage check: every character of the report passes through :meth:`Typesetter.items`
+before anything is drawn. A character no font has becomes a box and is listed in ``missing`` with its
+name and position; a control character becomes its control picture and is listed in ``replaced``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from . import linebreak as lb
+from . import styles as st
+from .fonts import FontSet
+from .textprep import char_name, control_picture, is_control, is_invisible
+
+
+@dataclass(frozen=True)
+class CharIssue:
+    """A character that could not be printed as typed."""
+
+    char: str
+    name: str  # ``U+1F600 GRINNING FACE``
+    where: str  # ``一、总体情况 第2段第15字``
+    printed_as: str = ""  # the control picture, or "" for the box
+
+    def as_tuple(self) -> tuple[str, str, str]:
+        return (self.char, self.name, self.where)
+
+
+Where = Callable[[int], str]
+
+
+class Typesetter:
+    def __init__(self, fonts: FontSet):
+        self.fonts = fonts
+        self.missing: list[CharIssue] = []
+        self.replaced: list[CharIssue] = []
+        self.fallbacks: list[CharIssue] = []  # printed, but from a font other than the style's own
+        self._title_stroke: float | None = None
+
+    def items(self, text: str, style: st.TextStyle, where: Where | None = None) -> list[lb.Item]:
+        """Measure ``text`` set in ``style``; ``where(i)`` names the position of character ``i``."""
+        out = []
+        role, size = style.role, style.size
+        stroke = self.stroke(style)
+        primary = self.fonts.primary(role)
+        for i, ch in enumerate(text):
+            if is_invisible(ch):
+                out.append(lb.Item(ch, None, size, 0.0, 0.0, lb.ATTACH if ch != "\u200b" else lb.BREAK))
+                continue
+            drawn = ch
+            if is_control(ch):
+                picture = control_picture(ch)
+                self.replaced.append(CharIssue(ch, char_name(ch), _where(where, i), picture or "□"))
+                if picture is None:
+                    out.append(self._box(ch, style))
+                    continue
+                drawn = picture
+            font = self.fonts.font_for(drawn, role)
+            if font is None:
+                if drawn == ch:
+                    self.missing.append(CharIssue(ch, char_name(ch), _where(where, i)))
+                out.append(self._box(drawn, style))
+                continue
+            if font is not primary and drawn == ch and not ch.isspace():
+                self.fallbacks.append(CharIssue(ch, char_name(ch), _where(where, i), font.file.label))
+            self.fonts.mark_used(font)
+            advance = font.advance(drawn) * size
+            width = style.pitch if advance >= 0.9 * size else advance
+            cls = lb.classify(drawn)
+            blanks = (0.0, 0.0)
+            if cls in (lb.OPEN, lb.CLOSE):
+                left, right = font.blanks(drawn)
+                blanks = (left * size, right * size)
+            out.append(lb.Item(drawn, font.name, size, advance, width, cls, stroke, style.colour, blanks=blanks))
+        return out
+
+    def _box(self, ch: str, style: st.TextStyle) -> lb.Item:
+        label = self.fonts.primary(st.FANGSONG)
+        self.fonts.mark_used(label)
+        width = style.pitch * st.MISSING_BOX_WIDTH
+        return lb.Item(ch, label.name, style.size, style.size * st.MISSING_BOX_WIDTH, width, lb.CJK,
+                       colour=style.colour, box=True)
+
+    def stroke(self, style: st.TextStyle) -> float:
+        """The title is stroked only when the bundled Ming face stands in for 小标宋."""
+        if style.role != st.XIAOBIAOSONG:
+            return style.stroke
+        if self._title_stroke is None:
+            bundled = self.fonts.primary(st.XIAOBIAOSONG).file.bundled
+            self._title_stroke = st.TITLE_FALLBACK_STROKE if bundled else 0.0
+        return self._title_stroke
+
+    def width(self, text: str, style: st.TextStyle) -> float:
+        """Natural width of ``text`` (used to balance title lines); records nothing."""
+        total = 0.0
+        for ch in text:
+            font = self.fonts.font_for(ch, style.role)
+            if font is None:
+                total += style.pitch
+                continue
+            adv = font.advance(ch) * style.size
+            total += style.pitch if adv >= 0.9 * style.size else adv
+        return total
+
+
+def _where(where: Where | None, i: int) -> str:
+    return where(i) if where is not None else f"第{i + 1}字"
+
+
+def position(place: str, paragraph: int | None = None, offset: int = 0) -> Where:
+    """``where`` for text of ``place`` (a section title, 标题, 落款 …), counting from ``offset``."""
+    if paragraph is None:
+        return lambda i: f"{place} 第{i + offset + 1}字"
+    return lambda i: f"{place} 第{paragraph}段第{i + offset + 1}字"

@@ -13,6 +13,8 @@ REVIEW = "review"
 EXPORT = "export"
 # findings whose section is one of these belong to the basic-information page
 BASIC_SECTIONS = ("", "标题", "落款")
+# "not filled in yet" is not "wrong": these errors leave a page in progress, not red
+COMPLETENESS_RULES = ("S-1", "B-1")
 
 
 class PageStatus(enum.Enum):
@@ -44,13 +46,15 @@ def _open(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def page_status(page_key: str, draft: Draft, findings: list[Finding], exported: bool = False) -> PageStatus:
-    mine = _open(findings_for_page(page_key, findings))
-    if any(f.is_error for f in mine):
-        return PageStatus.ERRORS
-    if page_key == REVIEW:
-        return PageStatus.DONE if not mine else PageStatus.IN_PROGRESS
     if page_key == EXPORT:
         return PageStatus.DONE if exported else PageStatus.EMPTY
+    mine = _open(findings_for_page(page_key, findings))
+    if page_key == REVIEW:
+        if any(f.is_error for f in mine):
+            return PageStatus.ERRORS
+        return PageStatus.DONE if not mine else PageStatus.IN_PROGRESS
+    if any(f.is_error and f.rule not in COMPLETENESS_RULES for f in mine):
+        return PageStatus.ERRORS
     if _is_empty(page_key, draft):
         return PageStatus.EMPTY
     return PageStatus.IN_PROGRESS if mine or _has_blanks(page_key, draft) else PageStatus.DONE

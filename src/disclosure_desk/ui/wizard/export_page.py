@@ -152,10 +152,10 @@ class ExportPage(ReportPage):
         self.progress.setValue(100)
         mark = "（带“草稿”字样）" if getattr(result, "draft_mark", False) else ""
         self.progress_label.setText(f"已导出{mark}：{result.path}，共{result.pages}页。")
-        missing = getattr(result, "missing_chars", None)
+        missing = list(getattr(result, "missing_summary", []) or [])
         if missing:
-            chars = "".join(sorted(set(missing)))[:40]
-            show_notice(self.notice, f"注意：这些字在字体中找不到，PDF 中可能显示为方框：{chars}。请改用常用字或检查输入。", "warning")
+            shown = "；".join(missing[:5]) + ("等。" if len(missing) > 5 else "。")
+            show_notice(self.notice, f"注意：有些字在所有字体中都找不到，PDF 中会缺字：{shown}请改用常用字后重新导出。", "warning")
         self.exported.emit(result)
 
     def _on_worker_failed(self, message: str) -> None:

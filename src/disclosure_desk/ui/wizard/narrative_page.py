@@ -144,7 +144,7 @@ class PartsPage(ReportPage):
 
     def _initial_parts(self) -> tuple[SectionPart, ...]:
         parts = self.session.draft.section_parts(self.section.title)
-        if parts:
+        if any(p.heading or p.text.strip() for p in parts):
             return parts
         return tuple(SectionPart(s.heading, "") for s in self.section.subparts)
 

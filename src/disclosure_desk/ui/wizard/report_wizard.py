@@ -61,18 +61,27 @@ class ReportWizard(QWizard):
         return self.report_pages[self.currentId()]
 
     def go_to(self, page_id: int) -> None:
-        """Show any page: back through the history when it was visited, else a forced Next."""
+        """Show any page, keeping QWizard's history increasing (so Next and Back keep working):
+        go back while the current page is beyond the target, then jump forward to it."""
         if page_id == self.currentId() or not 0 <= page_id < len(self.report_pages):
             return
-        if page_id in self.visitedIds():
-            while self.currentId() != page_id:
-                self.back()
+        while self.currentId() > page_id and len(self.visitedIds()) > 1:
+            self.back()
+        if self.currentId() == page_id:
             return
         self._jump_target = page_id
         try:
             self.next()
         finally:
             self._jump_target = None
+            self._refresh_buttons()
+
+    def _refresh_buttons(self) -> None:
+        """QWizard caches "can continue / can finish" when it switches pages, while our jump
+        target was still set; setFinalPage() makes it ask nextId() again."""
+        page = self.currentPage()
+        if page is not None:
+            page.setFinalPage(self.currentId() == len(self.report_pages) - 1)
 
     def nextId(self) -> int:
         if self._jump_target is not None:

@@ -7,6 +7,7 @@ import os
 import shutil
 import sqlite3
 import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -313,3 +314,24 @@ def test_a_short_lock_is_waited_out_without_an_error(store):
     save(store, draft)
     locker.join()
     assert load(store, draft.id).organ == "机关"
+
+
+def test_files_left_by_a_killed_creation_are_cleaned_up(store_path):
+    store_path.parent.mkdir(parents=True)
+    stale, fresh = store_path.parent / ".drafts.sqlite3.abc.new", store_path.parent / ".drafts.sqlite3.def.new"
+    stale.write_bytes(b"half")
+    fresh.write_bytes(b"another process is creating it right now")
+    os.utime(stale, (1, 1))
+    open_store(store_path).close()
+    assert not stale.exists() and fresh.exists()
+
+
+def test_importing_the_package_or_its_errors_does_not_import_sqlalchemy():
+    code = (
+        "import sys\n"
+        "import disclosure_desk.cli, disclosure_desk.storage, disclosure_desk.storage.errors\n"
+        "from disclosure_desk.storage import StoreError\n"
+        "print(','.join(sorted(m for m in sys.modules if m.startswith('sqlalchemy'))))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

@@ -17,9 +17,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from .engine import Store, default_store_path, open_store, publish_new_file, translate_errors
+from .engine import Store, default_store_path, open_store, publish_new_file, remove_stale_files, translate_errors
 from .errors import DraftNotFoundError, StoreNotWritableError, StoreUnreadableError
-from .validate import check_store_file
+from .validate import check_store_file, sqlite_uri
 
 log = logging.getLogger("disclosure_desk.storage")
 
@@ -77,6 +77,7 @@ def prune(folder: Path, keep: int = KEEP) -> None:
     for old in list_backups(folder)[:-keep]:
         with contextlib.suppress(OSError):
             old.unlink()
+    remove_stale_files(folder, ".drafts-*.part")
 
 
 def find_backup(name: str, store_path: Path | None = None) -> Path:
@@ -139,7 +140,7 @@ def _snapshot(source: sqlite3.Connection, target: Path, journal_mode: str) -> No
 
 @contextlib.contextmanager
 def _read_only(path: Path):
-    conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
+    conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
     try:
         yield conn
     finally:

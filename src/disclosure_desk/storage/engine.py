@@ -195,7 +195,9 @@ def _translated(path: Path, error: BaseException) -> StoreError | BaseException:
     if name.startswith("SQLITE_IOERR"):
         return StoreNotWritableError(f"读写草稿库“{path}”时出现磁盘错误，草稿没有保存。", f"{path}: I/O error ({name})")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return StoreUnreadableError(path, "读取时发现文件已损坏。", f"corrupt ({name})")
+        from .backups import newest_backup
+
+        return StoreUnreadableError(path, "读取时发现文件已损坏。", f"corrupt ({name})", newest_backup(path.parent / "backups"))
     return error
 
 
@@ -228,6 +230,7 @@ def _probe_folder(folder: Path) -> None:
 def _create_store(path: Path) -> None:
     """A new, empty store of the newest version, published atomically (never half-created)."""
     _probe_folder(path.parent)
+    remove_stale_files(path.parent, f".{path.name}.*.new*")
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
     os.close(fd)
     try:
@@ -243,6 +246,15 @@ def _create_store(path: Path) -> None:
         for leftover in (tmp, f"{tmp}-wal", f"{tmp}-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
+
+
+def remove_stale_files(folder: Path, pattern: str, age_seconds: float = 3600) -> None:
+    """Temporary files left by a process killed while writing them (old enough to be nobody's)."""
+    now = time.time()
+    for p in folder.glob(pattern):
+        with contextlib.suppress(OSError):
+            if now - p.stat().st_mtime > age_seconds:
+                p.unlink()
 
 
 def publish_new_file(tmp: Path, target: Path) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+import urllib.parse
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,15 @@ class Header:
     user_version: int
     application_id: int
 
+
+
+def sqlite_uri(path: Path, **params: str) -> str:
+    """An SQLite ``file:`` URI for ``path`` (drive letters and UNC shares on Windows included)."""
+    posix = path.resolve().as_posix()
+    if not posix.startswith("/"):
+        posix = "/" + posix  # C:/x -> /C:/x
+    query = "&".join(f"{k}={v}" for k, v in params.items())
+    return "file://" + urllib.parse.quote(posix, safe="/:") + (f"?{query}" if query else "")
 
 
 def read_header(data: bytes) -> Header | None:
@@ -109,7 +119,7 @@ def _check_with_sqlite(path: Path, header: Header, refuse: Refuse, newest_backup
 
 
 def _integrity(path: Path, *, immutable: bool, refuse: Refuse, newest_backup: Path | None) -> None:
-    uri = path.resolve().as_uri() + ("?mode=ro&immutable=1" if immutable else "?mode=ro")
+    uri = sqlite_uri(path, mode="ro", immutable="1") if immutable else sqlite_uri(path, mode="ro")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.Error as e:

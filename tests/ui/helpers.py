@@ -76,3 +76,9 @@ def type_text(qtbot, widget, text: str, chunk: int = 0) -> None:
                 run = ""
     if run:
         commit(run)
+
+
+def double_click(qtbot, widget, pos: QPoint) -> None:
+    """A real double click: press/release, then the double-click event (QTest alone sends only the latter)."""
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+    qtbot.mouseDClick(widget, Qt.MouseButton.LeftButton, pos=pos)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
@@ -34,7 +34,6 @@ class FindingsPanel(QWidget):
         layout.addWidget(self.list)
         self.show_all.toggled.connect(self.refresh)
         self.list.itemActivated.connect(self._on_list_item_activated)
-        self.list.itemDoubleClicked.connect(self._on_list_item_activated)
         session.findings_changed.connect(self.refresh)
 
     def set_page(self, page_key: str) -> None:
@@ -64,4 +63,7 @@ class FindingsPanel(QWidget):
             self.summary.setText(f"{where}：{errors}个错误，{warnings}个提示。双击一条问题可转到相关位置。")
 
     def _on_list_item_activated(self, item: QListWidgetItem) -> None:
-        self.finding_activated.emit(item.data(FINDING_ROLE))
+        finding = item.data(FINDING_ROLE) if item is not None else None
+        if finding is not None:
+            # after the list's own event handling: jumping to another page rebuilds this list
+            QTimer.singleShot(0, lambda: self.finding_activated.emit(finding))

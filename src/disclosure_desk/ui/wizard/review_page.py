@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
@@ -48,7 +48,6 @@ class ReviewPage(ReportPage):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         self.tree.itemActivated.connect(self._on_tree_item_activated)
-        self.tree.itemDoubleClicked.connect(self._on_tree_item_activated)
         self.tree.currentItemChanged.connect(self._update_buttons)
         self.go_button.clicked.connect(self._on_go_button_clicked)
         self.accept_button.clicked.connect(self._on_accept_button_clicked)
@@ -125,9 +124,9 @@ class ReviewPage(ReportPage):
         self.unaccept_button.setEnabled(f is not None and f.accepted_reason is not None and not self.session.read_only)
 
     def _on_tree_item_activated(self, item: QTreeWidgetItem, _column: int = 0) -> None:
-        f = item.data(0, FINDING_ROLE)
+        f = item.data(0, FINDING_ROLE) if item is not None else None
         if f is not None:
-            self.finding_activated.emit(f)
+            QTimer.singleShot(0, lambda: self.finding_activated.emit(f))
 
     def _on_go_button_clicked(self) -> None:
         f = self.current_finding()

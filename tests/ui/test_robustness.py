@@ -1,0 +1,101 @@
+"""Crashes are logged and shown with the log path after saving; one instance per store; lazy imports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+
+from disclosure_desk import logs
+from disclosure_desk.ui import app as app_module
+from disclosure_desk.ui import crash
+from disclosure_desk.ui.instance_lock import InstanceLock
+from disclosure_desk.ui.wizard.table_page import TablePage
+
+from .helpers import page
+
+
+def test_unexpected_exception_is_logged_saved_and_shown(qtbot, window, report_2021, answers, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # restored after the test
+    crash.install_excepthook(window.emergency_save, lambda: window)
+    t4 = page(report_2021, TablePage, "表四")
+    t4.model.setData(t4.model.index_of("t4.direct.corrected"), "4")
+    assert report_2021.autosaver.dirty
+    try:
+        raise ZeroDivisionError("意外的错误")
+    except ZeroDivisionError:
+        sys.excepthook(*sys.exc_info())
+    assert not report_2021.autosaver.dirty  # the draft was saved first
+    box = answers.requests[-1]
+    assert box.kind == "error" and str(logs.log_file()) in box.text
+    assert "ZeroDivisionError" in logs.log_file().read_text("utf-8")
+    assert window.gateway.load(report_2021.session.draft.id).value("t4.direct.corrected") == 4
+
+
+def test_a_second_instance_on_the_same_store_is_told_it_is_in_use(qtbot, app, answers):
+    first = InstanceLock()
+    assert first.acquire()
+    try:
+        assert app_module.run() == 1
+        box = answers.requests[-1]
+        assert box.kind == "warning" and "另一个" in box.text and "数据文件夹" in box.text
+    finally:
+        first.release()
+
+
+def test_a_lock_left_by_a_dead_process_does_not_block(tmp_path):
+    script = textwrap.dedent(
+        """
+        import os, sys
+        from pathlib import Path
+        from disclosure_desk.ui.instance_lock import InstanceLock
+        lock = InstanceLock(Path(sys.argv[1]))
+        assert lock.acquire()
+        os._exit(0)  # dies holding the lock
+        """
+    )
+    subprocess.run([sys.executable, "-c", script, str(tmp_path)], check=True, timeout=60)
+    assert (tmp_path / "disclosure-desk.lock").exists()
+    lock = InstanceLock(tmp_path)
+    assert lock.acquire()
+    lock.release()
+
+
+PROBE = textwrap.dedent(
+    """
+    import sys
+    from disclosure_desk.ui import app
+    from PySide6.QtCore import QTimer
+    loaded = {}
+    def record():
+        loaded["at_paint"] = sorted(m for m in ("sqlalchemy", "reportlab") if m in sys.modules)
+    import disclosure_desk.ui.main_window as mw
+    orig = mw.MainWindow.paintEvent
+    def paint(self, event):
+        if "at_paint" not in loaded:
+            record()
+        orig(self, event)
+    mw.MainWindow.paintEvent = paint
+    app.run()
+    print("at-paint", loaded.get("at_paint"))
+    print("after", sorted(m for m in ("sqlalchemy", "reportlab") if m in sys.modules))
+    """
+)
+
+
+def test_sqlalchemy_and_reportlab_are_not_loaded_before_the_first_paint(tmp_path):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DISCLOSURE_DESK_DATA_DIR=str(tmp_path),
+               **{app_module.PROBE_ENV: "1"})
+    result = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "at-paint []" in result.stdout
+    assert "first-paint" in result.stdout and "store-ready" in result.stdout
+    assert "after ['sqlalchemy']" in result.stdout  # the store, opened after the paint; no reportlab until export
+
+
+def test_qt_translations_are_installed(app):
+    from PySide6.QtCore import QCoreApplication
+
+    assert app_module.install_translations(app)
+    assert QCoreApplication.translate("QWizard", "&Next >").startswith("下一步")

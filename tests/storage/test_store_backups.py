@@ -59,11 +59,18 @@ def test_a_backup_is_a_consistent_single_file_even_during_a_write(store):
         assert _organs(copy) == ["已保存"]
 
 
-def test_restore_brings_back_the_backup_and_keeps_the_current_store(store_path):
+def _store_with_backup(store_path, organ: str, organ_after: str | None = None):
+    """A store holding a draft of ``organ``, backed up, then (optionally) one of ``organ_after``."""
     with open_store(store_path) as store:
-        save(store, Draft.new("备份前", 2024))
+        save(store, Draft.new(organ, 2025))
         backup = take_backup(store)
-        save(store, Draft.new("备份后", 2025))
+        if organ_after:
+            save(store, Draft.new(organ_after, 2025))
+    return backup
+
+
+def test_restore_brings_back_the_backup_and_keeps_the_current_store(store_path):
+    backup = _store_with_backup(store_path, "备份前", "备份后")
     result = restore_backup(backup.name)
     assert result.restored_from == backup
     with open_store(store_path) as store:
@@ -73,9 +80,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_store(store_path):
 
 
 def test_restore_over_a_damaged_store_moves_the_damaged_file_aside(store_path):
-    with open_store(store_path) as store:
-        save(store, Draft.new("机关", 2025))
-        backup = take_backup(store)
+    backup = _store_with_backup(store_path, "机关")
     store_path.write_bytes(b"not a database at all" * 100)
     result = restore_backup(backup.name.removesuffix(".sqlite3"))  # the name without .sqlite3 works too
     assert result.previous_saved_as.read_bytes() == b"not a database at all" * 100
@@ -85,9 +90,7 @@ def test_restore_over_a_damaged_store_moves_the_damaged_file_aside(store_path):
 
 
 def test_restore_when_there_is_no_store(store_path):
-    with open_store(store_path) as store:
-        save(store, Draft.new("机关", 2025))
-        backup = take_backup(store)
+    backup = _store_with_backup(store_path, "机关")
     store_path.unlink()
     assert restore_backup(backup.name).previous_saved_as is None
     with open_store(store_path) as store:
@@ -100,9 +103,7 @@ def test_an_unknown_backup_name_is_a_clear_error(store):
 
 
 def test_an_older_backup_is_migrated_when_restored(store_path, monkeypatch):
-    with open_store(store_path) as store:
-        save(store, Draft.new("机关", 2025))
-        backup = take_backup(store, reason="old")
+    backup = _store_with_backup(store_path, "机关")
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, "CREATE TABLE later_feature (id INTEGER)"])
     open_store(store_path).close()  # now at version 2
     restore_backup(backup.name)

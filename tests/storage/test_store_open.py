@@ -19,6 +19,7 @@ from disclosure_desk import paths
 from disclosure_desk.domain import Draft
 from disclosure_desk.interchange import dumps_report
 from disclosure_desk.storage import (
+    DraftRepository,
     NewerVersionError,
     StoreBusyError,
     StoreError,
@@ -82,8 +83,6 @@ def test_a_file_written_by_schema_version_1_opens_with_its_drafts(tmp_path):
     path = tmp_path / "drafts.sqlite3"
     shutil.copyfile(FIXTURES / "store-v1.sqlite3", path)
     with open_store(path) as store, store.read_session() as session:
-        from disclosure_desk.storage import DraftRepository
-
         drafts = DraftRepository(session)
         exported = {s.organ: dumps_report(drafts.load(s.id)) for s in drafts.list_drafts()}
     for sample in ("yiluo-2019.json", "qinghe-tongjiju-2025.json"):
@@ -335,3 +334,35 @@ def test_importing_the_package_or_its_errors_does_not_import_sqlalchemy():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_a_full_disk_is_reported_and_nothing_half_saved(store):
+    draft = sample_draft("qinghe-tongjiju-2025.json")
+    save(store, draft)
+    with pytest.raises(StoreNotWritableError, match="磁盘已满"), store.session() as session:
+        pages = session.connection().exec_driver_sql("PRAGMA page_count").scalar()
+        session.connection().exec_driver_sql(f"PRAGMA max_page_count = {pages}")  # no room to grow
+        big = sample_draft("qinghe-tongjiju-2025.json")
+        big.preface = "很长的前言" * 20000
+        DraftRepository(session).save(big)
+    assert big.id is None
+    store.close()  # drop the connection that carries the page limit
+    assert load(store, draft.id) == draft
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("SQLITE_BUSY", StoreBusyError),
+        ("SQLITE_READONLY", StoreNotWritableError),
+        ("SQLITE_IOERR_WRITE", StoreNotWritableError),
+        ("SQLITE_CORRUPT", StoreUnreadableError),
+        ("SQLITE_ERROR", sqlite3.OperationalError),  # not a known condition: a bug, passed on as is
+    ],
+)
+def test_sqlite_errors_become_the_clerks_messages(tmp_path, name, expected):
+    error = sqlite3.OperationalError("simulated")
+    error.sqlite_errorname = name
+    with pytest.raises(expected):
+        with engine_module.translate_errors(tmp_path / "drafts.sqlite3"):
+            raise error

@@ -178,10 +178,13 @@ def translate_errors(path: Path) -> Iterator[None]:
     try:
         yield
     except (DBAPIError, sqlite3.Error) as e:
-        raise _translated(path, e) from e
+        translated = _translated(path, e)
+        if translated is None:
+            raise
+        raise translated from e
 
 
-def _translated(path: Path, error: BaseException) -> StoreError | BaseException:
+def _translated(path: Path, error: BaseException) -> StoreError | None:
     orig = getattr(error, "orig", error)
     name = getattr(orig, "sqlite_errorname", "")
     if is_busy(error):
@@ -198,7 +201,7 @@ def _translated(path: Path, error: BaseException) -> StoreError | BaseException:
         from .backups import newest_backup
 
         return StoreUnreadableError(path, "读取时发现文件已损坏。", f"corrupt ({name})", newest_backup(path.parent / "backups"))
-    return error
+    return None
 
 
 # ---- creating and checking the file -------------------------------------------------------

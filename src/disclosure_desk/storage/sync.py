@@ -75,20 +75,8 @@ class DraftWriter:
         draft_id = stored["id"]
         out = Changes()
         out.columns = {k: v for k, v in codec.draft_columns(draft).items() if stored[k] != v}
-        wanted_values, have_values = codec.value_rows(draft), self.stored_values(draft_id)
-        out.values = [
-            {"draft_id": draft_id, "cell_id": cell_id, "kind": kind, "text": text}
-            for cell_id, (kind, text) in wanted_values.items()
-            if have_values.get(cell_id) != (kind, text)
-        ]
-        out.gone_values = [cell_id for cell_id in have_values if cell_id not in wanted_values]
-        wanted_texts, have_texts = codec.text_rows(draft), self.stored_texts(draft_id)
-        out.texts = [
-            {"draft_id": draft_id, "family": family, "key": key, "pos": pos, "format": fmt, "body": body}
-            for (family, key), (pos, fmt, body) in wanted_texts.items()
-            if have_texts.get((family, key)) != (pos, fmt, body)
-        ]
-        out.gone_texts = [k for k in have_texts if k not in wanted_texts]
+        out.values, out.gone_values = _diff(codec.value_rows(draft), self.stored_values(draft_id), draft_id, _value_row)
+        out.texts, out.gone_texts = _diff(codec.text_rows(draft), self.stored_texts(draft_id), draft_id, _text_row)
         return out
 
     def apply(self, draft_id: int, changes: Changes, now: dt.datetime) -> dt.datetime:
@@ -119,13 +107,24 @@ class DraftWriter:
         row = {**codec.draft_columns(draft), "status": STATUS_DRAFT, "revision": 1, "created_at": now, "updated_at": now}
         draft.id = conn.execute(insert(_DRAFTS).values(**row)).inserted_primary_key[0]
         self.session.info.setdefault(CREATED_DRAFTS, []).append(draft)
-        values = [{"draft_id": draft.id, "cell_id": c, "kind": k, "text": t} for c, (k, t) in codec.value_rows(draft).items()]
-        texts = [
-            {"draft_id": draft.id, "family": f, "key": k, "pos": p, "format": fmt, "body": b}
-            for (f, k), (p, fmt, b) in codec.text_rows(draft).items()
-        ]
+        values = [_value_row(draft.id, key, row) for key, row in codec.value_rows(draft).items()]
+        texts = [_text_row(draft.id, key, row) for key, row in codec.text_rows(draft).items()]
         if values:
             conn.execute(insert(_VALUES), values)
         if texts:
             conn.execute(insert(_TEXTS), texts)
         return now
+
+
+def _value_row(draft_id: int, cell_id: str, row: codec.ValueRow) -> dict[str, Any]:
+    return {"draft_id": draft_id, "cell_id": cell_id, "kind": row[0], "text": row[1]}
+
+
+def _text_row(draft_id: int, key: tuple[str, str], row: codec.TextRow) -> dict[str, Any]:
+    return {"draft_id": draft_id, "family": key[0], "key": key[1], "pos": row[0], "format": row[1], "body": row[2]}
+
+
+def _diff(wanted: dict, have: dict, draft_id: int, make_row) -> tuple[list[dict[str, Any]], list]:
+    """Rows to upsert (new or different) and keys to delete (stored but no longer wanted)."""
+    changed = [make_row(draft_id, key, row) for key, row in wanted.items() if have.get(key) != row]
+    return changed, [key for key in have if key not in wanted]

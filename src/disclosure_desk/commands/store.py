@@ -47,7 +47,7 @@ def _import(args) -> int:
                 raise AmbiguousDraftError(
                     f"草稿库中有 {len(same)} 份“{draft.organ} {draft.year}”的草稿，不知道该覆盖哪一份：\n"
                     + _candidates(same)
-                    + "\n请先用 disclosure-desk export 编号 … 导出、删除多余的草稿，或不加 --replace 导入为新草稿。",
+                    + "\n请先在程序中把多余的草稿删除（移入回收站）后再用 --replace 导入，或不加 --replace 导入为新草稿。",
                     f"--replace: {len(same)} drafts of {draft.organ} {draft.year}",
                 )
             if args.replace and same:

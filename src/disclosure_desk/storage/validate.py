@@ -12,7 +12,6 @@ import os
 import sqlite3
 import struct
 import urllib.parse
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,54 +57,65 @@ def read_header(data: bytes) -> Header | None:
     )
 
 
-Refuse = Callable[[str, str], StoreUnreadableError]
+@dataclass(frozen=True)
+class _Refusal:
+    """Builds the refusals of one file (each naming the newest backup)."""
+
+    path: Path
+    newest_backup: Path | None
+
+    def bad(self, problem: str, english: str) -> StoreUnreadableError:
+        return StoreUnreadableError(self.path, problem, english, self.newest_backup)
+
+    def newer(self, version: int) -> NewerVersionError:
+        return NewerVersionError(self.path, version, current_version(), self.newest_backup)
 
 
 def check_store_file(path: Path, newest_backup: Path | None) -> None:
     """Raise ``StoreUnreadableError`` (file untouched) unless ``path`` is a healthy store."""
-
-    def refuse(problem: str, english: str) -> StoreUnreadableError:
-        return StoreUnreadableError(path, problem, english, newest_backup)
-
-    header = _check_header(path, newest_backup, refuse)
-    _check_with_sqlite(path, header, refuse, newest_backup)
+    refusal = _Refusal(path, newest_backup)
+    _check_header(path, refusal)
+    _check_with_sqlite(path, refusal)
 
 
-def _check_header(path: Path, newest_backup: Path | None, refuse: Refuse) -> Header:
+def _check_header(path: Path, refusal: _Refusal) -> None:
     if path.is_dir():
-        raise refuse("这是一个文件夹，不是草稿库文件。", "is a directory")
+        raise refusal.bad("这是一个文件夹，不是草稿库文件。", "is a directory")
     try:
         size = path.stat().st_size
         with open(path, "rb") as f:
             data = f.read(HEADER_SIZE)
     except PermissionError:
-        raise refuse("没有读取该文件的权限。", "permission denied") from None
+        raise refusal.bad("没有读取该文件的权限。", "permission denied") from None
     except OSError as e:
-        raise refuse(f"读取文件时出错（{e.strerror or e}）。", str(e)) from None
+        raise refusal.bad(f"读取文件时出错（{e.strerror or e}）。", str(e)) from None
     if size == 0:
-        raise refuse("文件是空的（0 字节），不是有效的草稿库。", "empty file")
+        raise refusal.bad("文件是空的（0 字节），不是有效的草稿库。", "empty file")
     header = read_header(data)
     if header is None:
-        raise refuse("它不是 Disclosure Desk 的草稿库（也不是 SQLite 数据库文件），可能已损坏或被其他文件替换。", "not an SQLite file")
+        raise refusal.bad(
+            "它不是 Disclosure Desk 的草稿库（也不是 SQLite 数据库文件），可能已损坏或被其他文件替换。", "not an SQLite file"
+        )
     if header.application_id != APPLICATION_ID:
-        raise refuse("它是其他程序的 SQLite 数据库，不是 Disclosure Desk 的草稿库。", f"application_id {header.application_id:#x}")
+        raise refusal.bad(
+            "它是其他程序的 SQLite 数据库，不是 Disclosure Desk 的草稿库。", f"application_id {header.application_id:#x}"
+        )
     if header.page_size < 512 or header.page_size & (header.page_size - 1):
-        raise refuse("文件头已损坏。", f"bad page size {header.page_size}")
+        raise refusal.bad("文件头已损坏。", f"bad page size {header.page_size}")
     if size % header.page_size or (header.pages is not None and size < header.pages * header.page_size):
-        raise refuse(
+        raise refusal.bad(
             "文件不完整（大小与文件头记录的不符，可能在复制或保存时被截断）。",
             f"truncated: {size} bytes, header says {header.pages} pages of {header.page_size}",
         )
     if header.user_version > current_version():
-        raise NewerVersionError(path, header.user_version, current_version(), newest_backup)
-    return header
+        raise refusal.newer(header.user_version)
 
 
-def _check_with_sqlite(path: Path, header: Header, refuse: Refuse, newest_backup: Path | None) -> None:
+def _check_with_sqlite(path: Path, refusal: _Refusal) -> None:
     wal = Path(f"{path}-wal")
     has_log = wal.exists() and wal.stat().st_size > 0
     try:
-        _integrity(path, immutable=not has_log, refuse=refuse, newest_backup=newest_backup)
+        _integrity(path, refusal, immutable=not has_log)
     except StoreUnreadableError:
         if has_log:
             raise
@@ -113,31 +123,31 @@ def _check_with_sqlite(path: Path, header: Header, refuse: Refuse, newest_backup
         # through the normal read-only path, and leave no -wal/-shm of ours behind
         created = [p for p in (wal, Path(f"{path}-shm")) if not p.exists()]
         try:
-            _integrity(path, immutable=False, refuse=refuse, newest_backup=newest_backup)
+            _integrity(path, refusal, immutable=False)
         finally:
             _remove_empty_leftovers(created)
 
 
-def _integrity(path: Path, *, immutable: bool, refuse: Refuse, newest_backup: Path | None) -> None:
+def _integrity(path: Path, refusal: _Refusal, *, immutable: bool) -> None:
     uri = sqlite_uri(path, mode="ro", immutable="1") if immutable else sqlite_uri(path, mode="ro")
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None)
     except sqlite3.Error as e:
-        raise refuse(f"SQLite 无法打开该文件（{e}）。", f"cannot open: {e}") from None
+        raise refusal.bad(f"SQLite 无法打开该文件（{e}）。", f"cannot open: {e}") from None
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0] & 0xFFFFFFFF
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
-            raise refuse("它不是 Disclosure Desk 的草稿库。", f"application_id {app_id:#x}")
+            raise refusal.bad("它不是 Disclosure Desk 的草稿库。", f"application_id {app_id:#x}")
         if version > current_version():
-            raise NewerVersionError(path, version, current_version(), newest_backup)
+            raise refusal.newer(version)
         problems = [row[0] for row in conn.execute("PRAGMA integrity_check(20)")]
     except sqlite3.DatabaseError as e:
-        raise refuse(f"文件已损坏，SQLite 无法读取（{e}）。", f"damaged: {e}") from None
+        raise refusal.bad(f"文件已损坏，SQLite 无法读取（{e}）。", f"damaged: {e}") from None
     finally:
         conn.close()
     if problems != ["ok"]:
-        raise refuse("文件已损坏（完整性检查未通过）。", "integrity_check: " + " ".join(problems)[:300])
+        raise refusal.bad("文件已损坏（完整性检查未通过）。", "integrity_check: " + " ".join(problems)[:300])
 
 
 def _remove_empty_leftovers(paths: list[Path]) -> None:

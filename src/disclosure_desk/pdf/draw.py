@@ -6,6 +6,8 @@ ReportLab's Paragraph markup, so nothing a clerk typed is ever parsed.
 
 from __future__ import annotations
 
+from reportlab.pdfbase import pdfmetrics
+
 from . import styles as st
 from .linebreak import Line
 
@@ -22,14 +24,31 @@ def draw_lines(canvas, lines: list[Line], x: float, top: float, line_pitch: floa
 
 
 class _Run:
-    __slots__ = ("x", "font", "size", "stroke", "colour", "chars", "space", "end")
+    __slots__ = ("x", "font", "size", "stroke", "colour", "chars", "advances", "space", "end")
 
     def __init__(self, item, x: float):
         self.x = x
         self.font, self.size, self.stroke, self.colour = item.font, item.size, item.stroke, item.colour
         self.chars = [item.ch]
+        self.advances = [item.advance]
         self.space: float | None = None  # extra spacing after each glyph (PDF Tc)
         self.end = x + item.advance  # where the next glyph would start without extra spacing
+
+    def pieces(self, doc):
+        """``(x, text)`` per font subset: each starts at an explicit position.
+
+        ReportLab switches subset fonts inside a run; some readers (pdfminer, so pdfplumber) drop the
+        character spacing at such a switch, so every subset piece is placed on its own.
+        """
+        text = "".join(self.chars)
+        font = pdfmetrics.getFont(self.font)
+        chunks = font.splitString(text, doc) if hasattr(font, "splitString") else [(0, text)]
+        x, at = self.x, 0
+        for _, codes in chunks:
+            n = len(codes)
+            yield x, text[at:at + n]
+            x += sum(self.advances[at:at + n]) + n * (self.space or 0.0)
+            at += n
 
     def takes(self, item, x: float) -> bool:
         if (item.font, item.size, item.stroke, item.colour) != (self.font, self.size, self.stroke, self.colour):
@@ -40,6 +59,7 @@ class _Run:
         elif abs(gap - self.space) > 0.005:
             return False
         self.chars.append(item.ch)
+        self.advances.append(item.advance)
         self.end = x + item.advance
         return True
 
@@ -74,7 +94,6 @@ def _draw_runs(canvas, runs: list[_Run], x0: float, baseline: float) -> None:
     colour = None
     mode = 0
     for r in runs:
-        tx.setTextOrigin(x0 + r.x, baseline)
         tx.setFont(r.font, r.size)
         tx.setCharSpace(r.space or 0.0)
         if r.colour != colour:
@@ -86,7 +105,9 @@ def _draw_runs(canvas, runs: list[_Run], x0: float, baseline: float) -> None:
         if want != mode:
             tx.setTextRenderMode(want)
             mode = want
-        tx.textOut("".join(r.chars))
+        for x, text in r.pieces(canvas._doc):
+            tx.setTextOrigin(x0 + x, baseline)
+            tx.textOut(text)
     canvas.drawText(tx)
     if stroke:
         canvas.restoreState()

@@ -16,6 +16,7 @@ import os
 import struct
 import sys
 import threading
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,7 +48,8 @@ class FontFile:
     @property
     def key(self) -> str:
         """The name the font is registered under in ReportLab (unique per file and face)."""
-        return f"DD-{self.path.stem}-{self.index}"
+        where = zlib.crc32(str(self.path).encode("utf-8", "surrogatepass"))
+        return f"DD-{self.path.stem}-{self.index}-{where:08x}"
 
     def describe(self) -> str:
         origin = "随程序提供" if self.bundled else "本机字体"

@@ -1,8 +1,8 @@
 """Chinese line breaking and justification, as a typesetter does it. Pure Python (no ReportLab).
 
 - 避头尾: closing punctuation never starts a line, opening punctuation never ends one; ``——`` and
-  ``……`` are never split; a number or Latin word (``2025``, ``3.5``, ``1,280``, ``http://…``) is never
-  split unless it is longer than a whole line.
+  ``……`` are never split; a number or Latin word (``2025``, ``3.5``, ``1,280``, ``http://…``: any run of
+  letters, digits and ASCII symbols) is never split unless it is longer than a whole line.
 - 两端对齐: every line but a paragraph's last is stretched to both edges, the extra space shared by
   the gaps between characters (never inside a Latin word or number).
 - When one more unit only fits by compressing punctuation (each full-width bracket, quote or stop
@@ -27,8 +27,6 @@ CJK, WORD, SPACE, GLUE_SPACE, OPEN, CLOSE, PAIR, ATTACH, BREAK = range(9)
 CLOSING = set("，。、；：？！）》」』”’】〕〗〙〛｝］〉｠．％‰℃°′″·・ゝゞ々〻ー" ",.;:?!)]}%")
 OPENING = set("（《「『“‘【〔〖〘〚｛［〈｟" "([{" "￥¥$£€")
 PAIRED = set("—…‥")  # 破折号、省略号: two characters never split
-WORD_JOINERS = set(".,:/-_@'+&=?#~%")
-SIGNS = set("+-−")
 
 
 def classify(ch: str) -> int:
@@ -150,22 +148,28 @@ def atoms(items: list[Item]) -> list[Atom]:
             i += 1
             continue
         j = i + 1
-        if it.cls == WORD or (it.ch in SIGNS and i + 1 < n and items[i + 1].cls == WORD and items[i + 1].ch.isdigit()
-                              and (i == 0 or items[i - 1].cls != WORD)):
-            while j < n:
-                c = items[j]
-                if c.cls in (WORD, ATTACH):
-                    j += 1
-                elif c.ch in WORD_JOINERS and j + 1 < n and items[j + 1].cls == WORD:
-                    j += 2
-                else:
-                    break
+        if _wordish(it):
+            while j < n and (_wordish(items[j]) or items[j].cls == ATTACH):
+                j += 1
         elif it.cls == PAIR:
             while j < n and items[j].ch == it.ch:
                 j += 1
         out.append(Atom(list(items[i:j])))
         i = j
     return out
+
+
+def is_word_char(ch: str) -> bool:
+    """Part of a word or number: letters and digits, and any ASCII character but the space.
+
+    So ``2025``, ``3.5%``, ``1,280``, ``GB/T``, ``&#x41;`` and ``http://…/index.html`` are never split
+    (unless longer than a line).
+    """
+    return "!" <= ch <= "~" or classify(ch) == WORD
+
+
+def _wordish(item: Item) -> bool:
+    return item.cls == WORD or "!" <= item.ch <= "~"
 
 
 def _may_break(a: Atom, b: Atom) -> bool:
@@ -222,7 +226,7 @@ def break_lines(items: list[Item], width: float, *, indent: float = 0.0, align: 
         if seg.is_space:
             close(False)  # the line breaks at the space
             continue
-        shrink = sum(s.shrink for s in cur) + seg.shrink
+        shrink = sum(s.shrink for s in cur) + seg.shrink - _edge_shrink([*cur, seg])
         if cur and cur_w + seg.width - shrink <= avail + EPS:
             cur.append(seg)  # fits by compressing punctuation
             close(False)
@@ -274,6 +278,18 @@ def _regroup(flat: list[tuple[int, Item]]) -> list[Atom]:
     return out
 
 
+def _edge_items(line_atoms: list[Atom]) -> tuple[Item, ...]:
+    """The first and last item of a line: never squeezed, so no glyph box crosses the 版心 edge."""
+    if not line_atoms:
+        return ()
+    return (line_atoms[0].items[0], line_atoms[-1].items[-1])
+
+
+def _edge_shrink(segs: list[Segment]) -> float:
+    atoms_ = [a for s in segs for a in s.atoms if not a.is_space]
+    return sum(i.shrink for i in set(_edge_items(atoms_)))
+
+
 def _set(line_atoms: list[Atom], avail: float, start: float, mode: str) -> Line:
     """Place the atoms of one line: justify, compress, or align."""
     while line_atoms and line_atoms[-1].is_space:
@@ -284,8 +300,9 @@ def _set(line_atoms: list[Atom], avail: float, start: float, mode: str) -> Line:
     gap = 0.0
     ratio = 0.0
     offset = 0.0
+    edges = _edge_items(line_atoms)
     if natural > avail + EPS:
-        shrinkable = sum(a.shrink for a in line_atoms)
+        shrinkable = sum(a.shrink for a in line_atoms) - sum(i.shrink for i in edges)
         ratio = min(1.0, (natural - avail) / shrinkable) if shrinkable > 0 else 0.0
     elif mode == "justify" and len(line_atoms) > 1:
         gap = (avail - natural) / (len(line_atoms) - 1)
@@ -299,7 +316,7 @@ def _set(line_atoms: list[Atom], avail: float, start: float, mode: str) -> Line:
         if n:
             x += gap
         for it in atom.items:
-            cut = it.shrink * ratio
+            cut = 0.0 if it in edges else it.shrink * ratio
             placed.append((it, x - cut * it.shrink_left))
             x += it.width - cut
     return Line(placed, x)

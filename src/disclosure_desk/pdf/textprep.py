@@ -69,11 +69,27 @@ def control_picture(ch: str) -> str | None:
     return None
 
 
+# names of the C0 controls (Unicode name aliases); unicodedata.name() has none for them
+_C0_NAMES = (
+    "NULL", "START OF HEADING", "START OF TEXT", "END OF TEXT", "END OF TRANSMISSION", "ENQUIRY",
+    "ACKNOWLEDGE", "BELL", "BACKSPACE", "CHARACTER TABULATION", "LINE FEED", "LINE TABULATION",
+    "FORM FEED", "CARRIAGE RETURN", "SHIFT OUT", "SHIFT IN", "DATA LINK ESCAPE", "DEVICE CONTROL ONE",
+    "DEVICE CONTROL TWO", "DEVICE CONTROL THREE", "DEVICE CONTROL FOUR", "NEGATIVE ACKNOWLEDGE",
+    "SYNCHRONOUS IDLE", "END OF TRANSMISSION BLOCK", "CANCEL", "END OF MEDIUM", "SUBSTITUTE", "ESCAPE",
+    "INFORMATION SEPARATOR FOUR", "INFORMATION SEPARATOR THREE", "INFORMATION SEPARATOR TWO",
+    "INFORMATION SEPARATOR ONE",
+)
+
+
 def char_name(ch: str) -> str:
     """``U+1F600 GRINNING FACE``: how a character is named in reports and messages."""
     cp = ord(ch)
     code = f"U+{cp:04X}"
     name = unicodedata.name(ch, "")
+    if not name and cp < 0x20:
+        name = f"{_C0_NAMES[cp]}（控制字符）"
+    elif not name and cp == 0x7F:
+        name = "DELETE（控制字符）"
     if name:
         return f"{code} {name}"
     cat = unicodedata.category(ch)

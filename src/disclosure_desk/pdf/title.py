@@ -23,7 +23,7 @@ _UNIT_ENDS = ("人民政府", "委员会", "办公室", "办公厅", "办事处"
               "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "局", "厅")
 # a unit end followed by one of these is inside a word (市场, 区域, 乡村, 州市 …)
 _NOT_BEFORE = ("场", "民", "政", "容", "级", "域", "划", "村", "长", "属", "委", "直", "辖", "市", "县", "区", "管")
-_YEAR = re.compile(r"\d{4}年")
+_YEAR = re.compile(r"(?<!\d)\d{4}年")
 
 
 def break_title(title: str, measure: Callable[[str], float], max_width: float, max_lines: int = 3) -> list[str]:

@@ -77,7 +77,7 @@ FONTS = (
 
 def package_version(package: str) -> str:
     try:
-        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True)
+        out = subprocess.run(["dpkg-query", "-W", "-f=${Version}", package], capture_output=True, text=True, check=False)
         return out.stdout.strip() or "unknown"
     except OSError:
         return "unknown"

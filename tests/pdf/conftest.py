@@ -51,7 +51,7 @@ def render(draft: Draft, **kwargs) -> Rendered:
     return Rendered(*render_pdf(draft, **kwargs))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _rendered_sample(name: str) -> Rendered:
     return render(read_report_file(SAMPLE_2021_JSON if name == "2021" else SEED_JSON))
 

@@ -100,8 +100,9 @@ def test_signature_has_organ_and_arabic_date(rendered_2021):
 
 
 def test_pdf_metadata(rendered_2021):
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     meta = PdfReader(io.BytesIO(rendered_2021.data)).metadata
     assert meta.title == "青禾县统计局2025年政府信息公开工作年度报告"

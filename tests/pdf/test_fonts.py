@@ -24,7 +24,7 @@ def _fonts_in(data: bytes):
     reader = PdfReader(io.BytesIO(data))
     seen = {}
     for page in reader.pages:
-        for _, ref in page["/Resources"]["/Font"].items():
+        for ref in page["/Resources"]["/Font"].values():
             font = ref.get_object()
             seen[font["/BaseFont"]] = font
     return seen

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from itertools import pairwise
 
 import pypdfium2
 import pytest
@@ -70,7 +71,7 @@ def _ink_box(page_index: int, data: bytes, top: float, bottom: float) -> tuple[f
     xs, ys = [], []
     pixels = strip.load()
     for y in range(strip.height):
-        for x in range(0, strip.width):
+        for x in range(strip.width):
             if pixels[x, y] < 128:
                 xs.append(x)
                 ys.append(y)
@@ -82,7 +83,7 @@ def test_page_number_position(rendered_2021):
     """一字线 7 mm below the 版心; odd pages right-aligned, even pages left-aligned, one character in."""
     data = rendered_2021.data
     for index in range(min(2, len(rendered_2021.pages))):
-        x0, y0, x1, y1 = _ink_box(index, data, AREA_BOTTOM + 2 * MM, AREA_BOTTOM + 12 * MM)
+        x0, _, x1, _ = _ink_box(index, data, AREA_BOTTOM + 2 * MM, AREA_BOTTOM + 12 * MM)
         # the dashes are the widest ink: their stroke is the lowest-lying thin band of the number line
         dash_y = _dash_height(index, data)
         assert abs(dash_y - (AREA_BOTTOM + 7 * MM)) <= 1 * MM, dash_y - AREA_BOTTOM
@@ -127,7 +128,7 @@ def test_a_full_page_has_22_lines_of_28_characters(documents):
     assert len(lines) == st.LINES_PER_PAGE
     assert [len(ln) for ln in lines] == [st.CHARS_PER_LINE] * st.LINES_PER_PAGE
     baselines = [PAGE_H - ln[0]["matrix"][5] for ln in lines]
-    pitches = {round(b - a, 2) for a, b in zip(baselines, baselines[1:])}
+    pitches = {round(b - a, 2) for a, b in pairwise(baselines)}
     assert pitches == {round(st.LINE_PITCH, 2)}
     assert all(c["size"] == pytest.approx(st.SIZE_3) for ln in lines for c in ln)
 
@@ -135,7 +136,7 @@ def test_a_full_page_has_22_lines_of_28_characters(documents):
 def test_body_lines_are_justified_to_both_edges(rendered_2021):
     for page in rendered_2021.pages:
         lines = [ln for ln in _lines(page) if ln[0]["size"] == pytest.approx(st.SIZE_3)]
-        for line, nxt in zip(lines, lines[1:]):
+        for line, nxt in pairwise(lines):
             starts_flush = abs(nxt[0]["x0"] - AREA_LEFT) < 1
             if starts_flush and line[-1]["fontname"].endswith("UMingCN"):
                 # a line followed by a flush-left line is not a paragraph's last: it reaches the right edge

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from disclosure_desk.interchange import read_report_file
@@ -92,7 +94,7 @@ def test_no_line_starts_with_closing_or_ends_with_opening_punctuation(kinsoku):
 
 def test_numbers_words_and_paired_marks_are_never_split_across_lines(kinsoku):
     lines = [squash(ln) for page in kinsoku.pages for ln in body_lines(page)]
-    for a, b in zip(lines, lines[1:]):
+    for a, b in pairwise(lines):
         if not a or not b:
             continue
         assert not (lb.is_word_char(a[-1]) and lb.is_word_char(b[0])), (a[-12:], b[:12])

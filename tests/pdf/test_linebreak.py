@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import pytest
 
 from disclosure_desk.pdf import linebreak as lb
@@ -93,7 +95,7 @@ def test_no_extra_space_inside_a_number(ts):
     lines = lines_of(ts, "政府" * 12 + "12345678 " + "府" * 30)
     for ln in lines:
         digits = [(it, x) for it, x in ln.placed if it.ch.isdigit()]
-        for (a, xa), (_, xb) in zip(digits, digits[1:]):
+        for (a, xa), (_, xb) in pairwise(digits):
             assert xb - xa == pytest.approx(a.width, abs=0.001)
 
 
@@ -111,7 +113,7 @@ def test_spaces_do_not_start_or_end_a_line(ts):
 def test_centred_and_right_aligned(ts):
     (centred,) = lines_of(ts, "总计", width=100, style=st.TABLE_HEADER, align="center")
     (right,) = lines_of(ts, "36", width=100, style=st.TABLE_VALUE, align="right")
-    first, x = centred.placed[0]
+    _, x = centred.placed[0]
     assert x == pytest.approx((100 - 2 * st.TABLE_SIZE) / 2, abs=0.01)
     assert right.width == pytest.approx(100, abs=0.01)
 

@@ -127,7 +127,7 @@ def test_table_four_fits_in_portrait_with_readable_type():
 def test_values_are_right_aligned(rendered_2021):
     page = next(p for p in rendered_2021.pages if "行政许可" in (p.extract_text() or ""))
     lines = [ln for ln in page.extract_text_lines() if ln["text"].startswith("行政许可")]
-    value = [c for c in page.chars if c["text"] == "6" and abs(c["top"] - lines[0]["top"]) < 3][0]
+    value = next(c for c in page.chars if c["text"] == "6" and abs(c["top"] - lines[0]["top"]) < 3)
     assert value["x1"] == pytest.approx(st.TYPE_AREA_RIGHT - st.TABLE_PAD_X, abs=0.5)
 
 

@@ -24,7 +24,7 @@ def draw_lines(canvas, lines: list[Line], x: float, top: float, line_pitch: floa
 
 
 class _Run:
-    __slots__ = ("x", "font", "size", "stroke", "colour", "chars", "advances", "space", "end")
+    __slots__ = ("advances", "chars", "colour", "end", "font", "size", "space", "stroke", "x")
 
     def __init__(self, item, x: float):
         self.x = x

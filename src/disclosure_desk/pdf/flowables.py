@@ -30,10 +30,10 @@ class TextBlock(Flowable):
     def full_height(self) -> float:
         return len(self.lines) * self.style.line_pitch
 
-    def wrap(self, availWidth, availHeight):  # noqa: N802,N803 - ReportLab's names
+    def wrap(self, availWidth, availHeight):
         return availWidth, self.full_height
 
-    def split(self, availWidth, availHeight):  # noqa: N802,N803
+    def split(self, availWidth, availHeight):
         fit = int((availHeight + 1e-6) // self.style.line_pitch)
         if fit <= 0 or fit >= len(self.lines):
             return [] if fit <= 0 else [self]
@@ -58,13 +58,13 @@ class BlankLines(Flowable):
         self.n = n
         self.line_pitch = line_pitch
 
-    def wrap(self, availWidth, availHeight):  # noqa: N802,N803
+    def wrap(self, availWidth, availHeight):
         frame = getattr(self, "_frame", None)
         if frame is not None and getattr(frame, "_atTop", False):
             return availWidth, 0.0
         return availWidth, min(self.n * self.line_pitch, availHeight)
 
-    def split(self, availWidth, availHeight):  # noqa: N802,N803
+    def split(self, availWidth, availHeight):
         return []
 
     def draw(self):
@@ -78,13 +78,13 @@ class GridSnap(Flowable):
         super().__init__()
         self.line_pitch = line_pitch
 
-    def wrap(self, availWidth, availHeight):  # noqa: N802,N803
+    def wrap(self, availWidth, availHeight):
         rest = availHeight % self.line_pitch
         if rest < 0.01 or self.line_pitch - rest < 0.01:
             rest = 0.0
         return availWidth, rest
 
-    def split(self, availWidth, availHeight):  # noqa: N802,N803
+    def split(self, availWidth, availHeight):
         return []
 
     def draw(self):
@@ -103,7 +103,7 @@ class PlacedLine(Flowable):
             pos += it.width
         self.line = Line(placed, x + pos)
 
-    def wrap(self, availWidth, availHeight):  # noqa: N802,N803
+    def wrap(self, availWidth, availHeight):
         return availWidth, self.style.line_pitch
 
     def draw(self):

@@ -45,17 +45,27 @@ def classify(ch: str) -> int:
     cat = unicodedata.category(ch)
     if cat in ("Mn", "Me", "Mc", "Cf") or 0xFE00 <= ord(ch) <= 0xFE0F or 0xE0100 <= ord(ch) <= 0xE01EF:
         return ATTACH
-    if ch.isalnum():
-        if unicodedata.east_asian_width(ch) not in ("W", "F") or 0xFF10 <= ord(ch) <= 0xFF5A:
-            return WORD
+    if ch.isalnum() and (unicodedata.east_asian_width(ch) not in ("W", "F") or 0xFF10 <= ord(ch) <= 0xFF5A):
+        return WORD
     return CJK
 
 
 class Item:
     """One character as it will be set."""
 
-    __slots__ = ("ch", "font", "size", "advance", "width", "cls", "shrink", "shrink_left", "stroke", "colour",
-                 "box")
+    __slots__ = (
+        "advance",
+        "box",
+        "ch",
+        "cls",
+        "colour",
+        "font",
+        "shrink",
+        "shrink_left",
+        "size",
+        "stroke",
+        "width",
+    )
 
     def __init__(self, ch: str, font: str | None, size: float, advance: float, width: float, cls: int,
                  stroke: float = 0.0, colour: tuple[float, float, float] = (0, 0, 0), box: bool = False,
@@ -173,11 +183,9 @@ def _wordish(item: Item) -> bool:
 
 
 def _may_break(a: Atom, b: Atom) -> bool:
-    if b.first in (CLOSE, GLUE_SPACE) or a.last in (OPEN, GLUE_SPACE):
-        return False
-    if b.is_space:
-        return False  # the break comes after the space
-    return True
+    # no break before closing or after opening punctuation, at a no-break space, or before a space
+    # (a line breaks after its space, which is then dropped)
+    return not (b.first in (CLOSE, GLUE_SPACE) or a.last in (OPEN, GLUE_SPACE) or b.is_space)
 
 
 def segments(items: list[Item]) -> list[Segment]:

@@ -69,6 +69,6 @@ class ReportDocTemplate(BaseDocTemplate):
         self.addPageTemplates([PageTemplate("page", [frame], onPage=decoration)])
         self._progress = progress
 
-    def afterPage(self):  # noqa: N802 - ReportLab's name
+    def afterPage(self):
         if self._progress is not None:
             self._progress(self.page)

@@ -158,10 +158,10 @@ class GridTable(Flowable):
                 return self._header_height + sum(lay.row_h[self.start:row])
         return self.full_height
 
-    def wrap(self, availWidth, availHeight):  # noqa: N802,N803
+    def wrap(self, availWidth, availHeight):
         return self.layout.col_x[-1], self.full_height
 
-    def split(self, availWidth, availHeight):  # noqa: N802,N803
+    def split(self, availWidth, availHeight):
         lay = self.layout
         room = availHeight - self._header_height
         fits = self.start

@@ -13,6 +13,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Callable
+from itertools import pairwise
 
 from .linebreak import CLOSE, OPEN, WORD, classify
 
@@ -78,7 +79,7 @@ def _best(title, cands, measure, max_width, max_lines):
         scored = []
         for cut in itertools.combinations(positions, n - 1):
             bounds = (0, *cut, len(title))
-            lines = [title[a:b] for a, b in zip(bounds, bounds[1:])]
+            lines = [title[a:b] for a, b in pairwise(bounds)]
             widths = [measure(s) for s in lines]
             if max(widths) > max_width:
                 continue
@@ -92,10 +93,10 @@ def _best(title, cands, measure, max_width, max_lines):
 def _shape_penalty(widths: list[float]) -> int:
     """0 for a trapezoid (each line no shorter than the one above) or a diamond, 1 otherwise."""
     tol = 1.0
-    rising = all(b >= a - tol for a, b in zip(widths, widths[1:]))
+    rising = all(b >= a - tol for a, b in pairwise(widths))
     if rising:
         return 0
     peak = widths.index(max(widths))
-    diamond = all(b >= a - tol for a, b in zip(widths[:peak + 1], widths[1:peak + 1])) and all(
-        b <= a + tol for a, b in zip(widths[peak:], widths[peak + 1:]))
+    diamond = all(b >= a - tol for a, b in pairwise(widths[:peak + 1])) and all(
+        b <= a + tol for a, b in pairwise(widths[peak:]))
     return 0 if diamond and 0 < peak < len(widths) - 1 else 1

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QThread, Signal
+from PySide6.QtCore import Qt, QThread, Signal
 
 from ..domain import Draft
 from ..errors import UserFacingError
@@ -26,6 +27,12 @@ class ExportWorker(QThread):
         self._previous = copy.deepcopy(previous) if previous is not None else None
         self._target = Path(target)
 
+    def start(self, *args) -> None:
+        """Start the thread with Python's cyclic GC paused until it has finished (see _pause_gc)."""
+        _pause_gc()
+        self.finished.connect(_resume_gc, Qt.ConnectionType.QueuedConnection)  # run on the UI thread
+        super().start(*args)
+
     def run(self) -> None:
         try:
             from ..pdf.export import export_pdf
@@ -43,3 +50,31 @@ class ExportWorker(QThread):
 
     def _progress(self, percent: int, message: str) -> None:
         self.progressed.emit(int(percent), str(message))
+
+
+# Python's cyclic garbage collector runs on whichever thread happens to allocate when a
+# threshold is crossed. If that is this worker, it may collect the UI's garbage, and
+# PySide6's weak-reference callbacks for dead signal connections then tear down Qt
+# connection objects from the wrong thread: a segfault (seen with PySide6 6.12, gdb:
+# handle_weakrefs -> libpyside6 -> QMetaObject::Connection::~Connection on "ExportWorker").
+# So the GC is paused while an export runs (well under a second) and collects on the UI
+# thread afterwards.
+_gc_pauses = 0
+_gc_was_enabled = True
+
+
+def _pause_gc() -> None:
+    global _gc_pauses, _gc_was_enabled
+    if _gc_pauses == 0:
+        _gc_was_enabled = gc.isenabled()
+        gc.disable()
+    _gc_pauses += 1
+
+
+def _resume_gc() -> None:
+    global _gc_pauses
+    _gc_pauses = max(0, _gc_pauses - 1)
+    if _gc_pauses == 0:
+        gc.collect()
+        if _gc_was_enabled:
+            gc.enable()

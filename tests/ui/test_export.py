@@ -1,0 +1,106 @@
+"""Export page: PDF off the UI thread with progress, the 草稿 mark, preview, print, 定稿 and reopening."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import Qt
+
+from disclosure_desk.ui.wizard.export_page import ExportPage
+
+from .helpers import page
+
+pypdf = pytest.importorskip("pypdf")
+
+
+@pytest.fixture(autouse=True)
+def export_threads(monkeypatch):
+    """Record the thread each PDF is built on."""
+    from disclosure_desk.pdf import export as pdf_export
+
+    threads = []
+    real = pdf_export.export_pdf
+
+    def recording(*args, **kwargs):
+        threads.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_export, "export_pdf", recording)
+    return threads
+
+
+def _export(qtbot, report, path):
+    export = page(report, ExportPage)
+    report.go_to_page(report.wizard.page_id_for_key(export.page_key))
+    export.path_edit.setText(str(path))
+    progress = []
+
+    def on_progress(percent, message):
+        progress.append((percent, message))
+
+    qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
+    if export.worker is not None:
+        export.worker.progressed.connect(on_progress)
+        assert not export.export_button.isEnabled()  # one export at a time
+    qtbot.waitUntil(lambda: export.worker is None, timeout=30000)
+    return export, progress
+
+
+def test_export_runs_off_the_ui_thread_with_progress_and_previews(qtbot, report_2021, tmp_path, export_threads):
+    export, progress = _export(qtbot, report_2021, tmp_path / "out.pdf")
+    assert export_threads and threading.get_ident() not in export_threads
+    assert export.last_result is not None and not export.last_result.draft_mark
+    assert progress and progress[-1][0] == 100
+    assert export.preview.page_count() == export.last_result.pages
+    assert "共" in export.progress_label.text()
+    assert report_2021.page_status_of("export") == "done"
+
+
+def test_report_with_errors_warns_and_gets_the_draft_mark(qtbot, report_2019, tmp_path, answers):
+    answers.push("取消")
+    export, _ = _export(qtbot, report_2019, tmp_path / "cancelled.pdf")
+    assert answers.requests[-1].title == "报告还有错误" and not (tmp_path / "cancelled.pdf").exists()
+    export, _ = _export(qtbot, report_2019, tmp_path / "draft.pdf")  # the default answer: 仍然导出（草稿）
+    assert export.last_result.draft_mark
+    text = "".join(p.extract_text() for p in pypdf.PdfReader(str(tmp_path / "draft.pdf")).pages)
+    assert "草稿" in text
+    assert not export.final_button.isEnabled()  # errors: no 定稿
+
+
+def test_a_failed_export_is_reported(qtbot, report_2021, tmp_path):
+    export, _ = _export(qtbot, report_2021, tmp_path / "no-such-folder" / "out.pdf")
+    assert export.last_result is None
+    assert export.notice.isVisible() and "没有导出" in export.notice.text() and "不存在" in export.notice.text()
+
+
+def test_print_through_the_print_dialog_to_a_pdf_file(qtbot, report_2021, tmp_path, answers):
+    from PySide6.QtPrintSupport import QPrinter
+
+    export, _ = _export(qtbot, report_2021, tmp_path / "out.pdf")
+    printed = tmp_path / "printed.pdf"
+
+    def print_to_pdf(request):  # what the clerk picks in the print dialog: "print to PDF"
+        assert request.kind == "printer" and request.extra["pages"] == export.preview.page_count()
+        printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(printed))
+        printer.setFullPage(True)
+        return printer
+
+    answers.push(print_to_pdf)
+    qtbot.mouseClick(export.print_button, Qt.MouseButton.LeftButton)
+    assert len(pypdf.PdfReader(str(printed)).pages) == export.preview.page_count()
+
+
+def test_mark_final_then_reopen_with_a_reason(qtbot, report_2021, tmp_path, answers):
+    export, _ = _export(qtbot, report_2021, tmp_path / "out.pdf")
+    qtbot.mouseClick(export.final_button, Qt.MouseButton.LeftButton)
+    session = report_2021.session
+    assert session.read_only and report_2021.gateway.load(session.draft.id).status == "定稿"
+    t4 = next(p for p in report_2021.wizard.report_pages if getattr(p, "table", None) and p.table.key == "表四")
+    assert not t4.model.is_editable(t4.model.index_of("t4.review.upheld"))
+    answers.push("上级要求补充数据")
+    qtbot.mouseClick(export.reopen_button, Qt.MouseButton.LeftButton)
+    assert not session.read_only and report_2021.gateway.load(session.draft.id).status == "草稿"
+    assert t4.model.is_editable(t4.model.index_of("t4.review.upheld"))

@@ -71,7 +71,10 @@ OFFICIAL_FONTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
         ("方正小标宋简体", ("方正小标宋简体.ttf", "FZXBSJW.ttf", "FZXBSJW--GB1-0.ttf", "FZXiaoBiaoSong-B05S.ttf")),
         ("方正小标宋_GBK", ("方正小标宋_GBK.ttf", "FZXBSK.ttf", "FZXiaoBiaoSong-B05.ttf")),
     ),
-    st.SONG: (("宋体", ("simsun.ttc", "simsun.ttf", "SimSun.ttf")),),
+    st.SONG: (
+        ("宋体", ("simsun.ttc", "simsun.ttf", "SimSun.ttf")),
+        ("宋体-ExtB", ("simsunb.ttf", "SimSun-ExtB.ttf")),  # only a fallback for rare characters
+    ),
 }
 
 BUNDLED_FONTS = {

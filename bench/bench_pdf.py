@@ -74,9 +74,10 @@ def warm(runs: int, out: Path) -> tuple[float, int, int]:
 
 def long_report_time(runs: int, out: Path) -> tuple[float, int]:
     sys.path.insert(0, str(ROOT))
+    from tests.pdf.conftest import long_report
+
     from disclosure_desk.interchange import read_report_file
     from disclosure_desk.pdf.export import export_pdf
-    from tests.pdf.conftest import long_report
 
     draft = long_report(read_report_file(SAMPLE))
     times, pages = [], 0

@@ -61,3 +61,16 @@ def test_numbers_are_not_split_in_a_title(measure):
     title = "某" * 18 + "20252025年度" + "报" * 10
     result = lines(measure, title)
     assert any("20252025" in s for s in result)
+
+
+def test_line_breaks_typed_in_a_custom_title_are_kept():
+    import copy
+
+    from disclosure_desk.interchange import read_report_file
+    from tests.conftest import SAMPLE_2021_JSON
+    from tests.pdf.conftest import render
+
+    d = copy.deepcopy(read_report_file(SAMPLE_2021_JSON))
+    d.title = "青禾县统计局\n2025年政府信息公开工作年度报告"
+    first = render(d).pages[0].extract_text().split("\n")
+    assert first[:2] == ["青禾县统计局", "2025年政府信息公开工作年度报告"]

@@ -34,12 +34,16 @@ def build_story(draft: Draft, ts: Typesetter) -> list[Flowable]:
 
 
 def _title(draft: Draft, ts: Typesetter) -> list[Flowable]:
-    title = prepare(draft.display_title.strip())
-    lines = break_title(title, lambda s: ts.width(s, st.TITLE), st.TYPE_AREA_WIDTH, st.TITLE_MAX_LINES)
-    items, offset = [], 0
-    for line in lines:
-        items.append(ts.items(line, st.TITLE, position("标题", offset=offset)))
-        offset += len(line)
+    """The title in balanced lines; line breaks the clerk typed in a custom title are kept."""
+    def measure(text: str) -> float:
+        return ts.width(text, st.TITLE)
+
+    items = []
+    for para in paragraphs(prepare(draft.display_title)):
+        offset = para.offset
+        for line in break_title(para.text, measure, st.TYPE_AREA_WIDTH, st.TITLE_MAX_LINES):
+            items.append(ts.items(line, st.TITLE, position("标题", para.number, offset)))
+            offset += len(line)
     return [TextBlock.set(items, st.TITLE)] if items else []
 
 

@@ -47,11 +47,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     install_translations(app)
     from . import fonts
 
-    if fonts.has_chinese_font():
-        fonts.choose_ui_font(app)
-        QTimer.singleShot(0, lambda: fonts.setup_fonts(app))  # bundled fonts after the first paint
-    else:
-        fonts.setup_fonts(app)  # no system font has Chinese: the bundled ones are needed at once
+    fonts.setup_fonts(app)  # registering the bundled fonts costs ~2 ms (Qt reads them lazily)
     return app
 
 

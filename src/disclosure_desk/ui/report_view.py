@@ -13,7 +13,7 @@ from . import messages, settings, style, texts
 from .autosave import Autosaver
 from .findings_panel import FindingsPanel
 from .findings_view import status_icon
-from .page_status import page_key_for, page_status
+from .page_status import EXPORT, REVIEW, page_key_for, page_status
 from .session import ReportSession
 from .store_gateway import StoreGateway
 from .wizard.export_page import ExportPage
@@ -179,6 +179,8 @@ class ReportView(QWidget):
         self.autosaver.flush()
         page = self.wizard.report_pages[page_id]
         self.findings.set_page(page.page_key)
+        # the review page lists every finding itself; the export page needs the room for the preview
+        self.findings.setVisible(page.page_key not in (REVIEW, EXPORT))
         self.pages.blockSignals(True)
         self.pages.setCurrentRow(page_id)
         self.pages.blockSignals(False)

@@ -54,11 +54,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 def run(argv: list[str] | None = None) -> int:
     started = time.time()
     app = create_application(argv)
-    from ..logs import setup_logging
     from . import messages
     from .instance_lock import InstanceLock
 
-    setup_logging()
     lock = InstanceLock()
     if not lock.acquire():
         messages.warning(None, "草稿库正在使用", texts.STORE_IN_USE.format(folder=paths.data_dir()))
@@ -82,6 +80,9 @@ def _after_first_paint(window, started: float, probe: str | None) -> None:
         print(f"first-paint {time.time():.6f} {time.time() - started:.6f}", flush=True)
 
     def open_store() -> None:
+        from ..logs import setup_logging
+
+        setup_logging()
         window.open_store()
         if probe:
             print(f"store-ready {time.time():.6f}", flush=True)

@@ -6,7 +6,6 @@ import sys
 import threading
 from collections.abc import Callable
 
-from ..logs import log_exception
 from . import messages
 
 _busy = False
@@ -15,6 +14,8 @@ _busy = False
 def install_excepthook(save_first: Callable[[], None], parent_getter: Callable[[], object] = lambda: None) -> None:
     def hook(exc_type, exc, tb):
         global _busy
+        from ..logs import log_exception
+
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
             return
@@ -38,6 +39,8 @@ def install_excepthook(save_first: Callable[[], None], parent_getter: Callable[[
             _busy = False
 
     def thread_hook(args):
+        from ..logs import log_exception
+
         if args.exc_value is not None:
             log_exception(args.exc_value)
 

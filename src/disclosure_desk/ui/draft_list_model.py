@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from .basic_info_form import EDITION_LABELS
 from .store_gateway import DraftRow
+
+EDITION_NAMES = {"2021": "2021年格式", "2019": "2019年试行格式"}
 
 COLUMNS = ("机关", "年度", "格式", "状态", "最后保存", "标题")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,7 +56,7 @@ class DraftListModel(QAbstractTableModel):
         if column == 1:
             return f"{r.year}年度" if r.year else ""
         if column == 2:
-            return EDITION_LABELS.get(r.edition, r.edition).split("（")[0]
+            return EDITION_NAMES.get(r.edition, r.edition)
         if column == 3:
             return r.status
         if column == 4:

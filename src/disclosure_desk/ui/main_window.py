@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from ..errors import UserFacingError
 from . import messages, settings, texts
-from .report_view import ReportView
 from .start_view import StartView
 from .store_gateway import StoreGateway
 from .store_actions import StoreActions
@@ -26,7 +25,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.setWindowTitle(texts.APP_TITLE)
         self.gateway: StoreGateway | None = None
-        self.report: ReportView | None = None
+        self.report = None  # ReportView (imported when the first report opens: off the start-up path)
         self._painted = False
         self.start = StartView()
         self.stack = QStackedWidget()
@@ -88,7 +87,10 @@ class MainWindow(QMainWindow):
         return True
 
     # ---- one report ------------------------------------------------------------------------
-    def open_draft(self, draft_id: int, page: int | None = None) -> ReportView | None:
+    def open_draft(self, draft_id: int, page: int | None = None):
+        """Open a draft in the wizard (at ``page``); the ReportView, or None when it cannot be opened."""
+        from .report_view import ReportView
+
         if self.report is not None and not self.close_report():
             return None
         try:

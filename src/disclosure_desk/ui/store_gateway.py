@@ -11,8 +11,10 @@ import datetime as dt
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ..domain import Draft
+if TYPE_CHECKING:  # the domain package is not needed to show the start window
+    from ..domain import Draft
 
 log = logging.getLogger(__name__)
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+import shutil
+import subprocess
 from itertools import pairwise
 
 import pytest
@@ -103,5 +106,16 @@ def test_numbers_words_and_paired_marks_are_never_split_across_lines(kinsoku):
 
 def test_every_character_of_the_kinsoku_text_is_printed(kinsoku):
     text = squash("".join(reading_sequence(kinsoku)))
+    for para in kinsoku_text(seed=7, paragraphs=30).split("\n"):
+        assert squash(para) in text
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_poppler_reads_every_paragraph_back_in_one_piece(kinsoku, tmp_path):
+    """Another reader than pdfminer: squeezed punctuation must not break poppler's text flow."""
+    pdf = tmp_path / "k.pdf"
+    pdf.write_bytes(kinsoku.data)
+    out = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    text = squash("".join(ln for ln in out.splitlines() if not re.fullmatch(r"— \d+ —", ln.strip())))
     for para in kinsoku_text(seed=7, paragraphs=30).split("\n"):
         assert squash(para) in text

@@ -55,15 +55,29 @@ def _section(draft: Draft, section: SectionSpec, ts: Typesetter) -> list[Flowabl
         body = _section_text(draft, section.title, ts)
     if not body:
         return [heading]
-    return [CondPageBreak(heading.full_height + _start_height(body[0])), heading, *body]
+    return [_keep(heading.full_height + _start_height(body)), heading, *body]
 
 
-def _start_height(first: Flowable) -> float:
-    if isinstance(first, GridTable):
-        return first.min_height()
-    if isinstance(first, TextBlock):
-        return min(first.full_height, HEADING_MIN_FOLLOW * first.style.line_pitch)
-    return 0.0
+def _keep(height: float) -> CondPageBreak:
+    """A page break unless ``height`` still fits (with a little tolerance for rounding)."""
+    return CondPageBreak(height - 0.01)
+
+
+def _start_height(blocks: list[Flowable]) -> float:
+    """Height of what must follow a heading on its page: sub-headings, then 2 lines or a table's start."""
+    total = 0.0
+    for block in blocks:
+        if isinstance(block, CondPageBreak):
+            continue
+        if isinstance(block, GridTable):
+            return total + block.min_height()
+        if isinstance(block, TextBlock):
+            if block.style is st.HEADING_2:
+                total += block.full_height
+                continue
+            return total + min(block.full_height, HEADING_MIN_FOLLOW * block.style.line_pitch)
+        return total
+    return total
 
 
 def _section_text(draft: Draft, title: str, ts: Typesetter) -> list[Flowable]:
@@ -111,7 +125,7 @@ def _keep_headings(blocks: list[Flowable]) -> list[Flowable]:
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if isinstance(block, TextBlock) and block.style is st.HEADING_2 and nxt is not None:
-            out.append(CondPageBreak(block.full_height + _start_height(nxt)))
+            out.append(_keep(block.full_height + _start_height(blocks[i + 1:])))
         out.append(block)
     return out
 
@@ -149,7 +163,7 @@ def _with_signature(story: list[Flowable], draft: Draft, ts: Typesetter) -> list
         story = story[:-1] + ([head] if head is not None else [])
         tail = [last]
         need += last.full_height
-    return story + [CondPageBreak(need), *tail, BlankLines(st.SIGNATURE_LINES_BEFORE), *block]
+    return story + [_keep(need), *tail, BlankLines(st.SIGNATURE_LINES_BEFORE), *block]
 
 
 def _signature(draft: Draft, ts: Typesetter) -> list[Flowable]:

@@ -61,7 +61,6 @@ class Item:
         "colour",
         "font",
         "shrink",
-        "shrink_left",
         "size",
         "stroke",
         "width",
@@ -79,16 +78,13 @@ class Item:
         self.stroke = stroke
         self.colour = colour
         self.box = box  # no font has the character: a box is drawn
-        # punctuation may be squeezed by the blank around its outline (blanks: left, right in pt),
-        # at most half an em, keeping a little air; ``shrink_left`` is the part taken on the left
+        # full-width punctuation may be squeezed by the blank right of its outline (blanks: left,
+        # right in pt), at most half an em, keeping a little air. Only the right side: squeezing the
+        # left would move the glyph back over the one before it, and text extraction (poppler)
+        # then breaks the line there.
         self.shrink = 0.0
-        self.shrink_left = 0.0
         if cls in (OPEN, CLOSE) and advance >= 0.9 * size:
-            left, right = blanks
-            room = max(0.0, left + right - SQUEEZE_AIR * size)
-            self.shrink = min(0.5 * width, room)
-            if self.shrink:
-                self.shrink_left = left / (left + right)
+            self.shrink = min(0.5 * width, max(0.0, blanks[1] - SQUEEZE_AIR * size))
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Item({self.ch!r}, {self.width:.2f})"
@@ -325,6 +321,6 @@ def _set(line_atoms: list[Atom], avail: float, start: float, mode: str) -> Line:
             x += gap
         for it in atom.items:
             cut = 0.0 if it in edges else it.shrink * ratio
-            placed.append((it, x - cut * it.shrink_left))
+            placed.append((it, x))
             x += it.width - cut
     return Line(placed, x)

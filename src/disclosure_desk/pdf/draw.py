@@ -116,7 +116,7 @@ def _draw_runs(canvas, runs: list[_Run], x0: float, baseline: float) -> None:
 def draw_box(canvas, item, x: float, baseline: float) -> None:
     """A character no font has: an outlined box with its code point printed small inside."""
     size = item.size
-    side = size * 0.86
+    side = size * st.MISSING_BOX_SIDE
     left = x + (item.width - side) / 2
     bottom = baseline - size * st.EM_BOX_DESCENT + (size - side) / 2
     canvas.saveState()
@@ -129,5 +129,5 @@ def draw_box(canvas, item, x: float, baseline: float) -> None:
     if len(code) > 4:
         label *= 4 / len(code)
     canvas.setFont(item.font, label)
-    canvas.drawCentredString(left + side / 2, bottom + side / 2 - label * 0.35, code)
+    canvas.drawCentredString(left + side / 2, bottom + side / 2 - label * st.MISSING_BOX_LABEL_DROP, code)
     canvas.restoreState()

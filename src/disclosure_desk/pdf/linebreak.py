@@ -18,8 +18,9 @@ import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
 
+from . import styles as st
+
 EPS = 1e-6
-SQUEEZE_AIR = 0.1  # em of blank a squeezed punctuation mark keeps around its outline
 
 # character classes
 CJK, WORD, SPACE, GLUE_SPACE, OPEN, CLOSE, PAIR, ATTACH, BREAK = range(9)
@@ -83,8 +84,8 @@ class Item:
         # left would move the glyph back over the one before it, and text extraction (poppler)
         # then breaks the line there.
         self.shrink = 0.0
-        if cls in (OPEN, CLOSE) and advance >= 0.9 * size:
-            self.shrink = min(0.5 * width, max(0.0, blanks[1] - SQUEEZE_AIR * size))
+        if cls in (OPEN, CLOSE) and advance >= st.FULL_WIDTH * size:
+            self.shrink = min(st.SQUEEZE_MAX * width, max(0.0, blanks[1] - st.SQUEEZE_AIR * size))
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Item({self.ch!r}, {self.width:.2f})"

@@ -42,7 +42,7 @@ class PageDecoration:
         canvas.saveState()
         canvas.translate(st.TYPE_AREA_LEFT + st.TYPE_AREA_WIDTH / 2, st.TYPE_AREA_BOTTOM + st.TYPE_AREA_HEIGHT / 2)
         canvas.rotate(st.DRAFT_WATERMARK_ANGLE)
-        draw_line(canvas, wm, -wm.width / 2, -st.DRAFT_WATERMARK_SIZE * 0.35)
+        draw_line(canvas, wm, -wm.width / 2, -st.DRAFT_WATERMARK_SIZE * st.DRAFT_WATERMARK_DROP)
         canvas.restoreState()
 
 

@@ -37,6 +37,9 @@ CHAR_PITCH = TYPE_AREA_WIDTH / CHARS_PER_LINE  # ≈ 15.79 pt, one 字 of 3号 o
 
 # Where a glyph's ideographic em box sits: its bottom this fraction of the size below the baseline.
 EM_BOX_DESCENT = 0.12
+FULL_WIDTH = 0.9  # a glyph at least this many em wide is full-width: it is set on the grid's 字 pitch
+SQUEEZE_MAX = 0.5  # em a full-width punctuation mark may be squeezed by (挤压) …
+SQUEEZE_AIR = 0.1  # … keeping this much blank (em) beside its outline
 
 # ---- font roles -------------------------------------------------------------------------
 FANGSONG = "fangsong"  # 仿宋: body, tables
@@ -113,15 +116,18 @@ DRAFT_WATERMARK_TEXT = "草稿"
 DRAFT_WATERMARK_SIZE = 120.0
 DRAFT_WATERMARK_GREY = 0.88
 DRAFT_WATERMARK_ANGLE = 35.0
+DRAFT_WATERMARK_DROP = 0.35  # of its size: baseline below the 版心's centre, so the ink is centred
 DRAFT_MARK = TextStyle(HEITI, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, align="left",
                        colour=DRAFT_MARK_COLOUR)
 DRAFT_WATERMARK = TextStyle(HEITI, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE,
                             align="left", colour=(DRAFT_WATERMARK_GREY,) * 3)
 
 # ---- characters no font can print -----------------------------------------------------------
-MISSING_BOX_WIDTH = 1.0  # em
+MISSING_BOX_WIDTH = 1.0  # em of advance
+MISSING_BOX_SIDE = 0.86  # em
 MISSING_BOX_RULE = 0.5
 MISSING_BOX_LABEL_SIZE = 0.28  # em; the code point is printed small inside the box
+MISSING_BOX_LABEL_DROP = 0.35  # of the label size, below the box's centre line
 
 # ---- document ---------------------------------------------------------------------------
 PDF_CREATOR = "Disclosure Desk"

@@ -68,7 +68,7 @@ class Typesetter:
                 self.fallbacks.append(CharIssue(ch, char_name(ch), _where(where, i), font.file.label))
             self.fonts.mark_used(font)
             advance = font.advance(drawn) * size
-            width = style.pitch if advance >= 0.9 * size else advance
+            width = style.pitch if advance >= st.FULL_WIDTH * size else advance
             cls = lb.classify(drawn)
             blanks = (0.0, 0.0)
             if cls in (lb.OPEN, lb.CLOSE):
@@ -102,7 +102,7 @@ class Typesetter:
                 total += style.pitch
                 continue
             adv = font.advance(ch) * style.size
-            total += style.pitch if adv >= 0.9 * style.size else adv
+            total += style.pitch if adv >= st.FULL_WIDTH * style.size else adv
         return total
 
 

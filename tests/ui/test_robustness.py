@@ -7,6 +7,8 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from disclosure_desk import logs
 from disclosure_desk.ui import app as app_module
 from disclosure_desk.ui import crash
@@ -14,6 +16,24 @@ from disclosure_desk.ui.instance_lock import InstanceLock
 from disclosure_desk.ui.wizard.table_page import TablePage
 
 from .helpers import page
+
+
+@pytest.fixture(autouse=True)
+def fresh_log(monkeypatch):
+    """logs.setup_logging() configures once per process; each test has its own data folder."""
+    import logging
+
+    logger = logging.getLogger("disclosure_desk")
+    saved = list(logger.handlers)
+    for h in saved:
+        logger.removeHandler(h)
+    monkeypatch.setattr(logs, "_configured", False)
+    yield
+    for h in list(logger.handlers):
+        logger.removeHandler(h)
+        h.close()
+    for h in saved:
+        logger.addHandler(h)
 
 
 def test_unexpected_exception_is_logged_saved_and_shown(qtbot, window, report_2021, answers, monkeypatch):
@@ -99,3 +119,16 @@ def test_qt_translations_are_installed(app):
 
     assert app_module.install_translations(app)
     assert QCoreApplication.translate("QWizard", "&Next >").startswith("下一步")
+
+
+def test_the_same_error_repeating_is_shown_once(qtbot, window, answers, monkeypatch):
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(crash, "_shown", {})
+    crash.install_excepthook(window.emergency_save, lambda: window)
+    for _ in range(3):  # e.g. a bug in a paint event fires on every repaint
+        try:
+            raise KeyError("在绘制时出错")
+        except KeyError:
+            sys.excepthook(*sys.exc_info())
+    assert [r.kind for r in answers.requests] == ["error"]
+    assert logs.log_file().read_text("utf-8").count("KeyError") >= 3

@@ -154,3 +154,23 @@ def test_wrong_cell_is_painted_and_listed_then_fixed(qtbot, report_2021):
     type_into_table(qtbot, v, idx, [3])
     assert idx.data(SEVERITY_ROLE) is None
     assert report_2021.findings.list.count() == 0
+
+
+def test_totals_imported_wrong_are_flagged_and_can_be_recomputed(qtbot, window, answers, tmp_path):
+    import json
+
+    from .conftest import SAMPLES
+
+    obj = json.loads((SAMPLES / "qinghe-tongjiju-2025.json").read_text("utf-8"))
+    obj["tables"]["表四"]["行政复议"]["总计"] = 3  # the parts add up to 1
+    path = tmp_path / "wrong-total.json"
+    path.write_text(json.dumps(obj, ensure_ascii=False), "utf-8")
+    report = window.open_draft(window.gateway.import_file(path).id)
+    p = _goto(report, "表四")
+    total = p.model.index_of("t4.review.total")
+    assert total.data() == "3" and total.data(SEVERITY_ROLE) == "error"
+    assert not p.totals_button.isHidden()
+    qtbot.mouseClick(p.totals_button, Qt.MouseButton.LeftButton)
+    assert total.data() == "1" and total.data(SEVERITY_ROLE) is None and p.totals_button.isHidden()
+    qtbot.keyClick(p.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert total.data() == "3"

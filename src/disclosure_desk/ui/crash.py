@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 import threading
+import time
 from collections.abc import Callable
 
 from . import messages
 
 _busy = False
+_shown: dict[str, float] = {}  # the same error (e.g. in a paint event) is shown once per QUIET_SECONDS
+QUIET_SECONDS = 30.0
 
 
 def install_excepthook(save_first: Callable[[], None], parent_getter: Callable[[], object] = lambda: None) -> None:
@@ -22,8 +25,11 @@ def install_excepthook(save_first: Callable[[], None], parent_getter: Callable[[
         if exc.__traceback__ is None:
             exc = exc.with_traceback(tb)
         path = log_exception(exc)
-        if _busy:  # an error while showing the error: the log has it
-            return
+        key = f"{exc_type.__name__}: {exc}"
+        now = time.monotonic()
+        if _busy or now - _shown.get(key, -QUIET_SECONDS) < QUIET_SECONDS:
+            return  # an error while showing one, or one just shown: the log has it
+        _shown[key] = now
         _busy = True
         try:
             save_first()

@@ -14,6 +14,10 @@ from ..session import ReportSession
 from .base_page import ReportPage, guidance_label, notice_label, show_notice
 
 
+# findings that say a stated total is not the sum of its parts
+TOTAL_RULES = ("T3-2", "T3-3", "T4-1")
+
+
 class TablePage(ReportPage):
     def __init__(self, session: ReportSession, table: TableSpec, parent=None):
         super().__init__(session, parent)
@@ -38,6 +42,7 @@ class TablePage(ReportPage):
         self.view.notice_requested.connect(self._on_view_notice_requested)
         self.view.current_cell_changed.connect(self._on_view_current_cell_changed)
         session.status_changed.connect(self._on_session_status_changed)
+        session.findings_changed.connect(self._update_totals_button)
         self._on_session_status_changed()
 
     def _build(self, guidance: str) -> None:
@@ -47,6 +52,9 @@ class TablePage(ReportPage):
         self.blanks_button = QPushButton(texts.BLANKS_ZERO)
         self.blanks_button.setToolTip("把还空着的格子填为0，已填的数字不变。")
         self.blanks_button.clicked.connect(self._on_blanks_button_clicked)
+        self.totals_button = QPushButton("按各项重新计算总计")
+        self.totals_button.setToolTip("导入的文件中有总计与各项之和不符时使用：把本表的总计改为各项相加之和。")
+        self.totals_button.clicked.connect(self._on_totals_button_clicked)
         self.undo_button = QPushButton("撤销")
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.redo_button = QPushButton("重做")
@@ -57,7 +65,7 @@ class TablePage(ReportPage):
         self.redo_button.setEnabled(False)
         self._add_shortcuts()
         tools = QHBoxLayout()
-        for b in (self.zero_button, self.blanks_button, self.undo_button, self.redo_button):
+        for b in (self.zero_button, self.blanks_button, self.totals_button, self.undo_button, self.redo_button):
             tools.addWidget(b)
         tools.addStretch(1)
         tip = QLabel("Tab / 回车：下一格　Ctrl+V：粘贴 Excel/WPS 中复制的数字")
@@ -82,7 +90,7 @@ class TablePage(ReportPage):
         redo.triggered.connect(self.undo_stack.redo)
         for a in (undo, redo):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(a)
+            self.addAction(a)  # anywhere on this page: the table, its buttons
         self.undo_action, self.redo_action = undo, redo
 
     # ---- actions ---------------------------------------------------------------------------
@@ -97,12 +105,26 @@ class TablePage(ReportPage):
         ):
             return
         self.model.apply_values({c.id: 0 for c in self.table.input_cells}, texts.ALL_ZERO)
+        self.view.setFocus()  # so Ctrl+Z works at once
         show_notice(self.notice, "本表已全部填0，总计已自动计算。可按 Ctrl+Z 撤销。", "info")
 
     def fill_blanks_zero(self) -> None:
         blanks = {c.id: 0 for c in self.table.input_cells if self.session.draft.value(c.id) is None}
         self.model.apply_values(blanks, texts.BLANKS_ZERO)
+        self.view.setFocus()
         show_notice(self.notice, f"已把{len(blanks)}个空格填为0。" if blanks else "本表没有空格。", "info")
+
+    def recompute_totals(self) -> None:
+        """Totals imported from a file that are not the sum of their parts: replace them (undoable)."""
+        stale = {c.id: self.session.draft.derived_value(c.id) for c in self.table.total_cells}
+        self.model.apply_values(stale, "重新计算总计")
+        self.view.setFocus()
+        show_notice(self.notice, "总计已按各项重新计算。可按 Ctrl+Z 撤销。", "info")
+
+    def _update_totals_button(self) -> None:
+        own = {c.id for c in self.table.total_cells}
+        stale = any(f.rule in TOTAL_RULES and own.intersection(f.cell_ids) for f in self.session.findings)
+        self.totals_button.setVisible(stale and not self.session.read_only)
 
     def focus_finding(self, finding) -> None:
         self.view.select_cells(finding.cell_ids)
@@ -117,6 +139,9 @@ class TablePage(ReportPage):
 
     def _on_blanks_button_clicked(self) -> None:
         self.fill_blanks_zero()
+
+    def _on_totals_button_clicked(self) -> None:
+        self.recompute_totals()
 
     def _on_view_notice_requested(self, message: str, level: str) -> None:
         show_notice(self.notice, message, level)
@@ -133,3 +158,4 @@ class TablePage(ReportPage):
 
     def _on_session_status_changed(self) -> None:
         self.set_read_only(self.session.read_only)
+        self._update_totals_button()

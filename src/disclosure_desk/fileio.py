@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -14,6 +15,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; on failure the old file is left as it was."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    refuse_read_only(target)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except FileNotFoundError:
@@ -46,3 +48,16 @@ def _replace(tmp: str, target: Path) -> None:
         raise CannotWriteError(f"“{target}”是一个文件夹，不能写成文件。", f"{target}: is a directory") from None
     except OSError as e:
         raise CannotWriteError(f"无法写入“{target}”：{e.strerror or e}。原文件未改动。", f"{target}: {e}") from None
+
+
+def refuse_read_only(target: Path) -> None:
+    """A read-only file is refused on every system (POSIX ``os.replace`` would silently replace it)."""
+    try:
+        mode = target.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise CannotWriteError(
+            f"无法覆盖“{target}”：文件是只读的。请去掉只读属性或另存为其他文件名，原文件未改动。",
+            f"{target}: read-only",
+        )

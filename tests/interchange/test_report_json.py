@@ -240,3 +240,18 @@ def test_random_mutations_of_a_sample_never_crash(data):
         parse_report_text(json.dumps(obj, ensure_ascii=False))
     except BadInputError as e:
         assert e.message
+
+
+def test_read_only_target_is_refused_and_left_intact(tmp_path, sample_2021):
+    import os
+    import stat
+
+    from disclosure_desk.errors import CannotWriteError
+
+    target = tmp_path / "old.json"
+    target.write_text("old", encoding="utf-8")
+    os.chmod(target, stat.S_IRUSR)
+    with pytest.raises(CannotWriteError, match="只读"):
+        write_report_file(sample_2021, target)
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["old.json"]

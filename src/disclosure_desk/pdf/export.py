@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import io
 import os
-import stat
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +16,6 @@ from pathlib import Path
 
 from ..checks import check, has_errors
 from ..domain import Draft
-from ..errors import CannotWriteError
 from ..fileio import atomic_write_bytes
 from .document import build_story
 from .fonts import FontSet
@@ -117,7 +115,6 @@ def export_pdf(
 ) -> ExportResult:
     """Write the report's PDF to ``target_path`` (atomically). Raises CannotWriteError (exit 3)."""
     target = Path(target_path)
-    refuse_read_only(target)
     data, result = render_pdf(
         draft, previous=previous, progress=progress, invariant=invariant, bundled_fonts_only=bundled_fonts_only
     )
@@ -128,19 +125,6 @@ def export_pdf(
     if progress:
         progress(100, "完成")
     return result
-
-
-def refuse_read_only(target: Path) -> None:
-    """A read-only PDF is refused on every system (POSIX would silently replace it)."""
-    try:
-        mode = target.stat().st_mode
-    except OSError:
-        return
-    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
-        raise CannotWriteError(
-            f"无法覆盖“{target}”：文件是只读的。请去掉只读属性或另存为其他文件名，原文件未改动。",
-            f"{target}: read-only",
-        )
 
 
 def _summary(issues: list[tuple[str, str, str]]) -> list[str]:

@@ -11,9 +11,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
+import pytest
 
-import disclosure_desk.ui  # noqa: E402,F401 - applies ui/refcount_guard.py before any Qt call
+import disclosure_desk.ui  # noqa: F401 - applies ui/refcount_guard.py before any Qt call
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "resources" / "samples"

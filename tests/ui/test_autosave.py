@@ -149,7 +149,7 @@ KILL_SCRIPT = textwrap.dedent(
 
 def test_after_the_process_dies_everything_older_than_a_second_is_there(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DISCLOSURE_DESK_DATA_DIR=str(tmp_path))
-    result = subprocess.run([sys.executable, "-c", KILL_SCRIPT], env=env, capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, "-c", KILL_SCRIPT], env=env, capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode == -9, result.stderr[-2000:]
     draft_id = int(result.stdout.split()[0])
     from disclosure_desk.ui.store_gateway import open_gateway

@@ -39,7 +39,7 @@ def install_excepthook(save_first: Callable[[], None], parent_getter: Callable[[
                 f"错误详情已写入日志文件，请把它发给技术支持人员：\n{path}",
                 detail=f"{exc_type.__name__}: {exc}",
             )
-        except Exception:  # the handler must never raise
+        except Exception:  # noqa: BLE001, S110 - the handler of last resort must never raise
             pass
         finally:
             _busy = False

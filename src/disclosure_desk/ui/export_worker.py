@@ -40,7 +40,7 @@ class ExportWorker(QThread):
             result = export_pdf(self._draft, self._target, previous=self._previous, progress=self._progress)
         except UserFacingError as e:
             self.failed.emit(e.message)
-        except Exception as e:  # a bug: log the traceback, tell the clerk where it is
+        except Exception as e:  # noqa: BLE001 - a bug: log the traceback, tell the clerk where it is
             from ..logs import log_exception
 
             path = log_exception(e)

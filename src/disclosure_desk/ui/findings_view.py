@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
@@ -30,7 +30,7 @@ def finding_color(f: Finding) -> QColor:
     return style.ERROR_FG if f.is_error else style.WARNING_FG
 
 
-@lru_cache(maxsize=None)
+@cache
 def status_icon(status: PageStatus) -> QIcon:
     """Small drawn marks (no font needed): ○ empty, ◐ in progress, ✖ errors, ✔ done."""
     size = 16
@@ -61,14 +61,14 @@ def status_icon(status: PageStatus) -> QIcon:
     return QIcon(pm)
 
 
-@lru_cache(maxsize=None)
+@cache
 def severity_icon(is_error: bool, accepted: bool = False) -> QIcon:
     if accepted:
         return status_icon(PageStatus.DONE)
     return status_icon(PageStatus.ERRORS) if is_error else _warning_icon()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _warning_icon() -> QIcon:
     pm = QPixmap(16, 16)
     pm.fill(Qt.GlobalColor.transparent)

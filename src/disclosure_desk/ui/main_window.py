@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 from ..errors import UserFacingError
 from . import messages, settings, texts
 from .start_view import StartView
-from .store_gateway import StoreGateway
 from .store_actions import StoreActions
+from .store_gateway import StoreGateway
 
 log = logging.getLogger(__name__)
 

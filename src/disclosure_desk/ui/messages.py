@@ -78,7 +78,7 @@ def _message_box(request: Request):
         role = QMessageBox.ButtonRole.AcceptRole if i == 0 else QMessageBox.ButtonRole.RejectRole
         buttons[box.addButton(caption, role)] = caption
         if i == 0:
-            box.setDefaultButton(list(buttons)[0])
+            box.setDefaultButton(next(iter(buttons)))
     box.exec()
     return buttons.get(box.clickedButton())
 

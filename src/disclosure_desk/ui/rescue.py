@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .. import paths
 from ..domain import Draft
+from ..errors import UserFacingError
 
 
 def rescue_draft(draft: Draft) -> Path | None:
@@ -23,6 +24,6 @@ def rescue_draft(draft: Draft) -> Path | None:
             target = folder / f"{name}-未保存-{stamp}.json"
             write_report_file(draft, target)
             return target
-        except Exception:  # try the next folder
+        except (OSError, UserFacingError):  # this folder does not work: try the next one
             continue
     return None

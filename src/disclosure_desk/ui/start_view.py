@@ -6,7 +6,15 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from .. import paths
@@ -152,6 +160,7 @@ class StartView(QWidget):
 
 def builtin_samples() -> list[tuple[str, Path]]:
     """(caption, path) of the sample reports shipped in resources/samples/."""
+    from ..errors import UserFacingError
     from ..interchange import read_report_file
 
     out = []
@@ -159,7 +168,7 @@ def builtin_samples() -> list[tuple[str, Path]]:
     for p in sorted(folder.glob("*.json")) if folder.is_dir() else []:
         try:
             d = read_report_file(p)
-        except Exception:  # a broken sample must not stop the app
+        except UserFacingError:  # a broken sample must not stop the app
             continue
         out.append((f"{d.organ} {d.year}年度", p))
     return out

@@ -52,11 +52,11 @@ class ReportTableModel(QAbstractTableModel):
         session.status_changed.connect(self._on_session_status_changed)
 
     # ---- shape -----------------------------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.table.grid_rows
+    def rowCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else self.table.grid_rows
 
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else self.table.grid_cols
+    def columnCount(self, parent=None) -> int:
+        return 0 if parent is not None and parent.isValid() else self.table.grid_cols
 
     def grid_cell(self, index: QModelIndex) -> GridCell | None:
         return self._anchor.get((index.row(), index.column())) if index.isValid() else None

@@ -97,7 +97,7 @@ class ReportTableView(QTableView):
         here = (cur.row(), cur.column()) if cur.isValid() else (-1, -1)
         if forward:
             after = [p for p in order if p > here]
-            r, c = after[0] if after else order[-1] if here > order[-1] else here
+            r, c = after[0] if after else min(here, order[-1])
         else:
             before = [p for p in order if p < here]
             r, c = before[-1] if before else order[0]

@@ -19,7 +19,7 @@ class ReportPage(QWizardPage):
         super().__init__(parent)
         self.session = session
 
-    def cleanupPage(self) -> None:  # noqa: N802 - Qt override; keep what the clerk typed on Back
+    def cleanupPage(self) -> None:
         pass
 
     def focus_finding(self, finding) -> None:

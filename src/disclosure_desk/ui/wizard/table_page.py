@@ -6,13 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout
 
-from .. import texts
 from ...spec import TableSpec
+from .. import texts
 from ..editors.table_model import ReportTableModel
 from ..editors.table_view import ReportTableView
 from ..session import ReportSession
 from .base_page import ReportPage, guidance_label, notice_label, show_notice
-
 
 # findings that say a stated total is not the sum of its parts
 TOTAL_RULES = ("T3-2", "T3-3", "T4-1")

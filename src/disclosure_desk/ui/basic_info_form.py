@@ -16,6 +16,8 @@ EDITION_LABELS = {
     "2021": "2021年格式（国办公开办函〔2021〕30号）",
     "2019": "2019年试行格式（国办公开办函〔2019〕60号）",
 }
+EDITION_SHORT = {"2021": "2021年格式", "2019": "2019年试行格式"}
+EDITION_SHORT = {"2021": "2021年格式", "2019": "2019年试行格式"}
 MIN_YEAR, MAX_YEAR = 2008, 2099
 NO_DATE = QDate(2000, 1, 1)
 
@@ -142,7 +144,7 @@ class BasicInfoForm(QWidget):
             self.edition_warning.hide()
             return
         self.edition_warning.setText(
-            f"注意：{year}年度的报告通常使用{EDITION_LABELS[expected]}。除非上级明确要求，请不要改用其他格式。"
+            f"注意：{year}年度的报告通常使用{EDITION_SHORT[expected]}，除非上级明确要求，请不要改用。"
         )
         self.edition_warning.show()
 

@@ -82,7 +82,8 @@ class MainWindow(QMainWindow):
         self.start.set_samples(builtin_samples())
         self.store_opened.emit()
         last = settings.int_value(settings.LAST_DRAFT)
-        if last is not None and settings.value(settings.REPORT_OPEN) in ("true", True):
+        reopen = settings.value(settings.REPORT_OPEN) in ("true", True)
+        if reopen and last is not None and self.start.model.row_of_id(last) is not None:  # not deleted since
             self.open_draft(last, settings.int_value(settings.LAST_PAGE))
         return True
 

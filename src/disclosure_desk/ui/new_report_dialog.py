@@ -15,9 +15,7 @@ class NewReportDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("新建年度报告")
         self.form = BasicInfoForm(edition_editable=True)
-        draft = template or Draft.new("", dt.date.today().year - 1)
-        if draft.signature_date is None and template is None:
-            draft.signature_date = dt.date.today()
+        draft = template or Draft.new("", dt.date.today().year - 1)  # reports are written early next year
         self.form.load(draft)
         intro = QLabel("填写本机关名称和报告年度。报告格式按年度自动选定：2019、2020年度用2019年试行格式，2021年度起用2021年格式。")
         intro.setWordWrap(True)
@@ -36,6 +34,15 @@ class NewReportDialog(QDialog):
 
     def _update_ok(self) -> None:
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.form.organ.text().strip()))
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow when the edition warning (a wrapped label) appears, so nothing is clipped."""
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                self.resize(self.width(), needed)
 
     def draft(self) -> Draft:
         """The new Draft (not yet saved). A template (last year's carry-over) keeps its content."""

@@ -104,3 +104,41 @@ def test_mark_final_then_reopen_with_a_reason(qtbot, report_2021, tmp_path, answ
     qtbot.mouseClick(export.reopen_button, Qt.MouseButton.LeftButton)
     assert not session.read_only and report_2021.gateway.load(session.draft.id).status == "草稿"
     assert t4.model.is_editable(t4.model.index_of("t4.review.upheld"))
+
+
+def test_closing_during_an_export_waits_for_it(qtbot, window, report_2021, tmp_path):
+    export = page(report_2021, ExportPage)
+    report_2021.go_to_page(report_2021.wizard.page_id_for_key(export.page_key))
+    export.path_edit.setText(str(tmp_path / "closing.pdf"))
+    export.start_export()
+    assert export.worker is not None and export.worker.isRunning()
+    assert window.close_report()
+    assert (tmp_path / "closing.pdf").exists()
+
+
+def test_undo_history_is_dropped_when_the_report_is_final(qtbot, report_2021, tmp_path):
+    from disclosure_desk.ui.wizard.table_page import TablePage
+
+    t4 = page(report_2021, TablePage, "表四")
+    t4.model.setData(t4.model.index_of("t4.review.corrected"), "0")
+    t4.model.setData(t4.model.index_of("t4.direct.upheld"), "2")
+    t4.model.setData(t4.model.index_of("t4.direct.upheld"), "0")
+    assert t4.undo_stack.canUndo()
+    export, _ = _export(qtbot, report_2021, tmp_path / "out.pdf")
+    qtbot.mouseClick(export.final_button, Qt.MouseButton.LeftButton)
+    assert not t4.undo_stack.canUndo() and not t4.undo_button.isEnabled()
+
+
+def test_gc_is_paused_only_while_exporting(qtbot, report_2021, tmp_path, window):
+    import gc
+
+    assert gc.isenabled()
+    export = page(report_2021, ExportPage)
+    export.path_edit.setText(str(tmp_path / "gc.pdf"))
+    export.start_export()
+    assert not gc.isenabled()
+    qtbot.waitUntil(lambda: export.worker is None, timeout=30000)
+    assert gc.isenabled()
+    export.start_export()
+    window.close_report()  # waits for the export; the page is deleted before "finished" arrives
+    assert gc.isenabled()

@@ -30,8 +30,15 @@ class ExportWorker(QThread):
     def start(self, *args) -> None:
         """Start the thread with Python's cyclic GC paused until it has finished (see _pause_gc)."""
         _pause_gc()
-        self.finished.connect(_resume_gc, Qt.ConnectionType.QueuedConnection)  # run on the UI thread
+        self._gc_paused = True
+        self.finished.connect(self.release_gc, Qt.ConnectionType.QueuedConnection)  # run on the UI thread
         super().start(*args)
+
+    def release_gc(self) -> None:
+        """Resume the GC paused by start() (once; also called by whoever waits for the thread)."""
+        if getattr(self, "_gc_paused", False):
+            self._gc_paused = False
+            _resume_gc()
 
     def run(self) -> None:
         try:

@@ -120,7 +120,7 @@ class MainWindow(QMainWindow):
         if not self._save_before_leaving():
             return False
         report, self.report = self.report, None
-        report.autosaver.stop()
+        report.shutdown()
         self.stack.setCurrentWidget(self.start)
         self.stack.removeWidget(report)
         report.deleteLater()
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         if report_open:
-            self.report.autosaver.stop()
+            self.report.shutdown()
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.REPORT_OPEN, report_open)
         if self.gateway is not None:

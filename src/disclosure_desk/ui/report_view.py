@@ -145,6 +145,11 @@ class ReportView(QWidget):
     def flush(self) -> bool:
         return self.autosaver.flush()
 
+    def shutdown(self) -> None:
+        """Before the view goes away: no more timers, and a running export is allowed to finish."""
+        self.autosaver.stop()
+        self.wizard.page_of(ExportPage).wait_for_export()
+
     def mark_final(self) -> None:
         if self.session.error_count:
             messages.warning(self, "不能定稿", "报告还有错误，改正后才能定稿。")

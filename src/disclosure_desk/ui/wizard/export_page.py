@@ -185,4 +185,10 @@ class ExportPage(ReportPage):
             self.path_edit.setText(str(self.default_path()))
 
     def wait_for_export(self, msecs: int = 30000) -> bool:
-        return self.worker.wait(msecs) if self.worker is not None else True
+        """Block until a running export has finished (the page is about to go away)."""
+        if self.worker is None:
+            return True
+        done = self.worker.wait(msecs)
+        if done:
+            self.worker.release_gc()  # its queued "finished" may never be delivered now
+        return done

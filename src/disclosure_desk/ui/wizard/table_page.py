@@ -131,6 +131,8 @@ class TablePage(ReportPage):
     def set_read_only(self, read_only: bool) -> None:
         for b in (self.zero_button, self.blanks_button):
             b.setEnabled(not read_only)
+        if read_only:
+            self.undo_stack.clear()  # a 定稿 report cannot be changed by undoing earlier edits
 
     # ---- slots -----------------------------------------------------------------------------
     def _on_zero_button_clicked(self) -> None:

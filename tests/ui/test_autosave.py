@@ -142,7 +142,9 @@ KILL_SCRIPT = textwrap.dedent(
     while time.monotonic() < end:
         app.processEvents(); time.sleep(0.01)
     t4.model.setData(t4.model.index_of("t4.review.other"), "5")  # typed just before the crash
-    os.kill(os.getpid(), signal.SIGKILL)
+    if hasattr(signal, "SIGKILL"):
+        os.kill(os.getpid(), signal.SIGKILL)
+    os._exit(9)  # Windows: no cleanup either
     """
 )
 
@@ -150,7 +152,7 @@ KILL_SCRIPT = textwrap.dedent(
 def test_after_the_process_dies_everything_older_than_a_second_is_there(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DISCLOSURE_DESK_DATA_DIR=str(tmp_path))
     result = subprocess.run([sys.executable, "-c", KILL_SCRIPT], env=env, capture_output=True, text=True, check=False, timeout=60)
-    assert result.returncode == -9, result.stderr[-2000:]
+    assert result.returncode in (-9, 9), result.stderr[-2000:]
     draft_id = int(result.stdout.split()[0])
     from disclosure_desk.ui.store_gateway import open_gateway
 

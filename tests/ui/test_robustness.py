@@ -132,3 +132,23 @@ def test_the_same_error_repeating_is_shown_once(qtbot, window, answers, monkeypa
             sys.excepthook(*sys.exc_info())
     assert [r.kind for r in answers.requests] == ["error"]
     assert logs.log_file().read_text("utf-8").count("KeyError") >= 3
+
+
+def test_message_boxes_default_to_the_first_and_escape_to_the_last_choice(qtbot, app):
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from disclosure_desk.ui import messages
+
+    seen = {}
+
+    def inspect_and_escape():
+        box = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible())
+        seen["default"] = box.defaultButton().text()
+        seen["escape"] = box.escapeButton().text()
+        qtbot.keyClick(box, Qt.Key.Key_Escape)
+
+    QTimer.singleShot(50, inspect_and_escape)
+    answer = messages.ask(None, "未能保存", "测试", ("再试一次", "另存为文件后离开", "留在这里"))
+    assert seen == {"default": "再试一次", "escape": "留在这里"}
+    assert answer == "留在这里"

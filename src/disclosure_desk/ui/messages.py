@@ -79,6 +79,8 @@ def _message_box(request: Request):
         buttons[box.addButton(caption, role)] = caption
         if i == 0:
             box.setDefaultButton(next(iter(buttons)))
+    if len(buttons) > 1:
+        box.setEscapeButton(list(buttons)[-1])  # the last choice is always the safe one (取消, 留在这里)
     box.exec()
     return buttons.get(box.clickedButton())
 
@@ -98,7 +100,10 @@ def error(parent: QWidget | None, title: str, text: str, detail: str = "") -> No
 
 
 def ask(parent: QWidget | None, title: str, text: str, choices: tuple[str, ...]) -> str | None:
-    """A question with the given buttons; returns the chosen caption (None if closed)."""
+    """A question with the given buttons; returns the chosen caption (None if closed).
+
+    The first choice is the default button, the last one answers Escape: put the safe one last.
+    """
     return present(Request(QUESTION, title, text, parent, choices=choices))
 
 

@@ -34,6 +34,16 @@ def setup_logging() -> logging.Logger:
     return logger
 
 
+def reset_logging() -> None:
+    """Forget the handler, so that the next ``setup_logging`` opens the log of the current data folder."""
+    global _configured
+    logger = logging.getLogger("disclosure_desk")
+    for handler in list(logger.handlers):
+        logger.removeHandler(handler)
+        handler.close()
+    _configured = False
+
+
 def log_exception(exc: BaseException) -> Path:
     setup_logging().error("".join(traceback.format_exception(exc)))
     return log_file()

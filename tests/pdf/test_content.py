@@ -108,3 +108,15 @@ def test_pdf_metadata(rendered_2021):
     assert meta.title == "青禾县统计局2025年政府信息公开工作年度报告"
     assert meta.author == "青禾县统计局"
     assert meta.creator == "Disclosure Desk"
+
+
+def test_a_suggested_heading_with_nothing_under_it_is_not_printed(sample_2021):
+    from disclosure_desk.domain import SectionPart
+
+    from .conftest import render
+
+    parts = sample_2021.sections["一、总体情况"]
+    sample_2021.sections["一、总体情况"] = (*parts, SectionPart("（六）空着的小标题", "  "))
+    text = "".join(c["text"] for page in render(sample_2021).pages for c in page.chars)
+    assert "空着的小标题" not in text
+    assert "（五）监督保障" in text

@@ -86,7 +86,8 @@ def _section_text(draft: Draft, title: str, ts: Typesetter) -> list[Flowable]:
         return _narrative(section, title, ts)
     out: list[Flowable] = []
     for k, part in enumerate(section, start=1):
-        out += _part(part, f"{title}（第{k}部分）", ts)
+        if part.text.strip():  # a suggested heading with nothing under it is not printed (as in section_as_text)
+            out += _part(part, f"{title}（第{k}部分）", ts)
     return out
 
 

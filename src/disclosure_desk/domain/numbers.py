@@ -9,6 +9,7 @@ count cells, negatives in count cells, amounts in 元 in a 万元 cell, absurdly
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from decimal import Decimal, InvalidOperation
@@ -119,7 +120,7 @@ def _why_not_number(s: str) -> str:
 
 def _from_number(n: int | Decimal | float, cell: CellSpec) -> Value:
     if isinstance(n, float):
-        if n != n or n in (float("inf"), float("-inf")):
+        if not math.isfinite(n):
             raise ValueParseError(cell, str(n), "不是有限的数字")
         n = Decimal(repr(n))
     if isinstance(n, Decimal) and not n.is_finite():

@@ -116,10 +116,30 @@ def test_unknown_cell_names_the_path_and_other_edition():
     assert "表二/第二十条第（五）项/行政许可/上一年项目数量" in msg and "2019" in msg
 
 
-def test_halfwidth_brackets_label_is_refused():
+def test_typographic_label_variants_name_their_official_cell():
     obj = _sample_obj()
-    obj["tables"]["表三"]["(一)予以公开"] = obj["tables"]["表三"].pop("（一）予以公开")
-    assert "(一)予以公开" in _bad(obj)
+    t3 = obj["tables"]["表三"]
+    t3["(一)予以公开"] = t3.pop("（一）予以公开")
+    t3["（三）不予公开/3.危及\"三安全一稳定\""] = t3.pop("（三）不予公开/3.危及“三安全一稳定”")
+    t3["（五）不予处理/1. 信访举报投诉类申请"] = t3.pop("（五）不予处理/1.信访举报投诉类申请")
+    t3["（六）其它处理/3.其它"] = t3.pop("（六）其他处理/3.其他")
+    t3["（六）其它处理/3.其它"]["自然人"] = 5
+    d = parse_report_text(json.dumps(obj, ensure_ascii=False))
+    assert d.value("t3.disclosed.natural") == 2
+    assert d.value("t3.other.other.natural") == 5
+    assert dumps_report(d).count("（一）予以公开") == 1  # written back with the official label
+
+
+def test_a_cell_named_twice_by_variants_is_refused():
+    obj = _sample_obj()
+    obj["tables"]["表三"]["(一)予以公开"] = dict(obj["tables"]["表三"]["（一）予以公开"])
+    assert "同一个单元格" in _bad(obj)
+
+
+def test_a_label_that_is_not_a_variant_is_still_refused():
+    obj = _sample_obj()
+    obj["tables"]["表三"]["（一）予以公开了"] = obj["tables"]["表三"].pop("（一）予以公开")
+    assert "（一）予以公开了" in _bad(obj)
 
 
 @pytest.mark.parametrize("value", ["abc", "/", [1], {"a": 1}, True])

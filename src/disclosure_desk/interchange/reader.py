@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -233,14 +234,40 @@ def _tables(value: Any, draft: Draft) -> None:
             raise BadInputError(f"tables 中有不认识的表“{key}”（应为 表二、表三、表四）。", f"unknown table {key!r}")
         table = spec.table(key)
         depth = len(table.cells[0].path)
+        loose = {_loose_path(c.path): c for c in table.cells}
+        seen: dict[str, str] = {}
         for path, raw in _leaves(table_obj, (key,), depth):
-            cell = table.by_path(path[1:])
+            cell = table.by_path(path[1:]) or loose.get(_loose_path(path[1:]))
             if cell is None:
                 raise BadInputError(_unknown_cell_message(path, draft.edition), f"unknown cell {'/'.join(path)!r}")
+            where = "/".join(path)
+            if cell.id in seen:
+                raise BadInputError(
+                    f"“{where}”和“{seen[cell.id]}”是同一个单元格（{cell.label_path}），无法确定以哪个为准。",
+                    f"{where}: same cell as {seen[cell.id]}",
+                )
+            seen[cell.id] = where
             try:
                 draft.values[cell.id] = parse_value(raw, cell, enforce_kind=False)
             except ValueParseError as e:
                 raise BadInputError(e.message, e.english) from None
+
+
+def _loose_path(path: tuple[str, ...]) -> tuple[str, ...]:
+    """A label as other programs and clerks write it: half-width brackets, spaces, 其它, straight quotes.
+
+    Such variants name exactly one official cell, so they are read as that cell (the file is
+    written back with the official labels); anything else stays an error.
+    """
+    out = []
+    for label in path:
+        s = unicodedata.normalize("NFKC", label).replace("其它", "其他")
+        s = s.translate(_QUOTES)
+        out.append("".join(s.split()))
+    return tuple(out)
+
+
+_QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
 
 
 def _leaves(obj: Any, prefix: tuple[str, ...], depth: int):

@@ -88,3 +88,16 @@ def test_d1_date(clean, date, problem):
     clean.signature_date = date
     f = run(clean, rule="D-1")
     assert (problem in f[0].message) if problem else f == []
+
+
+def test_e3_statistical_period_of_another_year(clean):
+    clean.preface = clean.preface.replace("2025年1月1日起至2025年12月31日", "2024年1月1日起至2024年12月31日")
+    f = run(clean, rule="E-3")
+    assert len(f) == 1 and f[0].section == "前言" and "2024年" in f[0].message
+
+
+def test_e3_seed_period_with_spaces_is_right(seed):
+    assert "2019 年 1 月 1 日" in seed.preface
+    assert run(seed, rule="E-3") == []
+    seed.year = 2020
+    assert run(seed, rule="E-3")

@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from ..domain import Draft
 from .arithmetic import check_arithmetic
-from .completeness import check_blank_cells, check_date, check_edition, check_presence, check_themes
+from .completeness import (
+    check_blank_cells,
+    check_date,
+    check_edition,
+    check_period,
+    check_presence,
+    check_themes,
+)
 from .cross_year import (
     check_carry_in,
     check_copied,
@@ -43,6 +50,7 @@ RULES = {
     "C-1": "内容与上年雷同",
     "E-1": "报告格式版本与年度不符",
     "E-2": "标题年份与报告年度不符",
+    "E-3": "统计期限的年份与报告年度不符",
     "D-1": "成文日期不在规定期限内",
 }
 
@@ -54,6 +62,7 @@ def check(draft: Draft, previous: Draft | None = None) -> list[Finding]:
         *check_presence(spec, draft),
         *check_edition(spec, draft),
         *check_date(spec, draft),
+        *check_period(spec, draft),
         *check_blank_cells(spec, draft),
         *check_arithmetic(spec, draft),
         *check_published_total_2019(spec, draft),

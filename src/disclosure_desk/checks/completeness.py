@@ -164,3 +164,28 @@ def check_date(spec: ReportSpec, draft: Draft) -> list[Finding]:
             )
         ]
     return []
+
+
+_PERIOD_START = re.compile(r"(\d{4})\s*年\s*0?1\s*月\s*0?1\s*日")
+_PERIOD_END = re.compile(r"(\d{4})\s*年\s*12\s*月\s*31\s*日")
+
+
+def check_period(spec: ReportSpec, draft: Draft) -> list[Finding]:
+    """E-3: the statistical period in the text names another year (a sentence kept from last year's report)."""
+    if draft.year is None:
+        return []
+    out = []
+    for where, text in draft.narrative_texts().items():
+        years = {int(m.group(1)) for p in (_PERIOD_START, _PERIOD_END) for m in p.finditer(text)}
+        wrong = sorted(y for y in years if y != draft.year)
+        if wrong:
+            shown = "、".join(f"{y}年" for y in wrong)
+            out.append(
+                text_finding(
+                    "E-3", W,
+                    f"“{where}”中的统计期限写的是{shown}，而本报告是{draft.year}年度"
+                    f"（统计期限应为{draft.year}年1月1日至12月31日）。这句话可能是从上年报告带过来的，请改正年份。",
+                    where,
+                )
+            )
+    return out

@@ -34,6 +34,11 @@ def setup_logging() -> logging.Logger:
     return logger
 
 
+def is_configured() -> bool:
+    """True once ``setup_logging`` has opened the log of the current data folder."""
+    return _configured
+
+
 def reset_logging() -> None:
     """Forget the handler, so that the next ``setup_logging`` opens the log of the current data folder."""
     global _configured

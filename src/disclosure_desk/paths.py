@@ -58,3 +58,27 @@ def samples_dir() -> Path:
 
 def fonts_dir() -> Path:
     return resources_dir() / "fonts"
+
+
+def docs_dir() -> Path:
+    """The user guide (``guide.md``) and its screenshots: ``docs/`` of a checkout, of a frozen build
+    or, for an installed wheel, ``<prefix>/share/disclosure-desk/docs``."""
+    candidates = []
+    frozen = getattr(sys, "_MEIPASS", None)
+    if frozen:
+        candidates.append(Path(frozen) / "docs")
+    candidates.append(Path(__file__).resolve().parents[2] / "docs")
+    candidates.append(Path(sys.prefix) / "share" / "disclosure-desk" / "docs")
+    for c in candidates:
+        if (c / "guide.md").is_file():
+            return c
+    return candidates[0]
+
+
+def guide_file() -> Path:
+    return docs_dir() / "guide.md"
+
+
+def license_file() -> Path:
+    """The app's own licence text (MIT): beside ``resources/`` in a checkout or a frozen build."""
+    return resources_dir().parent / "LICENSE"

@@ -11,12 +11,13 @@ import sys
 import time
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
 from . import texts
 
-PROBE_ENV = "DISCLOSURE_DESK_STARTUP_PROBE"  # bench/bench_startup.py: print timings and quit
+PROBE_ENV = "DISCLOSURE_DESK_STARTUP_PROBE"  # print timings and a self-check (ui/probe.py), quit: bench, smoke test
 
 _translators: list[QTranslator] = []
 
@@ -36,6 +37,16 @@ def install_translations(app: QApplication) -> bool:
     return False
 
 
+def app_icon() -> QIcon:
+    """resources/icons: the PNG sizes Qt picks from (title bar, task bar, Alt+Tab)."""
+    icon = QIcon()
+    folder = paths.resources_dir() / "icons"
+    for name in ("disclosure-desk-64.png", "disclosure-desk.png"):
+        if (folder / name).is_file():
+            icon.addFile(str(folder / name))
+    return icon
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -44,6 +55,10 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName(texts.APP_TITLE)
     app.setApplicationVersion(__version__)
     app.setOrganizationName("DisclosureDesk")
+    from . import qt_log
+
+    qt_log.install()  # Qt's warnings into the log file (ui/qt_log.py)
+    app.setWindowIcon(app_icon())
     install_translations(app)
     from . import fonts
 
@@ -81,11 +96,16 @@ def _after_first_paint(window, started: float, probe: str | None) -> None:
 
     def open_store() -> None:
         from ..logs import setup_logging
+        from .qt_log import flush_early
 
         setup_logging()
+        flush_early()  # Qt's start-up warnings, kept until the log was open
         window.open_store()
         if probe:
             print(f"store-ready {time.time():.6f}", flush=True)
+            from .probe import lines
+
+            print("\n".join(lines(QApplication.instance())), flush=True)
             QApplication.instance().quit()
 
     QTimer.singleShot(0, open_store)

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from .findings_view import finding_color, finding_text, severity_icon
+from .findings_view import finding_color, finding_text, finding_tooltip, severity_icon
 from .page_status import findings_for_page
 from .session import ReportSession
 
@@ -52,7 +52,7 @@ class FindingsPanel(QWidget):
             item = QListWidgetItem(severity_icon(f.is_error, f.accepted_reason is not None), finding_text(f))
             item.setForeground(QBrush(finding_color(f)))
             item.setData(FINDING_ROLE, f)
-            item.setToolTip(f.message)
+            item.setToolTip(finding_tooltip(f))
             self.list.addItem(item)
         errors = sum(f.is_error for f in findings)
         warnings = sum(not f.is_error and f.accepted_reason is None for f in findings)

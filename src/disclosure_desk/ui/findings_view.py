@@ -24,6 +24,13 @@ def finding_text(f: Finding) -> str:
     return f"[{f.severity.label}] {f.message}"
 
 
+def finding_tooltip(f: Finding) -> str:
+    """The message, and which entry of the user guide explains it (F1 on a selected finding opens it)."""
+    from ..checks import RULES
+
+    return f"{f.message}\n\n规则 {f.rule}（{RULES.get(f.rule, '')}）：选中后按 F1 查看使用说明中的解释和改法。"
+
+
 def finding_color(f: Finding) -> QColor:
     if f.accepted_reason is not None:
         return QColor("#6b7785")

@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
         self.gateway: StoreGateway | None = None
         self.report = None  # ReportView (imported when the first report opens: off the start-up path)
         self._painted = False
+        self.guide = None  # GuideDialog, made when first asked for
         self.start = StartView()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
@@ -46,8 +47,45 @@ class MainWindow(QMainWindow):
         for a in (self.back_action, self.save_action, quit_action):
             file_menu.addAction(a)
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.guide_action = QAction("使用说明", self, shortcut=QKeySequence.StandardKey.HelpContents,
+                                    triggered=lambda: self.show_guide(self._rule_in_focus()))
+        help_menu.addAction(self.guide_action)
         help_menu.addAction(QAction("日志和数据文件夹…", self, triggered=self.actions_.show_data_folder))
+        help_menu.addSeparator()
+        help_menu.addAction(QAction("关于…", self, triggered=self.show_about))
         self._update_actions()
+
+    def show_guide(self, heading: str = ""):
+        """帮助 → 使用说明 (F1): docs/guide.md in a window of its own (one per main window)."""
+        from .guide_dialog import GuideDialog
+
+        if self.guide is None:
+            self.guide = GuideDialog(self)
+        self.guide.show()
+        self.guide.raise_()
+        if heading:
+            self.guide.show_heading(heading)
+        return self.guide
+
+    def _rule_in_focus(self) -> str:
+        """The rule id of the finding selected in the focused list (findings panel, review page), or ""."""
+        from PySide6.QtWidgets import QApplication, QListWidget, QTreeWidget
+
+        from .findings_panel import FINDING_ROLE
+
+        widget = QApplication.focusWidget()
+        item = widget.currentItem() if isinstance(widget, (QListWidget, QTreeWidget)) else None
+        if item is None:
+            return ""
+        finding = item.data(FINDING_ROLE) if isinstance(widget, QListWidget) else item.data(0, FINDING_ROLE)
+        return getattr(finding, "rule", "") or ""
+
+    def show_about(self):
+        from .about_dialog import AboutDialog
+
+        dialog = AboutDialog(self)
+        dialog.open()
+        return dialog
 
     def _restore_geometry(self) -> None:
         geometry = settings.bytes_value(settings.GEOMETRY)

@@ -7,7 +7,7 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTreeWidget, QTreeWidgetItem, QVBoxLayout
 
 from .. import messages
-from ..findings_view import finding_color, finding_text, section_name, severity_icon
+from ..findings_view import finding_color, finding_text, finding_tooltip, section_name, severity_icon
 from ..page_status import REVIEW
 from ..session import ReportSession
 from .base_page import ReportPage, guidance_label
@@ -73,7 +73,7 @@ class ReviewPage(ReportPage):
             item.setIcon(0, severity_icon(f.is_error, f.accepted_reason is not None))
             item.setForeground(0, QBrush(finding_color(f)))
             item.setData(0, FINDING_ROLE, f)
-            item.setToolTip(0, f.message)
+            item.setToolTip(0, finding_tooltip(f))
             group.addChild(item)
         for section, group in groups.items():
             mine = [group.child(i).data(0, FINDING_ROLE) for i in range(group.childCount())]

@@ -4,9 +4,10 @@ Run by a developer (or by tests/ui/test_xvfb.py into a temporary folder)::
 
     xvfb-run -s "-screen 0 1366x900x24" env QT_QPA_PLATFORM=xcb .venv/bin/python tools/screenshots.py --out docs
 
-It fills a fresh data folder with the two sample reports and one new report, then captures the
-X server's own pixels (not a widget rendering) of: the start window, a table page with a wrong
-figure painted, the review page, and the PDF preview.
+It fills a fresh data folder with the two sample reports, then captures the X server's own
+pixels (not a widget rendering) of: the start window, the new-report dialog, the basic-information
+page, the 一、总体情况 page, a table page with a wrong figure painted, the review page, the PDF
+preview, and the user guide window (帮助 → 使用说明). docs/guide.md shows all of them.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-SHOTS = ("start", "table-finding", "review", "preview")
+SHOTS = ("start", "new-report", "basic-info", "narrative", "table-finding", "review", "preview", "guide")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,9 +58,18 @@ def take(out: Path, width: int, height: int) -> int:
     window.actions_.refresh_list()
     settle(app)
     shot(app, window, out / "screenshot-start.png")
+    new_report_dialog(app, window, out / "screenshot-new-report.png")
 
     draft_id = window.gateway.list_drafts()[0].id
     report = window.open_draft(draft_id)
+    settle(app)
+    shot(app, window, out / "screenshot-basic-info.png")
+    from disclosure_desk.ui.wizard.narrative_page import PartsPage
+
+    parts = next(p for p in report.wizard.report_pages if isinstance(p, PartsPage))
+    report.go_to_page(report.wizard.page_id_for_key(parts.page_key))
+    settle(app)
+    shot(app, window, out / "screenshot-narrative.png")
     t3 = next(p for p in report.wizard.report_pages if isinstance(p, TablePage) and p.table.key == "表三")
     report.go_to_page(report.wizard.page_id_for_key(t3.page_key))
     t3.model.setData(t3.model.index_of("t3.new.natural"), "5")  # one more than the results account for
@@ -88,6 +98,12 @@ def take(out: Path, width: int, height: int) -> int:
     export.preview.view.setZoomMode(QPdfView.ZoomMode.FitInView)  # one whole page
     settle(app, 1.5)  # QPdfView renders pages in the background
     shot(app, window, out / "screenshot-preview.png")
+    guide = window.show_guide()
+    guide.setGeometry(0, 0, width, height)
+    guide.show_heading("T3-1")
+    settle(app, 0.6)
+    shot(app, guide, out / "screenshot-guide.png")
+    guide.close()
     window.close()
     from PySide6.QtGui import QFontInfo, QFontMetrics
 
@@ -97,6 +113,19 @@ def take(out: Path, width: int, height: int) -> int:
     print(f"ui-font: {family} chinese={'yes' if covered else 'no'}")
     print("\n".join(str(out / f"screenshot-{s}.png") for s in SHOTS))
     return 0
+
+
+def new_report_dialog(app, window, path: Path) -> None:
+    """新建报告… with an organ and a year typed in (the dialog is shown, captured, cancelled)."""
+    from disclosure_desk.ui.new_report_dialog import NewReportDialog
+
+    dialog = NewReportDialog(window)
+    dialog.form.organ.setText("青禾县市场监督管理局")
+    dialog.move(window.geometry().center() - dialog.rect().center())
+    dialog.show()
+    settle(app)
+    shot(app, dialog, path)
+    dialog.reject()
 
 
 def settle(app, seconds: float = 0.4) -> None:
@@ -115,7 +144,13 @@ def shot(app, window, path: Path) -> None:
     pixmap = screen.grabWindow(0, geometry.x(), geometry.y(), geometry.width(), geometry.height())
     if pixmap.isNull() or app.platformName() != "xcb":
         pixmap = window.grab()
-    if not pixmap.save(str(path)):
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
+
+    # 256 colours are plenty for a form and keep each PNG around 30-80 KB (a fifth of true colour)
+    flags = Qt.ImageConversionFlag.AvoidDither | Qt.ImageConversionFlag.ThresholdDither
+    image = pixmap.toImage().convertToFormat(QImage.Format.Format_Indexed8, flags)
+    if not image.save(str(path), "PNG", 0):
         raise SystemExit(f"cannot write {path}")
 
 

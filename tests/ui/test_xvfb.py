@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-SHOTS = ("start", "table-finding", "review", "preview")
+SHOTS = ("start", "new-report", "basic-info", "narrative", "table-finding", "review", "preview", "guide")
 
 pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 
@@ -65,6 +65,6 @@ def test_screenshots_on_a_real_x_server(xvfb_display, tmp_path):
     for name in SHOTS:
         path = tmp_path / "shots" / f"screenshot-{name}.png"
         image = QImage(str(path))
-        assert not image.isNull() and image.width() >= 1000 and image.height() >= 700, name
-        colours = {image.pixel(x, y) for x in range(0, image.width(), 7) for y in range(0, image.height(), 7)}
-        assert len(colours) > 20, f"{name} looks blank"
+        assert not image.isNull() and image.width() >= 500 and image.height() >= 300, name
+        colours = {image.pixel(x, y) for x in range(0, image.width(), 3) for y in range(0, image.height(), 3)}
+        assert len(colours) > 8, f"{name} looks blank"  # 256-colour PNGs (tools/screenshots.py)

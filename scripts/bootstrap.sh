@@ -26,7 +26,7 @@ missing_packages() {
 ensure_apt() {
   command -v dpkg-query >/dev/null 2>&1 || return 0   # not Debian/Ubuntu: the user installs Qt's libraries
   local missing
-  missing=$(missing_packages "$@")
+  missing=$(missing_packages "$@" | tr "\n" " ")
   if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then missing="$missing python3-venv"; fi
   [ -z "${missing// /}" ] && return 0
   local sudo=""

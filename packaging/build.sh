@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Build the one-folder app with PyInstaller into dist/disclosure-desk/ (Linux; see build.ps1 for Windows).
 set -euo pipefail
+# Also run by .ci/fresh-clone-and-freeze.sh; docs/packaging.md describes what the build contains.
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/bootstrap.sh"
-ensure_apt "${APT_PACKAGES[@]}"
+ensure_apt "${APT_PACKAGES[@]}" binutils  # PyInstaller reads libraries with objdump and strips them with strip
 ensure_venv build
 cd "$REPO"
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \

@@ -65,3 +65,23 @@ def test_icon_files():
     ico = (icons / "disclosure-desk.ico").read_bytes()
     count = int.from_bytes(ico[4:6], "little")
     assert ico[:4] == b"\0\0\1\0" and count >= 5  # several sizes for Explorer, task bar, Start menu
+
+
+def test_installer_script_takes_the_version_and_keeps_its_chinese():
+    script = (REPO / "packaging" / "windows" / "installer.iss").read_bytes()
+    assert script.startswith(b"\xef\xbb\xbf")  # Inno Setup reads a Unicode script only with a UTF-8 BOM
+    text = script.decode("utf-8-sig")
+    assert "AppVersion={#AppVersion}" in text and PROJECT["version"] not in text
+    assert "PrivilegesRequired=lowest" in text and "{localappdata}" in text
+
+
+def test_readme_apt_line_names_exactly_what_bootstrap_installs():
+    import re
+
+    bootstrap = (REPO / "scripts" / "bootstrap.sh").read_text(encoding="utf-8")
+    wanted = {"python3-venv"}
+    for name in ("APT_PACKAGES", "APT_TEST_PACKAGES"):
+        wanted |= set(re.search(rf"^{name}=\(([^)]*)\)", bootstrap, re.M).group(1).split())
+    readme = (REPO / "README.md").read_text(encoding="utf-8").replace("\\\n", " ")
+    line = next(x for x in readme.splitlines() if x.startswith("apt-get install -y "))
+    assert set(line.split()[3:]) == wanted

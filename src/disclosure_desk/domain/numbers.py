@@ -20,7 +20,9 @@ from ..spec.model import CellSpec, ValueKind
 Value = int | Decimal
 
 # Above this, a figure in these tables is a typo (or an amount in 元 typed as 万元 ×10⁴).
-MAX_MAGNITUDE = Decimal(10) ** 12
+MAX_DIGITS = 12
+MAX_MAGNITUDE = Decimal(10) ** MAX_DIGITS
+MAX_FRACTION_DIGITS = 30  # what a file may carry; typing allows MAX_AMOUNT_DECIMALS
 MAX_AMOUNT_DECIMALS = 4  # 万元 to 4 places = 1 元
 
 _NONE_MARKS = {"/", "／", "—", "——", "-", "－", "–", "无", "没有", "空", "×", "x", "X", "n/a", "N/A", "NA"}
@@ -37,8 +39,13 @@ class ValueParseError(UserFacingError):
         self.reason = reason
         where = f"“{cell.label_path}”" if cell is not None else "该格"
         allowed = cell.kind.description if cell is not None else ""
-        message = f"{where}填写的“{text}”有误：{reason}" + (f"。本格应填{allowed}。" if allowed else "。")
-        super().__init__(message, f"cell {cell.id if cell else '?'}: cannot read {text!r}")
+        message = f"{where}填写的“{shorten(text)}”有误：{reason}" + (f"。本格应填{allowed}。" if allowed else "。")
+        super().__init__(message, f"cell {cell.id if cell else '?'}: cannot read {shorten(repr(text))}")
+
+
+def shorten(text: str, limit: int = 40) -> str:
+    """A value quoted in a message: at most ``limit`` characters (a file may hold 5,000 digits)."""
+    return text if len(text) <= limit else f"{text[:limit // 2]}……{text[-limit // 4:]}（共{len(text)}个字符）"
 
 
 def normalise_text(text: str) -> str:
@@ -83,7 +90,7 @@ def parse_value(
         raise ValueParseError(cell, raw, _why_not_number(s))
     _, digits, fraction = m.groups()
     digits = digits.replace(",", "")
-    if len(digits) > 13 or len(fraction or "") > 30:
+    if len(digits) > MAX_DIGITS + 1 or len(fraction or "") > MAX_FRACTION_DIGITS:
         raise ValueParseError(cell, raw, "数值过大，请核对是否多打了数字或单位换算有误")
     if fraction is not None:
         value: Value = Decimal(f"{sign}{digits}.{fraction}")
@@ -123,9 +130,16 @@ def _from_number(n: int | Decimal | float, cell: CellSpec) -> Value:
         if not math.isfinite(n):
             raise ValueParseError(cell, str(n), "不是有限的数字")
         n = Decimal(repr(n))
-    if isinstance(n, Decimal) and not n.is_finite():
-        raise ValueParseError(cell, str(n), "不是有限的数字")
-    if isinstance(n, Decimal) and abs(n) >= MAX_MAGNITUDE:
+    if isinstance(n, Decimal):
+        if not n.is_finite():
+            raise ValueParseError(cell, str(n), "不是有限的数字")
+        # adjusted() and the exponent, never arithmetic: abs(Decimal("1e999999999")) overflows, and
+        # Decimal("1e-999999999") would print as a billion digits
+        if n != 0 and n.adjusted() >= MAX_DIGITS:
+            raise ValueParseError(cell, str(n), "数值过大，请核对是否多打了数字或单位换算有误")
+        if -n.as_tuple().exponent > MAX_FRACTION_DIGITS:
+            raise ValueParseError(cell, str(n), f"小数位数过多（超过{MAX_FRACTION_DIGITS}位）")
+    elif abs(n) >= MAX_MAGNITUDE:
         raise ValueParseError(cell, str(n), "数值过大，请核对是否多打了数字或单位换算有误")
     return _integral_for_counts(n, cell)
 

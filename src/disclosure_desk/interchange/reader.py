@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import Draft, SectionPart, ValueParseError, parse_value
+from ..domain.numbers import shorten
 from ..errors import BadInputError
 from ..spec import EDITIONS, get_spec
 from ..spec.common import SECTION_TITLES
@@ -53,6 +54,7 @@ def parse_report_text(text: str, source: str = "报告文件") -> Draft:
         obj = json.loads(
             text,
             parse_float=Decimal,
+            parse_int=_parse_int,
             parse_constant=_reject_constant,
             object_pairs_hook=_no_duplicates,
         )
@@ -84,6 +86,12 @@ def _decode(data: bytes, source: str) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as e:
+        if e.reason == "unexpected end of data":  # cut in the middle of a character
+            raise BadInputError(
+                f"“{source}”不完整：文件在第{len(data)}个字节处中断，最后一个字只有一半"
+                "（可能在复制、下载或保存时被截断）。请重新获取完整的文件。",
+                f"{source}: truncated inside a UTF-8 character at byte {len(data)}",
+            ) from None
         hint = "（看起来是 GBK/GB2312 编码）" if _looks_like_gbk(data) else ""
         raise BadInputError(
             f"“{source}”不是 UTF-8 编码{hint}：第{e.start + 1}个字节无法识别。请用记事本等工具另存为 UTF-8 后再导入。",
@@ -113,6 +121,12 @@ def _json_reason(msg: str) -> str:
     return f"格式错误（{msg}）"
 
 
+def _parse_int(digits: str) -> int | Decimal:
+    """Python refuses to convert more than 4,300 digits (ValueError); a Decimal is refused later
+    as 数值过大, naming its cell."""
+    return int(digits) if len(digits) <= 40 else Decimal(digits)
+
+
 def _reject_constant(name: str) -> Any:
     raise _KeyProblem(f"报告文件中出现了“{name}”，这不是有效的数值。", f"non-finite number {name}")
 
@@ -121,7 +135,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _KeyProblem(f"键“{key}”在同一处出现了两次，无法确定以哪个为准。", f"duplicate key {key!r}")
+            raise _KeyProblem(f"键“{shorten(key)}”在同一处出现了两次，无法确定以哪个为准。", f"duplicate key {shorten(repr(key))}")
         out[key] = value
     return out
 
@@ -136,13 +150,14 @@ def draft_from_object(obj: Any, source: str = "报告文件") -> Draft:
     if obj.get("schema") != SCHEMA_ID:
         raise BadInputError(
             f"“{source}”不是本程序的年度报告文件：schema 应为“{SCHEMA_ID}”，实际是{_show(obj.get('schema'))}。",
-            f"{source}: schema is {obj.get('schema')!r}",
+            f"{source}: schema is {shorten(repr(obj.get('schema')))}",
         )
     edition = obj.get("edition")
     if edition not in EDITIONS:
+        quote = "须加引号写成文字。" if not isinstance(edition, (str, bool)) and str(edition) in EDITIONS else ""
         raise BadInputError(
-            f"edition（报告格式版本）应为 \"2019\"（2019年试行格式）或 \"2021\"（2021年格式），实际是{_show(edition)}。",
-            f"edition must be '2019' or '2021', got {edition!r}",
+            f"edition（报告格式版本）应为 \"2019\"（2019年试行格式）或 \"2021\"（2021年格式），实际是{_show(edition)}。{quote}",
+            f"edition must be '2019' or '2021', got {shorten(repr(edition))}",
         )
     draft = Draft(edition=edition)
     draft.year = _year(obj.get("year"))
@@ -164,13 +179,21 @@ def _check_keys(obj: dict[str, Any], allowed: tuple[str, ...], where: str) -> No
     for key in obj:
         if key not in allowed and not key.startswith("x-"):
             raise BadInputError(
-                f"{where}有不认识的键“{key}”（可用的键：{'、'.join(allowed)}）。为免丢失数据，请改正后再导入。",
-                f"unknown key {key!r} in {where}",
+                f"{where}有不认识的键“{shorten(key)}”（可用的键：{'、'.join(allowed)}）。为免丢失数据，请改正后再导入。",
+                f"unknown key {shorten(repr(key))} in {where}",
             )
 
 
 def _show(value: Any) -> str:
-    return "空" if value is None else f"“{value}”"
+    if value is None:
+        return "空"
+    if isinstance(value, bool):
+        return f"“{str(value).lower()}”"
+    if isinstance(value, (int, Decimal)):
+        return f"数字 {shorten(str(value))}"
+    if isinstance(value, (dict, list)):
+        return "对象（{…}）" if isinstance(value, dict) else "列表（[…]）"
+    return f"“{shorten(str(value))}”"
 
 
 def _string(obj: dict[str, Any], key: str, allow_null: bool = False, where: str = "") -> Any:
@@ -188,7 +211,7 @@ def _year(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1990 <= value <= 2200:
-        raise BadInputError(f"year（报告年度）应为四位整数年份，如 2025，实际是{_show(value)}。", f"bad year {value!r}")
+        raise BadInputError(f"year（报告年度）应为四位整数年份，如 2025，实际是{_show(value)}。", f"bad year {shorten(repr(value))}")
     return value
 
 
@@ -309,7 +332,7 @@ def _signature(value: Any, draft: Draft) -> None:
         draft.signature_date = None
     if draft.signature_date is None:
         raise BadInputError(
-            f"signature.date（成文日期）应写成 2026-01-20 这样的格式，实际是{_show(date)}。", f"bad date {date!r}"
+            f"signature.date（成文日期）应写成 2026-01-20 这样的格式，实际是{_show(date)}。", f"bad date {shorten(repr(date))}"
         )
 
 

@@ -33,8 +33,7 @@ def huge(path: Path) -> None:
     with open(path, "wb") as f:
         f.write(RAW.rstrip()[:-1] + b', "x-pad": "')
         chunk = b"a" * (1 << 20)
-        for _ in range(100):
-            f.write(chunk)
+        f.writelines(chunk for _ in range(100))
         f.write(b'"}\n')
 
 
@@ -147,7 +146,7 @@ def test_numbers_as_a_clerk_writes_them_are_normalised(tmp_path):
 
 @pytest.mark.slow
 def test_negative_counts_are_read_and_reported_not_refused(tmp_path):
-    path, (check, pdf, imported) = _accepted(tmp_path, cell("-3"))
+    _, (check, pdf, imported) = _accepted(tmp_path, cell("-3"))
     assert check.code == 1 and imported.code == 0 and pdf.code == 0, check.err + pdf.err + imported.err
     findings = json.loads(check.out)
     assert any(f["rule"] == "TYPE" and "负数" in f["message"] for f in findings)

@@ -2,8 +2,8 @@
 
 ``install()`` is called by ``app.create_application``. Each message goes to the logger
 ``disclosure_desk.qt`` (the rotating file of ``logs.setup_logging`` in the per-user log folder)
-as ``[category] message (file:line)``, and warnings and worse are also written to stderr, as
-Qt's default handler would, so a developer in a terminal still sees them.
+as ``[category] message (file:line)``; when stderr is a terminal, warnings and worse are also
+printed there, as Qt's default handler would, so a developer still sees them.
 
 The log file is opened only after the window's first paint (start-up budget, docs/app.md), and
 Qt warns during start-up too: until then messages are kept in memory (at most ``EARLY_LIMIT``)
@@ -40,7 +40,7 @@ def handle(msg_type, context, message: str) -> None:
         category = getattr(context, "category", None) or "default"
         where = f" ({context.file}:{context.line})" if getattr(context, "file", None) else ""
         text = f"[{category}] {message}{where}"
-        if level >= logging.WARNING and sys.stderr is not None:
+        if level >= logging.WARNING and _terminal():
             print(f"qt: {text}", file=sys.stderr)
         if logs.is_configured():
             log.log(level, "%s", text)
@@ -48,6 +48,14 @@ def handle(msg_type, context, message: str) -> None:
             _early.append(log.makeRecord(log.name, level, "qt", 0, "%s", (text,), None))
     except Exception:  # noqa: BLE001, S110 - a log call must never take the app down from inside Qt
         pass
+
+
+def _terminal() -> bool:
+    """A developer's terminal (not a windowed build, a pipe in CI or a test run's capture)."""
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def flush_early() -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 import tempfile
@@ -25,15 +26,27 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     except OSError as e:
         raise CannotWriteError(f"无法写入“{target}”：{e.strerror or e}。", f"{target}: {e}") from None
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+                f.flush()
+                os.fsync(f.fileno())
+        except OSError as e:
+            raise _write_error(target, e) from None
         _replace(tmp, target)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+def _write_error(target: Path, error: OSError) -> CannotWriteError:
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return CannotWriteError(
+            f"无法写入“{target}”：磁盘已满（或超出磁盘配额）。请清理磁盘空间后重试，原文件未改动。",
+            f"{target}: disk full",
+        )
+    return CannotWriteError(f"无法写入“{target}”：{error.strerror or error}。原文件未改动。", f"{target}: {error}")
 
 
 def _replace(tmp: str, target: Path) -> None:

@@ -12,6 +12,14 @@ from . import paths
 _configured = False
 
 
+class _QuietFileHandler(logging.handlers.RotatingFileHandler):
+    """A log that cannot be written (disk full, folder gone) must not print a traceback on the
+    clerk's console (logging's default ``handleError``); the record is lost, the program goes on."""
+
+    def handleError(self, record: logging.LogRecord) -> None:
+        pass
+
+
 def log_file() -> Path:
     return paths.log_dir() / "disclosure-desk.log"
 
@@ -23,7 +31,7 @@ def setup_logging() -> logging.Logger:
         logger.setLevel(logging.INFO)
         try:
             log_file().parent.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            handler: logging.Handler = _QuietFileHandler(
                 log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
             )
         except OSError:

@@ -5,6 +5,7 @@ of the local draft store. Exit codes as in docs/report-json.md: 0 ok, 2 bad inpu
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 
 from ..interchange import read_report_file, write_report_file
@@ -13,6 +14,7 @@ from ..storage import (
     DraftNotFoundError,
     DraftRepository,
     DraftSummary,
+    StoreNotWritableError,
     default_store_path,
     list_backups,
     maybe_daily_backup,
@@ -23,6 +25,9 @@ from ..storage.backups import backup_time
 
 
 def run(args) -> int:
+    from ..storage import engine
+
+    engine.wait_notice = _say_waiting
     handlers = {
         "import": _import,
         "export": _export,
@@ -66,10 +71,24 @@ def _import(args) -> int:
     return 0
 
 
+def _say_waiting() -> None:
+    print("草稿库正被另一个程序（如打开着的 Disclosure Desk 窗口）使用，正在等待……", file=sys.stderr, flush=True)
+
+
+def _open_for_reading():
+    """The store for list/export; one that cannot be written is still read (nothing is changed)."""
+    try:
+        return open_store()
+    except StoreNotWritableError as e:
+        store = open_store(read_only=True)
+        print(f"注意：{e.message}（只读取了草稿，没有做任何改动。）", file=sys.stderr)
+        return store
+
+
 def _export(args) -> int:
     if not default_store_path().exists():
         raise DraftNotFoundError(f"“{args.draft}”（草稿库还是空的）", "no store yet")
-    with open_store() as store, store.read_session() as session:
+    with _open_for_reading() as store, store.read_session() as session:
         drafts = DraftRepository(session)
         draft = drafts.load(resolve_draft(drafts, args.draft))
     write_report_file(draft, args.output)
@@ -111,7 +130,7 @@ def _list(args) -> int:
     if not default_store_path().exists():
         print(f"草稿库中还没有草稿（{default_store_path()}）。")
         return 0
-    with open_store() as store, store.read_session() as session:
+    with _open_for_reading() as store, store.read_session() as session:
         drafts = DraftRepository(session)
         summaries, trash = drafts.list_drafts(), drafts.list_trash()
     if not summaries:

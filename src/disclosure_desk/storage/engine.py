@@ -14,7 +14,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import URL, create_engine, event
@@ -26,7 +26,7 @@ from .. import paths
 from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError
 from .schema import STORE_FILE_NAME, current_version, migrate, read_version
 from .sync import CREATED_DRAFTS
-from .validate import check_store_file
+from .validate import check_store_file, has_log, sqlite_uri
 
 log = logging.getLogger("disclosure_desk.storage")
 
@@ -102,16 +102,24 @@ class Store:
         self.close()
 
 
-def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True) -> Store:
+def open_store(
+    path: str | os.PathLike[str] | None = None, *, create: bool = True, read_only: bool = False
+) -> Store:
     """Open (validating, creating or migrating) the store; ``path`` defaults to the data folder.
 
     Raises ``StoreUnreadableError`` for a file that is not a healthy store of this version
     (left untouched), ``StoreNotWritableError`` when it cannot be written, and ``StoreError``
     when ``create`` is False and there is no store yet. Before a migration a backup is taken.
+
+    ``read_only``: for a store that cannot be written (read-only file, folder or disk), so that
+    its drafts can still be listed and exported; nothing is created or changed, and a write
+    session fails with ``StoreNotWritableError``.
     """
     from .backups import newest_backup, take_backup
 
     store_path = Path(path) if path is not None else default_store_path()
+    if read_only:
+        return _open_read_only(store_path)
     if os.path.lexists(store_path):
         check_store_file(store_path, newest_backup(store_path.parent / "backups"))
         _check_writable(store_path)
@@ -132,6 +140,38 @@ def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = Tru
         store.close()
         raise
     return store
+
+
+def _open_read_only(store_path: Path) -> Store:
+    from .backups import newest_backup
+
+    if not os.path.lexists(store_path):
+        raise StoreError(f"还没有草稿库“{store_path}”。", f"{store_path}: no store yet")
+    check_store_file(store_path, newest_backup(store_path.parent / "backups"))
+    # immutable: no -wal/-shm is created (there is no log to apply, and nobody can write here)
+    uri = sqlite_uri(store_path, mode="ro", **({} if has_log(store_path) else {"immutable": "1"}))
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
+    )
+    event.listen(engine, "connect", _on_connect_read_only)
+    store = Store(store_path, engine)
+    try:
+        if _stored_version(store) < current_version():
+            raise StoreNotWritableError(
+                f"草稿库“{store_path}”是旧版本的，需要升级，但它不能写入（只读）。请去掉只读属性后再打开。",
+                f"{store_path}: read-only store needs a migration",
+            )
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+def _on_connect_read_only(dbapi_connection, _record) -> None:
+    dbapi_connection.isolation_level = None
+    dbapi_connection.execute("PRAGMA foreign_keys = ON")
+    dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def _stored_version(store: Store) -> int:
@@ -163,7 +203,13 @@ def _on_begin(conn: Connection) -> None:
             if delay is None or not is_busy(e):
                 raise
             log.info("store busy, retrying in %.2f s", delay)
+            if delay == BEGIN_RETRY_DELAYS[0] and wait_notice is not None:
+                wait_notice()
             time.sleep(delay)
+
+
+# Called once per wait, after the first busy timeout, before the retries (the CLI says it waits).
+wait_notice: Callable[[], None] | None = None
 
 
 def is_busy(error: BaseException) -> bool:

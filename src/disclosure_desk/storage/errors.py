@@ -70,7 +70,7 @@ class StoreBusyError(StoreError, CannotWriteError):
 
     def __init__(self, path: Path):
         super().__init__(
-            f"草稿库正被另一个程序使用（多次重试后仍被占用），这次没有保存成功：{path}。"
+            f"草稿库正被另一个程序使用（等了几秒、多次重试后仍被占用），这次的操作没有完成，没有做任何改动：{path}。"
             "请稍后再试；如果同时开着两个 Disclosure Desk 窗口，请关闭其中一个。",
             f"{path}: database is locked",
         )

@@ -74,11 +74,19 @@ class _Refusal:
 def check_store_file(path: Path, newest_backup: Path | None) -> None:
     """Raise ``StoreUnreadableError`` (file untouched) unless ``path`` is a healthy store."""
     refusal = _Refusal(path, newest_backup)
-    _check_header(path, refusal)
+    _check_header(path, refusal, pending_log=has_log(path))
     _check_with_sqlite(path, refusal)
 
 
-def _check_header(path: Path, refusal: _Refusal) -> None:
+def has_log(path: Path) -> bool:
+    """A write-ahead log with content: the main file alone is not the whole database."""
+    try:
+        return Path(f"{path}-wal").stat().st_size > 0
+    except OSError:
+        return False
+
+
+def _check_header(path: Path, refusal: _Refusal, *, pending_log: bool = False) -> None:
     if path.is_dir():
         raise refusal.bad("这是一个文件夹，不是草稿库文件。", "is a directory")
     try:
@@ -102,7 +110,11 @@ def _check_header(path: Path, refusal: _Refusal) -> None:
         )
     if header.page_size < 512 or header.page_size & (header.page_size - 1):
         raise refusal.bad("文件头已损坏。", f"bad page size {header.page_size}")
-    if size % header.page_size or (header.pages is not None and size < header.pages * header.page_size):
+    # With a pending log the main file may be shorter than its header says: a checkpoint that
+    # hit a full disk wrote page 1 but could not extend the file; the log still holds the pages,
+    # and SQLite (below) reads through it. Only without a log is a short file truncated.
+    short = size % header.page_size or (header.pages is not None and size < header.pages * header.page_size)
+    if short and not pending_log:
         raise refusal.bad(
             "文件不完整（大小与文件头记录的不符，可能在复制或保存时被截断）。",
             f"truncated: {size} bytes, header says {header.pages} pages of {header.page_size}",
@@ -113,11 +125,11 @@ def _check_header(path: Path, refusal: _Refusal) -> None:
 
 def _check_with_sqlite(path: Path, refusal: _Refusal) -> None:
     wal = Path(f"{path}-wal")
-    has_log = wal.exists() and wal.stat().st_size > 0
+    pending_log = has_log(path)
     try:
-        _integrity(path, refusal, immutable=not has_log)
+        _integrity(path, refusal, immutable=not pending_log)
     except StoreUnreadableError:
-        if has_log:
+        if pending_log:
             raise
         # a writer may have started between the look at -wal and the read: look once more
         # through the normal read-only path, and leave no -wal/-shm of ours behind

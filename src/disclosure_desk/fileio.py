@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import stat
 import tempfile
+import time
 from pathlib import Path
 
 from .errors import CannotWriteError
@@ -17,6 +19,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
     refuse_read_only(target)
+    remove_stale_parts(folder, target.name)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except FileNotFoundError:
@@ -38,6 +41,23 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+STALE_PART_AGE = 3600  # seconds: a temporary file this old belongs to no running write
+
+
+def remove_stale_parts(folder: Path, name: str, age: float = STALE_PART_AGE) -> list[Path]:
+    """Remove ``.NAME.*.part`` files left in ``folder`` by a write that was killed (power cut, SIGKILL,
+    Task Manager) before it could clean up; only old ones, so a write in progress is never touched."""
+    removed = []
+    now = time.time()
+    for p in folder.glob(f".{glob.escape(name)}.*.part"):
+        with contextlib.suppress(OSError):
+            info = p.lstat()
+            if stat.S_ISREG(info.st_mode) and now - info.st_mtime > age:
+                p.unlink()
+                removed.append(p)
+    return removed
 
 
 def _write_error(target: Path, error: OSError) -> CannotWriteError:

@@ -17,6 +17,7 @@ set -euo pipefail
 
 SRC="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/disclosure-desk-ci-XXXXXX")"
+chmod 755 "$WORK"  # like a checkout: tests that run a command as another user (nobody) must reach .venv and src
 CLONE="$WORK/disclosure-desk"
 cleanup() { if [ "${KEEP_WORK:-0}" = 1 ]; then echo "kept $WORK"; else rm -rf "$WORK"; fi; }
 trap cleanup EXIT

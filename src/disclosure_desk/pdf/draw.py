@@ -65,23 +65,23 @@ class _Run:
 
 
 def draw_line(canvas, line: Line, x0: float, baseline: float) -> None:
+    """The line's text and boxes in reading order, so that text extraction (search, copy, screen
+    readers) finds a box's code point where the character stood, not after the line."""
     runs: list[_Run] = []
-    boxes = []
     for item, x in line.placed:
         if item.box:
-            boxes.append((item, x))
-            runs.append(None)  # a box ends the run
+            if runs:
+                _draw_runs(canvas, runs, x0, baseline)
+                runs = []
+            draw_box(canvas, item, x0 + x, baseline)
             continue
         if item.font is None:
             continue  # an invisible character
         last = runs[-1] if runs else None
         if last is None or not last.takes(item, x):
             runs.append(_Run(item, x))
-    runs = [r for r in runs if r is not None]
     if runs:
         _draw_runs(canvas, runs, x0, baseline)
-    for item, x in boxes:
-        draw_box(canvas, item, x0 + x, baseline)
 
 
 def _draw_runs(canvas, runs: list[_Run], x0: float, baseline: float) -> None:

@@ -77,8 +77,8 @@ def render_pdf(
             decoration,
             invariant=invariant,
             progress=lambda page: report(min(90, 40 + 8 * page), f"正在生成第{page}页……"),
-            title=draft.display_title,
-            author=draft.signature_organ or draft.organ,
+            title=_metadata(draft.display_title),
+            author=_metadata(draft.signature_organ or draft.organ),
             subject="政府信息公开工作年度报告",
             lang="zh-CN",
             displayDocTitle=1,
@@ -97,6 +97,13 @@ def render_pdf(
         size=len(data),
     )
     return data, result
+
+
+def _metadata(text: str) -> str:
+    """Text for the document information (title, author). A lone surrogate (from a ``"\\ud800"``
+    escape in report JSON) has no encoded form and made ReportLab fail when saving; it becomes
+    U+FFFD there (the page shows it as a box with its code point, like any other)."""
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
 
 
 def render_pdf_bytes(draft: Draft, **kwargs) -> bytes:

@@ -10,7 +10,7 @@ never against 避头尾).
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import re
 from collections.abc import Callable
 from itertools import pairwise
@@ -74,20 +74,51 @@ def _char_breaks(title: str, cands: dict[int, int]) -> dict[int, int]:
 
 
 def _best(title, cands, measure, max_width, max_lines):
-    positions = sorted(cands)
+    """The best break set of 2 … ``max_lines`` lines: lowest cost, then shape, then balance.
+
+    A depth-first walk in the order of ``itertools.combinations`` (so ties go the same way), pruned:
+    a line wider than the measure ends the walk along it, and a break after which the rest cannot fit
+    in the lines left is skipped (widths add up: ``measure`` sums the characters' advances). Trying
+    every combination instead took 48 s for a 100-character title and never ended for longer ones.
+    """
+    search = _Search(title, cands, measure, max_width)
+    total = measure(title)
     for n in range(2, max_lines + 1):
-        scored = []
-        for cut in itertools.combinations(positions, n - 1):
-            bounds = (0, *cut, len(title))
-            lines = [title[a:b] for a, b in pairwise(bounds)]
-            widths = [measure(s) for s in lines]
-            if max(widths) > max_width:
-                continue
-            cost = sum(cands[c] for c in cut)
-            scored.append((cost, _shape_penalty(widths), max(widths) - min(widths), lines))
-        if scored:
-            return min(scored, key=lambda s: s[:3])[3]
+        if total > n * max_width + 1e-6:
+            continue
+        search.best = None
+        search.walk(0, (), (), 0, n)
+        if search.best is not None:
+            bounds = (0, *search.best[1], len(title))
+            return [title[a:b] for a, b in pairwise(bounds)]
     return None
+
+
+class _Search:
+    def __init__(self, title, cands, measure, max_width):
+        self.title, self.cands, self.measure, self.max_width = title, cands, measure, max_width
+        self.positions = sorted(p for p in cands if 0 < p < len(title))
+        self.best: tuple | None = None  # (key, cut)
+
+    def walk(self, start: int, cut: tuple[int, ...], widths: tuple[float, ...], cost: int, n: int) -> None:
+        if self.best is not None and cost > self.best[0][0]:
+            return
+        title, measure, max_width = self.title, self.measure, self.max_width
+        if len(cut) == n - 1:
+            last = measure(title[start:])
+            if last <= max_width:
+                ws = [*widths, last]
+                key = (cost, _shape_penalty(ws), max(ws) - min(ws))
+                if self.best is None or key < self.best[0]:
+                    self.best = (key, cut)
+            return
+        for p in self.positions[bisect.bisect_right(self.positions, start):]:
+            w = measure(title[start:p])
+            if w > max_width:
+                break
+            if measure(title[p:]) > (n - 1 - len(cut)) * max_width + 1e-6:
+                continue
+            self.walk(p, (*cut, p), (*widths, w), cost + self.cands[p], n)
 
 
 def _shape_penalty(widths: list[float]) -> int:

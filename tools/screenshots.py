@@ -29,10 +29,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    data = Path(tempfile.mkdtemp(prefix="dd-shots-"))
-    os.environ["DISCLOSURE_DESK_DATA_DIR"] = str(data)
     width, height = (int(v) for v in args.size.split("x"))
-    return take(out, width, height)
+    with tempfile.TemporaryDirectory(prefix="dd-shots-") as data:  # store, settings, log and the PDF
+        os.environ["DISCLOSURE_DESK_DATA_DIR"] = data
+        return take(out, width, height)
 
 
 def take(out: Path, width: int, height: int) -> int:
@@ -87,7 +87,7 @@ def take(out: Path, width: int, height: int) -> int:
     t3.model.setData(t3.model.index_of("t3.new.natural"), "3")
     export = next(p for p in report.wizard.report_pages if isinstance(p, ExportPage))
     report.go_to_page(report.wizard.page_id_for_key(export.page_key))
-    export.path_edit.setText(str(Path(tempfile.mkdtemp(prefix="dd-pdf-")) / "report.pdf"))
+    export.path_edit.setText(str(paths.data_dir() / "report.pdf"))
     export.start_export()
     deadline = time.monotonic() + 60
     while export.worker is not None and time.monotonic() < deadline:

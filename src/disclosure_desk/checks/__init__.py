@@ -6,6 +6,8 @@ Rule ids are those of format-spec.md §3 (T3-1 … N-3) plus the project's own, 
 
 from __future__ import annotations
 
+from decimal import localcontext
+
 from ..domain import Draft
 from .arithmetic import check_arithmetic
 from .completeness import (
@@ -57,6 +59,12 @@ RULES = {
 
 def check(draft: Draft, previous: Draft | None = None) -> list[Finding]:
     """Run every rule; findings come in section order, errors before warnings within a section."""
+    with localcontext() as ctx:  # sums and differences exact (the default keeps 28 digits; a value
+        ctx.prec = 100  # read from a file may have 12 integer digits and 30 decimals)
+        return _check(draft, previous)
+
+
+def _check(draft: Draft, previous: Draft | None) -> list[Finding]:
     spec = draft.spec
     findings = [
         *check_presence(spec, draft),

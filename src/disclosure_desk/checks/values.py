@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from ..domain import Draft
-from ..domain.numbers import Value, format_value
+from ..domain.numbers import Value, exact_sum, format_value
 from ..spec import CellSpec
 from .finding import Finding, Severity
 
@@ -18,7 +18,7 @@ def num(draft: Draft, cell_id: str) -> Value:
 
 
 def total(draft: Draft, cell_ids: Iterable[str]) -> Value:
-    return sum((num(draft, i) for i in cell_ids), start=0)
+    return exact_sum(num(draft, i) for i in cell_ids)
 
 
 def all_blank(draft: Draft, cell_ids: Iterable[str]) -> bool:

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..spec import ReportSpec, default_edition, get_spec
-from .numbers import Value
+from .numbers import Value, exact_sum
 
 STATUS_DRAFT = "草稿"
 STATUS_FINAL = "定稿"
@@ -84,7 +84,7 @@ class Draft:
         parts = [self.value(i) for i in cell.sum_of]
         if all(p is None for p in parts):
             return None
-        return sum((p for p in parts if p is not None), start=0)
+        return exact_sum(p for p in parts if p is not None)
 
     def fill_totals(self) -> None:
         """Set every total the spec defines as a sum to the sum of its parts."""

@@ -12,7 +12,8 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from decimal import Decimal, InvalidOperation
+from collections.abc import Iterable
+from decimal import Decimal, Inexact, InvalidOperation, localcontext
 
 from ..errors import UserFacingError
 from ..spec.model import CellSpec, ValueKind
@@ -22,6 +23,11 @@ Value = int | Decimal
 # Above this, a figure in these tables is a typo (or an amount in 元 typed as 万元 ×10⁴).
 MAX_DIGITS = 12
 MAX_MAGNITUDE = Decimal(10) ** MAX_DIGITS
+TOTAL_EXTRA_DIGITS = 3  # a total adds up to 126 cells below 10¹², so it may reach 10¹⁵
+
+
+def _max_digits(cell: CellSpec | None) -> int:
+    return MAX_DIGITS + (TOTAL_EXTRA_DIGITS if cell is not None and cell.is_total else 0)
 MAX_FRACTION_DIGITS = 30  # what a file may carry; typing allows MAX_AMOUNT_DECIMALS
 MAX_AMOUNT_DECIMALS = 4  # 万元 to 4 places = 1 元
 
@@ -49,7 +55,10 @@ def shorten(text: str, limit: int = 40) -> str:
 
 
 def normalise_text(text: str) -> str:
-    """NFKC (full-width digits and punctuation to ASCII) and no white space at all."""
+    """NFKC (full-width digits and punctuation to ASCII), no white space, and none of the invisible
+    characters a copy from a web page or a chat brings along (zero-width spaces, direction marks,
+    BOM, control characters): the clerk sees ``12`` and means 12."""
+    text = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cf", "Cc"))
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("，", ",").replace("。", ".").replace("．", ".")
     return "".join(ch for ch in text if not ch.isspace())
@@ -74,6 +83,9 @@ def parse_value(
             value = _check_kind(value, cell, str(text))
         return _check_range(value, cell, str(text))
     raw = text
+    odd = [ch for ch in raw if unicodedata.category(ch) in ("No", "Nl") and ch != "〇"]
+    if odd:  # NFKC would read "12①" (a footnote mark) as 121 and "½" as "1⁄2"
+        raise ValueParseError(cell, raw, f"含有“{odd[0]}”这样的特殊数字（圈码、上标、分数等，可能是脚注标记），请只填写普通数字")
     s = normalise_text(text)
     if s == "":
         return None
@@ -90,7 +102,7 @@ def parse_value(
         raise ValueParseError(cell, raw, _why_not_number(s))
     _, digits, fraction = m.groups()
     digits = digits.replace(",", "")
-    if len(digits) > MAX_DIGITS + 1 or len(fraction or "") > MAX_FRACTION_DIGITS:
+    if len(digits) > _max_digits(cell) + 1 or len(fraction or "") > MAX_FRACTION_DIGITS:
         raise ValueParseError(cell, raw, "数值过大，请核对是否多打了数字或单位换算有误")
     if fraction is not None:
         value: Value = Decimal(f"{sign}{digits}.{fraction}")
@@ -106,6 +118,8 @@ def _strip_unit(s: str, cell: CellSpec, raw: str) -> str:
     if cell.kind is ValueKind.AMOUNT:
         if s.endswith("万元"):
             return s[:-2]
+        if s.endswith("万"):  # "12万" in a 万元 cell: 12万元
+            return s[:-1]
         if s.endswith("元"):
             raise ValueParseError(cell, raw, "本格单位是万元，请把元换算成万元（例如 251000元 填 25.1）")
         return s
@@ -120,9 +134,20 @@ def _why_not_number(s: str) -> str:
         return "千位分隔符的位置不对（应每三位一个逗号，如 1,280）"
     if s.count(".") > 1:
         return "小数点多于一个"
-    if re.search(r"[零一二三四五六七八九十百千万两]", s):
+    if re.search(r"\d", s) and re.search(r"[万亿千百]", s):
+        return "请直接写出完整的数字，不要用“万”“千”等（如 1.2万 写作 12000）"
+    if re.search(r"[零〇一二三四五六七八九十百千万两]", s):
         return "请用阿拉伯数字填写（如 12），不要用汉字数字"
     return "不是数字"
+
+
+def exact_sum(values: Iterable[Value]) -> Value:
+    """The sum of counts and amounts, never rounded: Decimal's default context keeps only 28 digits,
+    and a value read from a file may have 12 integer digits and 30 decimals."""
+    with localcontext() as ctx:
+        ctx.prec = 100
+        ctx.traps[Inexact] = True
+        return sum(values, start=0)
 
 
 def _from_number(n: int | Decimal | float, cell: CellSpec) -> Value:
@@ -135,11 +160,11 @@ def _from_number(n: int | Decimal | float, cell: CellSpec) -> Value:
             raise ValueParseError(cell, str(n), "不是有限的数字")
         # adjusted() and the exponent, never arithmetic: abs(Decimal("1e999999999")) overflows, and
         # Decimal("1e-999999999") would print as a billion digits
-        if n != 0 and n.adjusted() >= MAX_DIGITS:
+        if n != 0 and n.adjusted() >= _max_digits(cell):
             raise ValueParseError(cell, str(n), "数值过大，请核对是否多打了数字或单位换算有误")
         if -n.as_tuple().exponent > MAX_FRACTION_DIGITS:
             raise ValueParseError(cell, str(n), f"小数位数过多（超过{MAX_FRACTION_DIGITS}位）")
-    elif abs(n) >= MAX_MAGNITUDE:
+    elif abs(n) >= Decimal(10) ** _max_digits(cell):
         raise ValueParseError(cell, str(n), "数值过大，请核对是否多打了数字或单位换算有误")
     return _integral_for_counts(n, cell)
 
@@ -163,7 +188,7 @@ def _check_kind(value: Value, cell: CellSpec, raw: str) -> Value:
 
 def _check_range(value: Value, cell: CellSpec, raw: str) -> Value:
     try:
-        too_big = abs(value) >= MAX_MAGNITUDE
+        too_big = abs(value) >= Decimal(10) ** _max_digits(cell)
     except InvalidOperation:  # pragma: no cover - Decimal NaN is filtered above
         too_big = True
     if too_big:

@@ -15,6 +15,7 @@ Every prefilled value gets a ``value_origins`` entry saying where it came from.
 from __future__ import annotations
 
 from ..domain import Draft
+from ..domain.numbers import exact_sum
 from ..spec import default_edition, get_spec
 from ..spec.builders import T3_COLUMNS
 
@@ -90,4 +91,4 @@ def _carry_items_2019(previous: Draft, draft: Draft, source: str) -> None:
             continue
         change = previous.value(cell.id.replace(".prev_items", ".change")) or 0
         origin = f"按{source}表二“{cell.path[1]}”上一年项目数量加本年增/减计算"
-        _prefill(draft, cell.id, before + change, origin)
+        _prefill(draft, cell.id, exact_sum((before, change)), origin)

@@ -282,3 +282,39 @@ def test_a_locked_store_waits_then_says_so_and_never_hangs(mode, tmp_path):
     assert integrity(store) == "ok"
     r = cli("import", str(SAMPLE_2021), data_dir=data)  # the lock is gone: it works again
     assert r.code == 0, r.err
+
+
+# ---- the same stores opened by the app ----------------------------------------------------------------
+
+
+@pytest.fixture
+def app_messages(qapp, monkeypatch):
+    import disclosure_desk.ui  # noqa: F401 - the PySide6 work-around before any Qt call
+    from disclosure_desk.ui import messages
+    from tests.ui.conftest import Answers
+
+    answers = Answers()
+    monkeypatch.setattr(messages, "present", answers)
+    return answers
+
+
+@pytest.mark.parametrize("name", ["empty", "truncated", "random bytes", "damaged pages", "newer version"])
+def test_the_app_shows_what_is_wrong_with_the_store_and_leaves_it_alone(name, tmp_path, app_messages, qtbot,
+                                                                        monkeypatch):
+    from disclosure_desk import paths
+    from disclosure_desk.ui.main_window import MainWindow
+
+    data = tmp_path / "data"
+    store = _fill(data)
+    damage, words = BAD_STORES[name]
+    damage(store)
+    monkeypatch.setenv(paths.DATA_DIR_ENV, str(data))
+    before = tree_state(data)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_store() is False
+    box = app_messages.requests[-1]
+    assert box.kind == "error" and words in box.text and "文件未作任何改动" in box.text
+    assert words in window.start.status.text()
+    window.close()
+    assert {k: v for k, v in tree_state(data).items() if "settings.ini" not in k and "/logs/" not in k} == before

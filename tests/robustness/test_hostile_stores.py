@@ -12,6 +12,7 @@ import contextlib
 import os
 import random
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -318,3 +319,42 @@ def test_the_app_shows_what_is_wrong_with_the_store_and_leaves_it_alone(name, tm
     assert words in window.start.status.text()
     window.close()
     assert {k: v for k, v in tree_state(data).items() if "settings.ini" not in k and "/logs/" not in k} == before
+
+
+def test_the_app_typing_onto_a_disk_that_fills_up_says_so_and_loses_nothing(tmp_path):
+    """The real app types while its disk fills up: autosave fails and says so (the red banner), the
+    text stays; once there is room again it saves by itself, and nothing typed is lost."""
+    _mountable()
+    from .helpers import DRIVER, child_env
+    from .test_gui_kill import GRACE, LaneStats, _compare, _read_journal, _wait_opened
+
+    with _tmpfs("8m") as mnt:
+        journal = tmp_path / "journal.jsonl"
+        child = subprocess.Popen([sys.executable, str(DRIVER), str(journal), "7", str(SAMPLE_2021)],
+                                 env=child_env(mnt / "data"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                 text=True)
+        try:
+            assert _wait_opened(journal, child)
+            time.sleep(1.0)
+            _leave_room(mnt, 0)  # the disk is full
+            time.sleep(3.0)
+            (mnt / "filler").unlink()  # room again: the retry (every 5 s) saves everything
+            time.sleep(5.0 + 2 * GRACE)
+            killed_at = time.time()
+            child.send_signal(signal.SIGKILL)
+            child.wait(30)
+        finally:
+            child.kill()
+        err = child.stderr.read()
+        child.stderr.close()
+        assert "Traceback" not in err, err
+        entries = _read_journal(journal)
+        failures = [e for e in entries if e["ev"] == "message"]
+        assert failures and all(e["kind"] == "save_failed" and "磁盘已满" in e["text"] for e in failures), failures
+        opened = next(e for e in entries if e["ev"] == "opened")
+        assert integrity(mnt / "data" / "drafts.sqlite3") == "ok"
+        with open_store(mnt / "data" / "drafts.sqlite3") as store, store.read_session() as session:
+            draft = DraftRepository(session).load(opened["draft"])
+        stats = LaneStats()
+        _compare(entries, draft, killed_at, stats, 0)
+        assert stats.checked and not stats.lost, stats.lost

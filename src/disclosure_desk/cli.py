@@ -11,7 +11,7 @@ import importlib
 import sys
 
 from . import __version__, paths
-from .errors import UserFacingError
+from .errors import CannotWriteError, UserFacingError, os_reason
 
 EXIT_INTERNAL = 4
 
@@ -77,6 +77,11 @@ def main(argv: list[str] | None = None) -> int:
         return e.exit_code
     except KeyboardInterrupt:
         return 130
+    except OSError as e:  # the machine, not a bug: a path too long, a device gone, … (logged too)
+        _log_exception(e)
+        where = f"“{e.filename}”" if e.filename else ""
+        _print_error(f"无法读写文件{where}：{os_reason(e)}。", f"{type(e).__name__}: {e}")
+        return CannotWriteError.exit_code
     except Exception as e:  # a bug: log it, tell the user where the log is
         log_path = _log_exception(e)
         _print_error(f"程序内部错误，已记录到日志：{log_path}", f"internal error: {type(e).__name__}")

@@ -11,13 +11,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from .errors import CannotWriteError
+from .errors import CannotWriteError, os_reason
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` to ``path`` atomically; on failure the old file is left as it was."""
     target = Path(path)
     folder = target.parent if str(target.parent) else Path(".")
+    if os.path.isdir(target):  # also "" and "." (the rename would fail with "device busy")
+        raise CannotWriteError(f"“{target}”是一个文件夹，不能写成文件。请写上文件名。", f"{target}: is a directory")
     refuse_read_only(target)
     remove_stale_parts(folder, target.name)
     try:
@@ -27,7 +29,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     except PermissionError:
         raise CannotWriteError(f"无法写入“{target}”：没有在“{folder}”中写文件的权限。", f"{target}: permission denied") from None
     except OSError as e:
-        raise CannotWriteError(f"无法写入“{target}”：{e.strerror or e}。", f"{target}: {e}") from None
+        raise CannotWriteError(f"无法写入“{target}”：{os_reason(e)}。", f"{target}: {e}") from None
     try:
         try:
             with os.fdopen(fd, "wb") as f:
@@ -66,7 +68,7 @@ def _write_error(target: Path, error: OSError) -> CannotWriteError:
             f"无法写入“{target}”：磁盘已满（或超出磁盘配额）。请清理磁盘空间后重试，原文件未改动。",
             f"{target}: disk full",
         )
-    return CannotWriteError(f"无法写入“{target}”：{error.strerror or error}。原文件未改动。", f"{target}: {error}")
+    return CannotWriteError(f"无法写入“{target}”：{os_reason(error)}。原文件未改动。", f"{target}: {error}")
 
 
 def _replace(tmp: str, target: Path) -> None:
@@ -80,7 +82,7 @@ def _replace(tmp: str, target: Path) -> None:
     except IsADirectoryError:
         raise CannotWriteError(f"“{target}”是一个文件夹，不能写成文件。", f"{target}: is a directory") from None
     except OSError as e:
-        raise CannotWriteError(f"无法写入“{target}”：{e.strerror or e}。原文件未改动。", f"{target}: {e}") from None
+        raise CannotWriteError(f"无法写入“{target}”：{os_reason(e)}。原文件未改动。", f"{target}: {e}") from None
 
 
 def refuse_read_only(target: Path) -> None:

@@ -151,3 +151,26 @@ def test_negative_counts_are_read_and_reported_not_refused(tmp_path):
     findings = json.loads(check.out)
     assert any(f["rule"] == "TYPE" and "负数" in f["message"] for f in findings)
     assert "草稿" in pdf.err  # printed with the draft mark, and told so
+
+
+TOO_LONG = "长" * 100  # 300 bytes: more than a file name may have
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("target", ["", ".", "folder", "folder/", "missing/out", TOO_LONG])
+def test_an_output_that_cannot_be_a_file_is_exit_3_with_the_reason(target, tmp_path):
+    (tmp_path / "folder").mkdir()
+    data = tmp_path / "data"
+    assert cli("import", str(SAMPLE_2021), data_dir=data).code == 0
+    path = target if target in ("", ".") else str(tmp_path / target)
+    for args in (("pdf", str(SAMPLE_2021), "-o", path), ("export", "1", "-o", path)):
+        r = cli(*args, data_dir=data)
+        assert r.code == 3 and "Traceback" not in r.err, (args, r.err)
+        assert r.err.startswith("错误：") and any(w in r.err for w in ("文件夹", "不存在", "太长")), r.err
+        assert not [p for p in tmp_path.rglob("*.part")]
+
+
+@pytest.mark.slow
+def test_a_data_folder_path_too_long_is_exit_3_with_the_reason(tmp_path):
+    r = cli("list", data_dir=tmp_path / TOO_LONG)
+    assert r.code == 3 and "太长" in r.err and "Traceback" not in r.err, r.err

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..domain import Draft, SectionPart, ValueParseError, parse_value
 from ..domain.numbers import shorten
-from ..errors import BadInputError
+from ..errors import BadInputError, os_reason
 from ..spec import EDITIONS, get_spec
 from ..spec.common import SECTION_TITLES
 from .format import EXTENSION_KEY, SCHEMA_ID, TOP_LEVEL_KEYS, TITLE_VARIANTS
@@ -41,7 +41,7 @@ def read_report_file(path: str | os.PathLike[str]) -> Draft:
     except PermissionError:
         raise BadInputError(f"没有权限读取文件“{p}”。", f"{p}: permission denied") from None
     except OSError as e:
-        raise BadInputError(f"无法读取文件“{p}”：{e.strerror or e}。", f"{p}: {e}") from None
+        raise BadInputError(f"无法读取文件“{p}”：{os_reason(e)}。", f"{p}: {e}") from None
     return parse_report_bytes(data, source=p.name)
 
 

@@ -23,6 +23,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from .. import paths
+from ..errors import os_reason
 from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError
 from .schema import STORE_FILE_NAME, current_version, migrate, read_version
 from .sync import CREATED_DRAFTS
@@ -270,7 +271,7 @@ def _probe_folder(folder: Path) -> None:
             pass
     except OSError as e:
         raise StoreNotWritableError(
-            f"数据文件夹“{folder}”不能写入（{e.strerror or e}），草稿无法保存。请检查该文件夹的权限，"
+            f"数据文件夹“{folder}”不能写入（{os_reason(e)}），草稿无法保存。请检查该文件夹的权限，"
             "或用 --data-dir（环境变量 DISCLOSURE_DESK_DATA_DIR）指定另一个可写的文件夹。",
             f"{folder}: not writable ({e})",
         ) from None

@@ -15,6 +15,7 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import os_reason
 from .errors import NewerVersionError, StoreUnreadableError
 from .schema import APPLICATION_ID, current_version
 
@@ -96,7 +97,7 @@ def _check_header(path: Path, refusal: _Refusal, *, pending_log: bool = False) -
     except PermissionError:
         raise refusal.bad("没有读取该文件的权限。", "permission denied") from None
     except OSError as e:
-        raise refusal.bad(f"读取文件时出错（{e.strerror or e}）。", str(e)) from None
+        raise refusal.bad(f"读取文件时出错（{os_reason(e)}）。", str(e)) from None
     if size == 0:
         raise refusal.bad("文件是空的（0 字节），不是有效的草稿库。", "empty file")
     header = read_header(data)

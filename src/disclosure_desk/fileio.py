@@ -6,8 +6,8 @@ import contextlib
 import errno
 import glob
 import os
+import secrets
 import stat
-import tempfile
 import time
 from pathlib import Path
 
@@ -23,7 +23,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     refuse_read_only(target)
     remove_stale_parts(folder, target.name)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        fd, tmp = _create_part(folder, target)
     except FileNotFoundError:
         raise CannotWriteError(f"无法写入“{target}”：文件夹“{folder}”不存在。", f"{target}: folder missing") from None
     except PermissionError:
@@ -60,6 +60,26 @@ def remove_stale_parts(folder: Path, name: str, age: float = STALE_PART_AGE) -> 
                 p.unlink()
                 removed.append(p)
     return removed
+
+
+def _create_part(folder: Path, target: Path) -> tuple[int, str]:
+    """A new ``.NAME.xxxxxxxx.part`` next to ``target``, with the permissions the file will keep: the
+    old file's, or the usual ones of a new file (``mkstemp`` made every PDF and report file 0600,
+    so replacing a shared report took the others' right to read it)."""
+    for _ in range(100):
+        tmp = str(folder / f".{target.name}.{secrets.token_hex(4)}.part")
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
+        except FileExistsError:
+            continue
+        try:
+            mode = os.stat(target).st_mode
+            if stat.S_ISREG(mode):
+                os.chmod(tmp, stat.S_IMODE(mode))
+        except OSError:
+            pass
+        return fd, tmp
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(folder))
 
 
 def _write_error(target: Path, error: OSError) -> CannotWriteError:

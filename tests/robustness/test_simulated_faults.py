@@ -72,3 +72,18 @@ def test_the_cli_reports_a_bug_even_when_the_log_is_on_a_full_disk(log_on_a_full
     assert cli.main(["check", "x.json"]) == cli.EXIT_INTERNAL
     err = capsys.readouterr().err
     assert err.startswith("错误：程序内部错误") and "Logging error" not in err and err.count("\n") == 1
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_writing_a_file_keeps_its_permissions_and_a_new_one_gets_the_usual(tmp_path, sample_2021):
+    shared = tmp_path / "shared.json"
+    shared.write_text("old")
+    shared.chmod(0o664)  # readable by the office
+    write_report_file(sample_2021, shared)
+    assert shared.stat().st_mode & 0o777 == 0o664
+    old_umask = os.umask(0o022)
+    try:
+        write_report_file(sample_2021, tmp_path / "new.json")
+    finally:
+        os.umask(old_umask)
+    assert (tmp_path / "new.json").stat().st_mode & 0o777 == 0o644  # not mkstemp's 0600

@@ -1,6 +1,6 @@
 """Drives the real app in this process, as a clerk would, until it is killed.
 
-    python tests/robustness/gui_driver.py JOURNAL SEED [SAMPLE.json]
+    python tests/robustness/gui_driver.py JOURNAL SEED [SAMPLE.json [EXPORT.pdf]]
 
 Runs ``disclosure_desk.ui.app.run()`` (the entry point of ``disclosure-desk``; the data folder is
 ``DISCLOSURE_DESK_DATA_DIR``). On the first start (no report reopened) it opens SAMPLE from the
@@ -11,6 +11,9 @@ page. After every edit that has reached the Draft it appends one JSON line to JO
 and fsynced) with ``time.time()``, what was edited and what it now holds. The parent
 (``test_process_death.py``) kills this process with SIGKILL at a random moment and compares the
 journal with the store.
+
+With EXPORT.pdf it goes to the export page instead and exports the PDF there again and again
+(``{"ev": "exported", "t", "size"}`` after each), as the 导出 PDF button does.
 
 Journal lines: ``{"ev": "opened", "t", "draft", "digest"}``, ``{"ev": "cell", "t", "id", "v"}``,
 ``{"ev": "text", "t", "key", "sha"}`` and ``{"ev": "message", "t", "kind", "title", "text"}`` for
@@ -56,10 +59,11 @@ def draft_digest(draft) -> str:
 
 
 class Driver:
-    def __init__(self, journal: Journal, rng: random.Random, sample: str | None):
+    def __init__(self, journal: Journal, rng: random.Random, sample: str | None, export: str | None = None):
         self.journal = journal
         self.rng = rng
         self.sample = sample
+        self.export = export
         self.window = None
         self.steps = 0
 
@@ -87,7 +91,24 @@ class Driver:
             lambda message: self.journal.write(ev="message", kind="save_failed", title="autosave", text=message)
         )
         self.journal.write(ev="opened", draft=draft.id, digest=draft_digest(draft))
-        QTimer.singleShot(self.rng.randint(20, 120), self.step)
+        QTimer.singleShot(self.rng.randint(20, 120), self.export_pdf if self.export else self.step)
+
+    # ---- exporting -----------------------------------------------------------------------------
+    def export_pdf(self) -> None:
+        from PySide6.QtCore import QTimer
+
+        from disclosure_desk.ui.wizard.export_page import ExportPage
+
+        report = self.window.report
+        page = report.wizard.page_of(ExportPage)
+        report.go_to_page(report.wizard.report_pages.index(page))
+        page.path_edit.setText(self.export)
+        page.start_export()
+        worker = page.worker
+        if worker is None:
+            return
+        worker.succeeded.connect(lambda result: self.journal.write(ev="exported", size=result.size))
+        worker.finished.connect(lambda: QTimer.singleShot(self.rng.randint(0, 150), self.export_pdf))
 
     # ---- typing ------------------------------------------------------------------------------
     def step(self) -> None:
@@ -157,6 +178,7 @@ class Driver:
 def main() -> int:
     journal_path, seed = sys.argv[1], int(sys.argv[2])
     sample = sys.argv[3] if len(sys.argv) > 3 else None
+    export = sys.argv[4] if len(sys.argv) > 4 else None
     journal = Journal(journal_path)
     from PySide6.QtCore import QTimer
 
@@ -168,7 +190,7 @@ def main() -> int:
         return request.choices[0] if getattr(request, "choices", None) else None
 
     messages.present = present
-    driver = Driver(journal, random.Random(seed), sample)
+    driver = Driver(journal, random.Random(seed), sample, export)
     app_module.create_application()
     QTimer.singleShot(0, driver.find_window)
     return app_module.run()

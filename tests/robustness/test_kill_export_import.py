@@ -1,4 +1,4 @@
-"""SIGKILL during ``disclosure-desk pdf`` and ``disclosure-desk import``, at random moments.
+"""SIGKILL during ``disclosure-desk pdf``, the app's 导出 PDF and ``disclosure-desk import``, at random moments.
 
 PDF: the target name holds either the old PDF, untouched, or a complete new one — never part of
 one. A killed write may leave a hidden ``.NAME.xxxx.part`` next to the target; the next write of
@@ -27,7 +27,8 @@ from disclosure_desk.interchange import read_report_file
 from disclosure_desk.interchange.writer import dumps_report
 from disclosure_desk.storage import DraftRepository, open_store
 
-from .helpers import SAMPLE_2019, child_env, cli, integrity
+from .helpers import DRIVER, SAMPLE_2019, child_env, cli, integrity
+from .test_gui_kill import _read_journal, _wait_opened
 
 pytestmark = [
     pytest.mark.slow,
@@ -112,6 +113,41 @@ def _pdf_lane(folder: Path, rng: random.Random) -> dict:
     return outcome
 
 
+APP_KILLS = int(os.environ.get("DISCLOSURE_DESK_APP_EXPORT_KILLS", "12"))
+
+
+def _app_export_lane(folder: Path, rng: random.Random) -> dict:
+    """The app's own 导出 PDF (worker thread, same writer), exporting again and again, killed at random."""
+    target = folder / "报告.pdf"
+    _long_report(folder / "long.json")
+    outcome = {"old": 0, "new": 0, "exports done": 0}
+    old, pages = None, None
+    for run in range(APP_KILLS):
+        journal = folder / f"journal-{run}.jsonl"
+        child = subprocess.Popen(
+            [sys.executable, str(DRIVER), str(journal), str(rng.randrange(1 << 30)), str(folder / "long.json"),
+             str(target)],
+            env=child_env(folder / "data"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        assert _wait_opened(journal, child)
+        time.sleep(rng.uniform(0.3, 2.0))
+        child.send_signal(signal.SIGKILL)
+        child.wait(30)
+        err = child.stderr.read()
+        child.stderr.close()
+        assert "Traceback" not in err, err
+        outcome["exports done"] += sum(e["ev"] == "exported" for e in _read_journal(journal))
+        now = target.read_bytes() if target.exists() else None
+        if now is None or now == old:
+            outcome["old"] += 1
+        else:
+            pages = pages or _pdf_pages(now)
+            assert _pdf_pages(now) == pages
+            outcome["new"] += 1
+            old = now
+    assert outcome["exports done"] > 0
+    return outcome
+
+
 def _drafts(store_path: Path) -> list:
     with open_store(store_path) as store, store.read_session() as session:
         drafts = DraftRepository(session)
@@ -143,11 +179,12 @@ def _import_lane(folder: Path, rng: random.Random) -> dict:
 
 def test_sigkill_during_pdf_export_and_import(tmp_path):
     seed = random.randrange(1_000_000)
-    (tmp_path / "pdf").mkdir()
-    (tmp_path / "import").mkdir()
+    for lane in ("pdf", "import", "app"):
+        (tmp_path / lane).mkdir()
     with ThreadPoolExecutor(2) as pool:
         pdf = pool.submit(_pdf_lane, tmp_path / "pdf", random.Random(seed))
         imp = pool.submit(_import_lane, tmp_path / "import", random.Random(seed + 1))
-        pdf_outcome, import_outcome = pdf.result(), imp.result()
+        app = pool.submit(_app_export_lane, tmp_path / "app", random.Random(seed + 2))
+        pdf_outcome, import_outcome, app_outcome = pdf.result(), imp.result(), app.result()
     print(f"\nSIGKILL during pdf (seed {seed}): {KILLS} kills, {pdf_outcome}; during import: {KILLS} kills, "
-          f"{import_outcome}")
+          f"{import_outcome}; during the app's export: {APP_KILLS} kills, {app_outcome}")

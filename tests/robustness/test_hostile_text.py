@@ -345,3 +345,28 @@ def test_a_long_title_or_organ_is_set_in_seconds(length):
     started = time.monotonic()
     _, result = render_pdf(d, invariant=True, bundled_fonts_only=True)
     assert time.monotonic() - started < 20 and result.pages >= 1
+
+
+def test_the_app_says_so_when_a_report_holds_characters_its_editors_cannot(qapp, qtbot, monkeypatch, tmp_path):
+    """A lone surrogate (a ``\\ud800`` escape in a report file) cannot live in Qt's editors: editing that part
+    removes it. The app says so when it opens such a report, instead of dropping it unannounced."""
+    import disclosure_desk.ui  # noqa: F401 - the PySide6 work-around before any Qt call
+    from disclosure_desk.ui import messages
+    from disclosure_desk.ui.main_window import MainWindow
+    from tests.ui.conftest import Answers
+
+    answers = Answers()
+    monkeypatch.setattr(messages, "present", answers)
+    report = tmp_path / "odd.json"
+    report.write_text(SAMPLE_2021.read_text("utf-8").replace('"preface": "本报告', '"preface": "\\ud800本报告'),
+                      "utf-8")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_store()
+    window.actions_.open_sample(str(report))
+    assert window.report is not None
+    warning = [r for r in answers.requests if r.kind == "warning"]
+    assert len(warning) == 1 and "前言" in warning[0].text and "U+D800" in warning[0].text
+    window.actions_.open_sample(str(SAMPLE_2021))  # an ordinary report: no such message
+    assert len([r for r in answers.requests if r.kind == "warning"]) == 1
+    window.close()

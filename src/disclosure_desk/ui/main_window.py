@@ -149,7 +149,15 @@ class MainWindow(QMainWindow):
         settings.set_value(settings.LAST_DRAFT, draft_id)
         settings.set_value(settings.REPORT_OPEN, True)
         self._update_actions()
+        self._warn_uneditable(draft)
         return self.report
+
+    def _warn_uneditable(self, draft) -> None:
+        from .session import lone_surrogate_places
+
+        places = lone_surrogate_places(draft)
+        if places:
+            messages.warning(self, "有无法编辑的字符", texts.LONE_SURROGATES.format(places="、".join(places)))
 
     def close_report(self) -> bool:
         """Save and go back to the draft list (False when the clerk chose to stay)."""

@@ -7,6 +7,8 @@ well under a millisecond) and tells the autosaver.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QObject, Signal
 
 from ..checks import Finding, check
@@ -16,6 +18,19 @@ from ..domain.numbers import Value
 PREFACE = "前言"
 BASIC = "基本信息"
 META_FIELDS = ("organ", "year", "title", "signature_organ", "signature_date", "contact", "website")
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def lone_surrogate_places(draft: Draft) -> list[str]:
+    """Where the draft holds lone surrogates (only a ``"\\ud800"`` escape in report JSON brings one):
+    Qt's editors cannot hold them, so editing that part in the wizard removes them."""
+    fields = {"标题": draft.title or "", "机关名称": draft.organ, "落款": draft.signature_organ,
+              "联系方式": draft.contact, "网址": draft.website, PREFACE: draft.preface}
+    for title, section in draft.sections.items():
+        fields[title] = section if isinstance(section, str) else "".join(p.heading + p.text for p in section)
+    return [name for name, text in fields.items() if _LONE_SURROGATE.search(text or "")]
 
 
 class ReportSession(QObject):

@@ -38,18 +38,24 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
 
 
-def resources_dir() -> Path:
-    """``resources/`` of a checkout, of a frozen build (PyInstaller) or of an installed wheel."""
+def _bundled(folder: str, marker: str) -> Path:
+    """``folder`` of a frozen build (PyInstaller), of a checkout, or of an installed wheel
+    (``<prefix>/share/disclosure-desk/``): the first that holds ``marker``."""
     candidates = []
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
-        candidates.append(Path(frozen) / "resources")
-    candidates.append(Path(__file__).resolve().parents[2] / "resources")
-    candidates.append(Path(sys.prefix) / "share" / "disclosure-desk" / "resources")
+        candidates.append(Path(frozen) / folder)
+    candidates.append(Path(__file__).resolve().parents[2] / folder)
+    candidates.append(Path(sys.prefix) / "share" / "disclosure-desk" / folder)
     for c in candidates:
-        if (c / "samples").is_dir():
+        if (c / marker).exists():
             return c
     return candidates[0]
+
+
+def resources_dir() -> Path:
+    """``resources/``: fonts, samples, icons."""
+    return _bundled("resources", "samples")
 
 
 def samples_dir() -> Path:
@@ -61,18 +67,8 @@ def fonts_dir() -> Path:
 
 
 def docs_dir() -> Path:
-    """The user guide (``guide.md``) and its screenshots: ``docs/`` of a checkout, of a frozen build
-    or, for an installed wheel, ``<prefix>/share/disclosure-desk/docs``."""
-    candidates = []
-    frozen = getattr(sys, "_MEIPASS", None)
-    if frozen:
-        candidates.append(Path(frozen) / "docs")
-    candidates.append(Path(__file__).resolve().parents[2] / "docs")
-    candidates.append(Path(sys.prefix) / "share" / "disclosure-desk" / "docs")
-    for c in candidates:
-        if (c / "guide.md").is_file():
-            return c
-    return candidates[0]
+    """The user guide (``guide.md``) and its screenshots."""
+    return _bundled("docs", "guide.md")
 
 
 def guide_file() -> Path:

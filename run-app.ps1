@@ -1,15 +1,5 @@
 # Start Disclosure Desk on Windows (sets itself up on first run). Extra arguments go to disclosure-desk.
-$ErrorActionPreference = "Stop"
-$repo = Split-Path -Parent $MyInvocation.MyCommand.Path
-$venv = Join-Path $repo ".venv"
-if (-not (Test-Path (Join-Path $venv "Scripts\python.exe"))) { py -3 -m venv $venv }
-$py = Join-Path $venv "Scripts\python.exe"
-$stamp = Join-Path $venv ".installed-app"
-$want = (Get-FileHash (Join-Path $repo "pyproject.toml")).Hash
-if (-not (Test-Path $stamp) -or (Get-Content $stamp) -ne $want) {
-    & $py -m pip install -q --upgrade pip
-    & $py -m pip install -q -e "$repo[app]"
-    Set-Content $stamp $want
-}
+. (Join-Path $PSScriptRoot "scripts\bootstrap.ps1")
+Ensure-Venv "app"
 & (Join-Path $venv "Scripts\disclosure-desk.exe") @args
 exit $LASTEXITCODE

@@ -19,6 +19,7 @@ EXIT_INTERNAL = 4
 _HANDLERS = {
     "check": "check",
     "pdf": "pdf",
+    "convert": "convert",
     "import": "store",
     "export": "store",
     "list": "store",
@@ -36,18 +37,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--data-dir", metavar="DIR", help="数据文件夹（也可用环境变量 DISCLOSURE_DESK_DATA_DIR 指定）")
     sub = p.add_subparsers(dest="command", metavar="命令")
 
-    c = sub.add_parser("check", help="校验报告 JSON 文件")
-    c.add_argument("file", metavar="FILE.json")
-    c.add_argument("--previous", metavar="LAST.json", help="上一年度的报告，用于跨年度校验")
+    c = sub.add_parser("check", help="校验报告文件（JSON、Word、网页或 PDF）")
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--previous", metavar="LAST", help="上一年度的报告，用于跨年度校验")
     c.add_argument("--json", action="store_true", help="以 JSON 数组输出校验结果")
 
     d = sub.add_parser("pdf", help="生成可打印的 PDF")
-    d.add_argument("file", metavar="FILE.json")
+    d.add_argument("file", metavar="FILE")
     d.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    d.add_argument("--previous", metavar="LAST.json", help="上一年度的报告（用于校验）")
+    d.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验）")
 
-    i = sub.add_parser("import", help="把报告 JSON 文件导入为草稿")
-    i.add_argument("file", metavar="FILE.json")
+    v = sub.add_parser("convert", help="把报告从一种格式转换为另一种（按输出文件扩展名），不改动草稿库")
+    v.add_argument("file", metavar="IN")
+    v.add_argument("-o", "--output", required=True, metavar="OUT")
+    v.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验，决定是否印草稿标记）")
+
+    i = sub.add_parser("import", help="把报告文件（JSON、Word、网页或 PDF）导入为草稿")
+    i.add_argument("file", metavar="FILE")
     i.add_argument("--replace", action="store_true", help="覆盖同一机关同一年度的已有草稿")
 
     e = sub.add_parser("export", help="把草稿导出为报告 JSON 文件")

@@ -1,16 +1,16 @@
-"""``disclosure-desk check FILE.json [--previous LAST.json] [--json]``."""
+"""``disclosure-desk check FILE [--previous LAST] [--json]``: FILE in any format ``formats`` reads."""
 
 from __future__ import annotations
 
 import json
 
 from ..checks import check, has_errors
-from ..interchange import read_report_file
+from .convert import read_input
 
 
 def run(args) -> int:
-    draft = read_report_file(args.file)
-    previous = read_report_file(args.previous) if args.previous else None
+    draft = read_input(args.file)
+    previous = read_input(args.previous) if args.previous else None
     findings = check(draft, previous)
     if args.json:
         print(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))

@@ -8,7 +8,7 @@ import re
 import sys
 import unicodedata
 
-from ..interchange import read_report_file, write_report_file
+from ..interchange import write_report_file
 from ..storage import (
     AmbiguousDraftError,
     DraftNotFoundError,
@@ -22,6 +22,7 @@ from ..storage import (
     restore_backup,
 )
 from ..storage.backups import backup_time
+from .convert import read_input
 
 
 def run(args) -> int:
@@ -42,7 +43,7 @@ def run(args) -> int:
 
 
 def _import(args) -> int:
-    draft = read_report_file(args.file)
+    draft = read_input(args.file)
     with open_store() as store:
         maybe_daily_backup(store)
         with store.session() as session:

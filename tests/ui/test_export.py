@@ -143,3 +143,36 @@ def test_gc_is_paused_only_while_exporting(qtbot, report_2021, tmp_path, window)
     export.start_export()
     window.close_report()  # waits for the export; the page is deleted before "finished" arrives
     assert gc.isenabled()
+
+
+@pytest.fixture
+def bare_home(tmp_path, monkeypatch):
+    """A fresh account: no Documents and no Desktop folder (XDG dirs point into the new home)."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    return home
+
+
+def test_first_export_works_without_a_documents_folder(qtbot, report_2021, bare_home):
+    export = page(report_2021, ExportPage)
+    assert export.default_path().parent == bare_home
+    export.path_edit.setText("")  # the clerk keeps the suggested place
+    qtbot.mouseClick(export.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: export.worker is None, timeout=30000)
+    assert export.last_result is not None and export.last_result.path.parent == bare_home
+
+
+def test_the_desktop_is_used_before_home_and_the_last_folder_is_remembered(qtbot, report_2021, bare_home, tmp_path):
+    (bare_home / "Desktop").mkdir()
+    export = page(report_2021, ExportPage)
+    assert export.default_path().parent == bare_home / "Desktop"
+    chosen = tmp_path / "公开办"
+    chosen.mkdir()
+    _export(qtbot, report_2021, chosen / "报告.pdf")
+    assert export.default_path().parent == chosen
+    for f in chosen.iterdir():
+        f.unlink()
+    chosen.rmdir()  # a remembered folder that is gone is skipped
+    assert export.default_path().parent == bare_home / "Desktop"

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
 from .. import paths
 from ..errors import UserFacingError
 from . import messages, settings
+from .folders import default_folder, remember_folder
 
 
 class StoreActions:
@@ -98,11 +99,11 @@ class StoreActions:
         self.refresh_list(dialog.restored[-1] if dialog.restored else None)
 
     def import_file(self) -> int | None:
-        folder = settings.value(settings.IMPORT_FOLDER) or _documents()
+        folder = str(default_folder(settings.IMPORT_FOLDER))
         path = messages.ask_open_path(self.window, "导入报告文件", folder, "报告文件 (*.json);;所有文件 (*)")
         if not path:
             return None
-        settings.set_value(settings.IMPORT_FOLDER, str(Path(path).parent))
+        remember_folder(settings.IMPORT_FOLDER, path)
         draft = self._try("无法导入", self.gateway.import_file, path)
         if draft is None:
             return None
@@ -112,7 +113,7 @@ class StoreActions:
 
     def export_file(self, draft_id: int) -> None:
         row = self.window.start.model.row_at(self.window.start.model.row_of_id(draft_id) or 0)
-        suggested = str(Path(settings.value(settings.EXPORT_FOLDER) or _documents()) / f"{row.title if row else '报告'}.json")
+        suggested = str(default_folder(settings.EXPORT_FOLDER) / f"{row.title if row else '报告'}.json")
         path = messages.ask_save_path(self.window, "导出为报告文件", suggested, "报告文件 (*.json)")
         if not path:
             return
@@ -121,6 +122,7 @@ class StoreActions:
         except UserFacingError as e:
             messages.error(self.window, "无法导出", e.message)
             return
+        remember_folder(settings.EXPORT_FOLDER, path)
         messages.info(self.window, "已导出", f"已导出到：\n{path}")
 
     def show_data_folder(self) -> None:
@@ -131,7 +133,3 @@ class StoreActions:
             f"数据文件夹（草稿库、设置、备份）：\n{paths.data_dir()}\n\n日志文件：\n{log_file()}",
         )
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))
-
-
-def _documents() -> str:
-    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout
 
 from .. import messages, settings
 from ..export_worker import ExportWorker
+from ..folders import default_folder, remember_folder
 from ..page_status import EXPORT
 from ..preview import PdfPreview, print_document
 from ..session import ReportSession
@@ -82,11 +83,9 @@ class ExportPage(ReportPage):
 
     # ---- paths -----------------------------------------------------------------------------
     def default_path(self) -> Path:
-        folder = settings.value(settings.EXPORT_FOLDER) or QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation
-        )
+        folder = default_folder(settings.EXPORT_FOLDER)
         name = _UNSAFE.sub("_", self.session.draft.display_title).strip() or "年度报告"
-        return Path(folder) / f"{name}.pdf"
+        return folder / f"{name}.pdf"
 
     def target_path(self) -> Path:
         text = self.path_edit.text().strip()
@@ -147,7 +146,7 @@ class ExportPage(ReportPage):
 
     def _on_worker_succeeded(self, result) -> None:
         self.last_result = result
-        settings.set_value(settings.EXPORT_FOLDER, str(Path(result.path).parent))
+        remember_folder(settings.EXPORT_FOLDER, result.path)
         self.preview.load(result.path)
         self.progress.setValue(100)
         mark = "（带“草稿”字样）" if getattr(result, "draft_mark", False) else ""

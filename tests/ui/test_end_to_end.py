@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QWizard
 
 from disclosure_desk.ui.editors.table_model import SEVERITY_ROLE
@@ -54,7 +54,7 @@ def _new_report(qtbot, window, monkeypatch):
         form.year.setFocus()
         form.year.selectAll()
         qtbot.keyClicks(form.year, "2019")
-        form.date.setDate(QDate(2020, 1, 20))
+        type_text(qtbot, form.date.edit, "2020年1月20日")
         qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
         return dialog.result()
 

@@ -5,21 +5,20 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ..domain import Draft
 from ..spec import EDITIONS, default_edition, get_spec
 from . import style
+from .date_field import DateField
 
 EDITION_LABELS = {
     "2021": "2021年格式（国办公开办函〔2021〕30号）",
     "2019": "2019年试行格式（国办公开办函〔2019〕60号）",
 }
 EDITION_SHORT = {"2021": "2021年格式", "2019": "2019年试行格式"}
-EDITION_SHORT = {"2021": "2021年格式", "2019": "2019年试行格式"}
 MIN_YEAR, MAX_YEAR = 2008, 2099
-NO_DATE = QDate(2000, 1, 1)
 
 
 class BasicInfoForm(QWidget):
@@ -45,11 +44,7 @@ class BasicInfoForm(QWidget):
         self.title = QLineEdit()
         self.signature_organ = QLineEdit()
         self.signature_organ.setPlaceholderText("报告末尾署名的机关，通常与机关名称相同")
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy年M月d日")
-        self.date.setMinimumDate(NO_DATE)
-        self.date.setSpecialValueText("（未填写）")
+        self.date = DateField()
         self.contact = QLineEdit()
         self.contact.setPlaceholderText("如：办公室，电话 0379-1234567")
         self.website = QLineEdit()
@@ -69,7 +64,7 @@ class BasicInfoForm(QWidget):
         self.edition.activated.connect(self._on_edition_activated)
         for w in (self.title, self.signature_organ, self.contact, self.website):
             w.textEdited.connect(self._emit_changed)
-        self.date.dateChanged.connect(self._emit_changed)
+        self.date.date_changed.connect(self._emit_changed)
 
     # ---- load / read -----------------------------------------------------------------------
     def load(self, draft: Draft) -> None:
@@ -81,8 +76,8 @@ class BasicInfoForm(QWidget):
         self.title.setText(draft.title or self._auto_title)
         self._last_organ = draft.organ
         self.signature_organ.setText(draft.signature_organ)
-        d = draft.signature_date
-        self.date.setDate(QDate(d.year, d.month, d.day) if d else NO_DATE)
+        self.date.set_date(draft.signature_date)
+        self.date.set_usual_month(self.year.value() + 1)
         self.contact.setText(draft.contact)
         self.website.setText(draft.website)
         self._update_edition_warning()
@@ -97,13 +92,12 @@ class BasicInfoForm(QWidget):
     def meta(self) -> dict:
         """The fields as Draft attributes (title None when it is the formed one)."""
         title = self.title.text().strip()
-        qd = self.date.date()
         return {
             "organ": self.organ.text().strip(),
             "year": self.year.value(),
             "title": None if title in ("", self.auto_title()) else title,
             "signature_organ": self.signature_organ.text().strip(),
-            "signature_date": None if qd == NO_DATE else dt.date(qd.year(), qd.month(), qd.day()),
+            "signature_date": self.date.date(),
             "contact": self.contact.text().strip(),
             "website": self.website.text().strip(),
         }
@@ -123,6 +117,7 @@ class BasicInfoForm(QWidget):
         self._emit_changed()
 
     def _on_year_value_changed(self, year: int) -> None:
+        self.date.set_usual_month(year + 1)
         if self._loading:
             return
         if self.edition.isEnabled() and not self._edition_touched:

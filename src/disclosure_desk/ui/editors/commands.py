@@ -16,6 +16,10 @@ class SetValuesCommand(QUndoCommand):
         self._values = dict(values)
         self._old: dict = {}
 
+    @property
+    def cell_ids(self) -> list[str]:
+        return list(self._values)
+
     def redo(self) -> None:
         self._old = self._session.set_values(self._values)
 

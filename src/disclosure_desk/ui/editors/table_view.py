@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
 from ...domain import ValueParseError
 from .. import style
@@ -14,8 +14,10 @@ from .value_delegate import ValueDelegate
 
 
 class ReportTableView(QTableView):
-    notice_requested = Signal(str, str)  # message, "error" / "warning" / "info"
+    # message, "error" / "warning" / "info", and a callable telling whether it is still true (or None)
+    notice_requested = Signal(str, str, object)
     current_cell_changed = Signal(object)  # CellSpec or None
+    editor_reverted = Signal()  # Esc in a cell editor
 
     def __init__(self, model: ReportTableModel, parent=None):
         super().__init__(parent)
@@ -23,6 +25,7 @@ class ReportTableView(QTableView):
         self._delegate = ValueDelegate(self)
         self.setItemDelegate(self._delegate)
         self._delegate.value_refused.connect(self._on_delegate_value_refused)
+        self._delegate.editor_reverted.connect(self.editor_reverted)
         model.value_rejected.connect(self._on_delegate_value_refused)
         self.horizontalHeader().hide()
         self.verticalHeader().hide()
@@ -126,6 +129,13 @@ class ReportTableView(QTableView):
                 return
         super().keyPressEvent(event)
 
+    def close_open_editor(self) -> None:
+        """Close a cell editor without committing it (before undo/redo change the table under it)."""
+        editor = self._delegate.open_editor
+        if editor is not None:
+            self._delegate.closeEditor.emit(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
     # ---- selection helpers -----------------------------------------------------------------
     def select_cells(self, cell_ids) -> None:
         """Select every listed cell of this table and scroll to the first."""
@@ -166,16 +176,20 @@ class ReportTableView(QTableView):
         m = self.model()
         start = self.currentIndex()
         if not start.isValid() or m.cell_spec(start) is None:
-            self.notice_requested.emit("请先点一下要开始粘贴的格子，再粘贴。", "warning")
+            self.notice_requested.emit("请先点一下要开始粘贴的格子，再粘贴。", "warning", None)
             return
         try:
             plan = plan_paste(m, (start.row(), start.column()), text)
         except (PasteError, ValueParseError) as e:
-            self.notice_requested.emit(f"没有粘贴：{e.message}", "error")
+            self.notice_requested.emit(f"没有粘贴：{e.message}", "error", None)
             return
         m.apply_values(plan.values, f"粘贴 {len(plan.values)} 个格子")
         self.select_cells(list(plan.values))
-        self.notice_requested.emit(plan.summary(m.session.draft), "warning" if plan.total_mismatches(m.session.draft) else "info")
+        draft = m.session.draft
+        if plan.total_mismatches(draft):  # stays while a pasted total still differs from the sum
+            self.notice_requested.emit(plan.summary(draft), "warning", lambda: bool(plan.total_mismatches(draft)))
+        else:
+            self.notice_requested.emit(plan.summary(draft), "info", None)
 
     def copy_selection(self) -> None:
         m = self.model()
@@ -190,7 +204,7 @@ class ReportTableView(QTableView):
 
     # ---- slots -----------------------------------------------------------------------------
     def _on_delegate_value_refused(self, index: QPersistentModelIndex, message: str) -> None:
-        self.notice_requested.emit(message, "error")
+        self.notice_requested.emit(message, "error", None)
 
     def _on_selection_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_cell_changed.emit(self.model().cell_spec(current))

@@ -2,23 +2,49 @@
 
 Tab / Enter commit and move to the next editable cell (the view decides which); text that is
 not a value the cell allows keeps the editor open and says why, so nothing typed is lost.
+
+Undo as in Excel/WPS: Ctrl+Z in an editor takes back the editor's own typing; once there is none,
+the key is left to the page's 撤销 shortcut (the last committed edit). QLineEdit would otherwise
+claim Ctrl+Z even with nothing to undo, so right after Tab/Enter opened the next cell nothing
+happened. Ctrl+Y and Ctrl+Shift+Z redo the same way.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QStyledItemDelegate
 
 from ...domain import ValueParseError
 
 _NEXT_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_CTRL = Qt.KeyboardModifier.ControlModifier
+_SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def is_undo_key(event: QKeyEvent) -> bool:
+    return event.matches(QKeySequence.StandardKey.Undo)
+
+
+def is_redo_key(event: QKeyEvent) -> bool:
+    mods = event.modifiers() & (_CTRL | _SHIFT)
+    return event.matches(QKeySequence.StandardKey.Redo) or (
+        (event.key() == Qt.Key.Key_Y and mods == _CTRL) or (event.key() == Qt.Key.Key_Z and mods == _CTRL | _SHIFT)
+    )
 
 
 class ValueDelegate(QStyledItemDelegate):
     value_refused = Signal(QPersistentModelIndex, str)
+    editor_reverted = Signal()  # Esc: what was typed (and any refusal of it) is gone
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.open_editor: QLineEdit | None = None
+        self.closeEditor.connect(self._on_close_editor)
 
     def createEditor(self, parent, option, index: QModelIndex):
         editor = QLineEdit(parent)
+        self.open_editor = editor
         editor.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         editor.setFrame(False)
         editor.setProperty("model_index", QPersistentModelIndex(index))
@@ -43,6 +69,18 @@ class ValueDelegate(QStyledItemDelegate):
         return None
 
     def eventFilter(self, editor, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(editor, QLineEdit):
+            if (is_undo_key(event) and not editor.isUndoAvailable()) or (
+                is_redo_key(event) and not editor.isRedoAvailable()
+            ):
+                event.ignore()
+                return True  # not claimed by the editor: the page's 撤销/重做 shortcut runs
+            if is_redo_key(event):
+                event.accept()  # the editor redoes its own typing (Ctrl+Y is not QLineEdit's own key)
+                return True
+        if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit) and is_redo_key(event):
+            editor.redo()
+            return True
         if event.type() == QEvent.Type.KeyPress and isinstance(editor, QLineEdit):
             key = event.key()
             if key in _NEXT_KEYS or key == Qt.Key.Key_Backtab:
@@ -57,3 +95,9 @@ class ValueDelegate(QStyledItemDelegate):
                 self.closeEditor.emit(editor, hint)
                 return True
         return super().eventFilter(editor, event)
+
+    def _on_close_editor(self, editor, hint=None) -> None:
+        if editor is self.open_editor:
+            self.open_editor = None
+        if hint == QAbstractItemDelegate.EndEditHint.RevertModelCache:
+            self.editor_reverted.emit()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWizardPage
 
@@ -37,18 +39,45 @@ def guidance_label(text: str) -> QLabel:
     return label
 
 
-def notice_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.hide()
-    return label
+class NoticeLabel(QLabel):
+    """A banner that says what just happened, and goes away when it is no longer true.
+
+    ``still_true`` (if given) is asked at every :meth:`revalidate` (the page calls it after each edit);
+    a notice without one describes the last action and goes at the next edit.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+        self._still_true: Callable[[], bool] | None = None
+        self.level = ""
+
+    def show_message(self, message: str, level: str, still_true: Callable[[], bool] | None = None) -> None:
+        if not message:
+            self.clear_message()
+            return
+        css = {"error": style.BANNER_ERROR, "warning": style.BANNER_WARN}.get(level, style.BANNER_INFO)
+        self.setStyleSheet(css)
+        self.setText(message)
+        self.level = level
+        self._still_true = still_true
+        self.show()
+
+    def clear_message(self) -> None:
+        self._still_true = None
+        self.level = ""
+        self.setText("")
+        self.hide()
+
+    def revalidate(self) -> None:
+        if self.text() and (self._still_true is None or not self._still_true()):
+            self.clear_message()
 
 
-def show_notice(label: QLabel, message: str, level: str) -> None:
-    if not message:
-        label.hide()
-        return
-    css = {"error": style.BANNER_ERROR, "warning": style.BANNER_WARN}.get(level, style.BANNER_INFO)
-    label.setStyleSheet(css)
-    label.setText(message)
-    label.show()
+def notice_label() -> NoticeLabel:
+    return NoticeLabel()
+
+
+def show_notice(label: NoticeLabel, message: str, level: str, still_true: Callable[[], bool] | None = None) -> None:
+    label.show_message(message, level, still_true)

@@ -39,6 +39,8 @@ class TablePage(ReportPage):
         self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self._build(section.guidance)
         self.view.notice_requested.connect(self._on_view_notice_requested)
+        self.view.editor_reverted.connect(self._on_view_editor_reverted)
+        session.values_changed.connect(self._on_session_values_changed)
         self.view.current_cell_changed.connect(self._on_view_current_cell_changed)
         session.status_changed.connect(self._on_session_status_changed)
         session.findings_changed.connect(self._update_totals_button)
@@ -55,9 +57,9 @@ class TablePage(ReportPage):
         self.totals_button.setToolTip("导入的文件中有总计与各项之和不符时使用：把本表的总计改为各项相加之和。")
         self.totals_button.clicked.connect(self._on_totals_button_clicked)
         self.undo_button = QPushButton("撤销")
-        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_button.clicked.connect(self.undo)
         self.redo_button = QPushButton("重做")
-        self.redo_button.clicked.connect(self.undo_stack.redo)
+        self.redo_button.clicked.connect(self.redo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_button.setEnabled)
         self.undo_button.setEnabled(False)
@@ -83,16 +85,33 @@ class TablePage(ReportPage):
     def _add_shortcuts(self) -> None:
         undo = QAction("撤销", self)
         undo.setShortcut(QKeySequence("Ctrl+Z"))
-        undo.triggered.connect(self.undo_stack.undo)
+        undo.triggered.connect(self.undo)
         redo = QAction("重做", self)
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        redo.triggered.connect(self.undo_stack.redo)
+        redo.triggered.connect(self.redo)
         for a in (undo, redo):
             a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(a)  # anywhere on this page: the table, its buttons
         self.undo_action, self.redo_action = undo, redo
 
     # ---- actions ---------------------------------------------------------------------------
+    def undo(self) -> None:
+        """Take back the last committed edit and show its cell (an open editor is closed first)."""
+        if self.undo_stack.canUndo():
+            self._step(self.undo_stack.index() - 1, self.undo_stack.undo)
+
+    def redo(self) -> None:
+        if self.undo_stack.canRedo():
+            self._step(self.undo_stack.index(), self.undo_stack.redo)
+
+    def _step(self, command_index: int, action) -> None:
+        self.view.close_open_editor()
+        command = self.undo_stack.command(command_index)
+        action()
+        cells = getattr(command, "cell_ids", [])
+        if cells:
+            self.view.select_cells(cells)
+
     def fill_all_zero(self) -> None:
         from .. import messages
 
@@ -144,8 +163,15 @@ class TablePage(ReportPage):
     def _on_totals_button_clicked(self) -> None:
         self.recompute_totals()
 
-    def _on_view_notice_requested(self, message: str, level: str) -> None:
-        show_notice(self.notice, message, level)
+    def _on_view_notice_requested(self, message: str, level: str, still_true) -> None:
+        show_notice(self.notice, message, level, still_true)
+
+    def _on_view_editor_reverted(self) -> None:
+        if self.notice.level == "error":
+            self.notice.clear_message()
+
+    def _on_session_values_changed(self, _cell_ids) -> None:
+        self.notice.revalidate()
 
     def _on_view_current_cell_changed(self, cell) -> None:
         if cell is None:

@@ -36,7 +36,9 @@ def test_findings_panel_double_click_jumps_to_the_cells(qtbot, report_2021):
     qtbot.waitUntil(lambda: report_2021.wizard.currentPage() is t3)
     assert set(t3.view.selected_cell_ids()) == set(finding.cell_ids)
     assert "t3.new.business" in t3.view.selected_cell_ids()
-    assert t3.view.currentIndex() == t3.model.index_of(finding.cell_ids[0])
+    focus = t3.model.index_of(finding.focus_cell_id)
+    assert t3.view.currentIndex() == focus
+    assert t3.view.viewport().rect().contains(t3.view.visualRect(focus))
 
 
 def test_panel_shows_the_current_pages_findings(qtbot, report_2021):
@@ -110,3 +112,54 @@ def test_text_findings_jump_to_the_text(qtbot, report_2019):
     report_2019.jump_to_finding(f)
     parts = page(report_2019, PartsPage)
     assert report_2019.wizard.currentPage() is parts
+
+
+def _window_height(report, height):
+    window = report.window()
+    window.resize(window.width(), height)
+
+
+def test_jumping_brings_the_cell_most_likely_wrong_into_view(qtbot, window, report_2021):
+    """T3-1 on a short screen: 四、结转下年度 is the bottom row, off-screen when the view shows the top."""
+    window.resize(1366, 560)
+    t3 = page(report_2021, TablePage, "表三")
+    t3.model.setData(t3.model.index_of("t3.carried_out.business"), "3")  # 四 is wrong: T3-1 in 商业企业
+    finding = next(f for f in report_2021.session.findings if f.rule == "T3-1")
+    assert finding.focus_cell_id == "t3.carried_out.business"
+    report_2021.jump_to_finding(finding)
+    qtbot.waitUntil(lambda: report_2021.wizard.currentPage() is t3)
+    target = t3.model.index_of("t3.carried_out.business")
+    assert t3.view.currentIndex() == target
+    assert t3.view.viewport().rect().contains(t3.view.visualRect(target))
+
+
+def test_a_sum_rule_focuses_the_stated_total(report_2021):
+    from disclosure_desk.checks import check
+
+    draft = report_2021.session.draft
+    draft.values["t4.review.total"] = 99  # as an imported file may state it
+    finding = next(f for f in check(draft) if f.rule == "T4-1")
+    assert finding.focus_cell_id == "t4.review.total"
+
+
+def frame_role():
+    from PySide6.QtGui import QPalette
+
+    return QPalette.ColorRole.Highlight
+
+
+def test_selected_cells_keep_their_error_colour(qtbot, report_2021):
+    from disclosure_desk.ui import style
+
+    t4 = page(report_2021, TablePage, "表四")
+    report_2021.go_to_page(report_2021.wizard.page_id_for_key(t4.page_key))
+    t4.view.paste_text("1\t1\t1\t1")  # fine so far: 表四 totals are computed
+    t4.model.session.draft.values["t4.review.total"] = 9  # a stated total that is wrong
+    t4.model.session.recheck()
+    t4.view.select_cells(["t4.review.upheld", "t4.review.total"])
+    rect = t4.view.visualRect(t4.model.index_of("t4.review.total"))
+    image = t4.view.viewport().grab().toImage()
+    colour = image.pixelColor(rect.left() + 6, rect.center().y())
+    assert colour == style.ERROR_BG, colour.name()  # the error colour, not the selection colour
+    frame = image.pixelColor(rect.left() + 2, rect.center().y())
+    assert frame == t4.view.palette().color(frame_role()), frame.name()  # framed as selected

@@ -33,7 +33,7 @@ def _sum_mismatch(rule: str, table: TableSpec, draft: Draft, total_id: str, part
         return []
     cells = [table.cell(i) for i in (total_id, *part_ids)]
     message = say(fmt(stated), fmt(expected), fmt(abs(stated - expected)))
-    return [table_finding(rule, E, message, cells, table.section_title)]
+    return [table_finding(rule, E, message, cells, table.section_title, focus=total_id)]
 
 
 def check_t3_3(spec: ReportSpec, draft: Draft) -> list[Finding]:
@@ -77,8 +77,11 @@ def check_t3_1(spec: ReportSpec, draft: Draft, t3_3: list[Finding]) -> list[Find
         if all_blank(draft, ids):
             continue
         r7 = draft.value(f"t3.total.{col}")
+        parts_sum = total(draft, [f"t3.{r}.{col}" for r in rows])
         if r7 is None:
-            r7 = total(draft, [f"t3.{r}.{col}" for r in rows])
+            r7 = parts_sum
+        # the stated （七）总计 when it is not its parts' sum, else 四、结转下年度 (the row filled last)
+        focus = ids[2] if r7 != parts_sum else ids[3]
         left = num(draft, ids[0]) + num(draft, ids[1])
         right = r7 + num(draft, ids[3])
         if left != right:
@@ -88,7 +91,7 @@ def check_t3_1(spec: ReportSpec, draft: Draft, t3_3: list[Finding]) -> list[Find
                     f"{col_label}列：本年新收({fmt(num(draft, ids[0]))})+上年结转({fmt(num(draft, ids[1]))})={fmt(left)}，"
                     f"但办理结果总计({fmt(r7)})+结转下年度({fmt(num(draft, ids[3]))})={fmt(right)}，相差{fmt(abs(left - right))}。"
                     "收到的申请要么办结、要么结转下年度，请核对这一列。",
-                    [t3.cell(i) for i in ids], t3.section_title,
+                    [t3.cell(i) for i in ids], t3.section_title, focus=focus,
                 )
             )
     return out

@@ -25,6 +25,12 @@ class Finding:
     cell_ids: tuple[str, ...] = ()  # spec cell ids of the table cells involved
     section: str = ""  # the official title of the section the finding belongs to ("" for the report as a whole)
     accepted_reason: str | None = None
+    focus: str = ""  # the cell id most likely wrong (the stated total, the figure that differs); "" = the first
+
+    @property
+    def focus_cell_id(self) -> str | None:
+        """The cell to bring into view when the clerk jumps to this finding."""
+        return self.focus or (self.cell_ids[0] if self.cell_ids else None)
 
     @property
     def key(self) -> str:

@@ -29,9 +29,14 @@ def fmt(v: Value | Decimal) -> str:
     return format_value(v)
 
 
-def table_finding(rule: str, severity: Severity, message: str, cells: Iterable[CellSpec], section: str) -> Finding:
+def table_finding(
+    rule: str, severity: Severity, message: str, cells: Iterable[CellSpec], section: str, focus: str = ""
+) -> Finding:
+    """A finding about table cells; ``focus`` names the one most likely wrong (default: the first)."""
     cells = tuple(cells)
-    return Finding(rule, severity, message, tuple(c.label_path for c in cells), tuple(c.id for c in cells), section)
+    return Finding(
+        rule, severity, message, tuple(c.label_path for c in cells), tuple(c.id for c in cells), section, focus=focus
+    )
 
 
 def text_finding(rule: str, severity: Severity, message: str, section: str) -> Finding:

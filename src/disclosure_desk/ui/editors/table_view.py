@@ -137,24 +137,29 @@ class ReportTableView(QTableView):
             self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # ---- selection helpers -----------------------------------------------------------------
-    def select_cells(self, cell_ids) -> None:
-        """Select every listed cell of this table and scroll to the first."""
+    def select_cells(self, cell_ids, focus: str | None = None) -> None:
+        """Select every listed cell of this table and bring ``focus`` (default: the first) into view,
+        with as much of the rest as fits: the cell most likely wrong is often the last of a column."""
         m = self.model()
-        selection = QItemSelection()
-        first = None
+        indexes = {}
         for cell_id in cell_ids:
             try:
-                idx = m.index_of(cell_id)
+                indexes[cell_id] = m.index_of(cell_id)
             except KeyError:
                 continue
-            first = first or idx
-            selection.select(idx, idx)
-        if first is None:
+        if not indexes:
             return
+        ordered = list(indexes.values())
+        current = indexes.get(focus or "", ordered[0])
+        selection = QItemSelection()
+        for idx in ordered:
+            selection.select(idx, idx)
         sm = self.selectionModel()
-        sm.setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        sm.setCurrentIndex(current, QItemSelectionModel.SelectionFlag.NoUpdate)
         sm.select(selection, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.scrollTo(first)
+        by_place = sorted(ordered, key=lambda i: (i.row(), i.column()))
+        for idx in (by_place[-1], by_place[0], current):  # the whole range if it fits, the focus always
+            self.scrollTo(idx)
         self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def selected_cell_ids(self) -> list[str]:

@@ -12,10 +12,12 @@ happened. Ctrl+Y and Ctrl+Shift+Z redo the same way.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QLineEdit, QStyledItemDelegate
+from PySide6.QtGui import QBrush, QKeyEvent, QKeySequence, QPalette, QPen
+from PySide6.QtWidgets import QAbstractItemDelegate, QApplication, QLineEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from ...domain import ValueParseError
+from .. import style
+from .table_model import SEVERITY_ROLE
 
 _NEXT_KEYS = (Qt.Key.Key_Tab, Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _CTRL = Qt.KeyboardModifier.ControlModifier
@@ -49,6 +51,25 @@ class ValueDelegate(QStyledItemDelegate):
         editor.setFrame(False)
         editor.setProperty("model_index", QPersistentModelIndex(index))
         return editor
+
+    def paint(self, painter, option, index: QModelIndex) -> None:
+        """A selected cell with a finding keeps its error/warning colour, framed in the selection colour
+        (a pasted block stays selected, and the selection colour hid the paint)."""
+        severity = index.data(SEVERITY_ROLE)
+        if not severity or not option.state & QStyle.StateFlag.State_Selected:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        highlight = opt.palette.color(QPalette.ColorRole.Highlight)
+        opt.state &= ~QStyle.StateFlag.State_Selected
+        opt.backgroundBrush = QBrush(style.ERROR_BG if severity == "error" else style.WARNING_BG)
+        widget_style = opt.widget.style() if opt.widget is not None else QApplication.style()
+        widget_style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        painter.save()
+        painter.setPen(QPen(highlight, 3))
+        painter.drawRect(opt.rect.adjusted(1, 1, -2, -2))
+        painter.restore()
 
     def setEditorData(self, editor: QLineEdit, index: QModelIndex) -> None:
         if not editor.isModified():

@@ -145,7 +145,7 @@ class TablePage(ReportPage):
         self.totals_button.setVisible(stale and not self.session.read_only)
 
     def focus_finding(self, finding) -> None:
-        self.view.select_cells(finding.cell_ids)
+        self.view.select_cells(finding.cell_ids, finding.focus_cell_id)
 
     def set_read_only(self, read_only: bool) -> None:
         for b in (self.zero_button, self.blanks_button):

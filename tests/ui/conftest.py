@@ -70,8 +70,11 @@ def window(qtbot, app, answers):
     """The real main window, shown, with its store open (an empty one)."""
     from disclosure_desk.ui.main_window import MainWindow
 
+    from PySide6.QtCore import Qt
+
     w = MainWindow()
     qtbot.addWidget(w)
+    w.setWindowState(Qt.WindowState.WindowNoState)  # the offscreen screen is 800×600: the app would maximise
     w.resize(1280, 820)
     w.show()
     qtbot.waitExposed(w)

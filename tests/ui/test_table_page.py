@@ -139,7 +139,8 @@ def test_delete_key_clears_selected_cells(qtbot, report_2021):
 def test_help_panel_shows_the_rows_reporting_rule(qtbot, report_2021):
     p = _goto(report_2021, "表三")
     click_cell(qtbot, p.view, p.model.index_of("t3.not_processed.repeat.natural"))
-    assert "填报口径" in p.help.text() and "重复申请" in p.help.text()
+    assert "填报口径" in p.help.toolTip() and "重复申请" in p.help.toolTip()  # shown in two lines beside the buttons
+    qtbot.waitUntil(lambda: p.help.text().startswith("表三 › （五）不予处理 › 2.重复申请"))  # once laid out
 
 
 def test_wrong_cell_is_painted_and_listed_then_fixed(qtbot, report_2021):

@@ -129,6 +129,11 @@ class TableSpec:
         return cache.get(path)
 
     @property
+    def stub_cols(self) -> int:
+        """Leading grid columns that hold only labels (the row stubs): 表三 3, 表二 1, 表四 0."""
+        return min((g.col for g in self.grid if g.cell_id), default=0)
+
+    @property
     def row_keys(self) -> tuple[str, ...]:
         """Row keys in table order (each once)."""
         return tuple(dict.fromkeys(c.row_key for c in self.cells))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
@@ -15,6 +15,27 @@ from .store_actions import StoreActions
 from .store_gateway import StoreGateway
 
 log = logging.getLogger(__name__)
+
+DEFAULT_SIZE = (1200, 800)
+FRAME_ALLOWANCE = (16, 40)  # the window manager's borders and title bar, not part of geometry()
+
+
+def fit_window(available: QRect, saved: QRect | None) -> tuple[QRect, bool]:
+    """Where the window goes on a screen whose free area is ``available``, and whether to maximise it.
+
+    A saved rectangle is kept where it fits and shrunk and moved into the free area where it does not;
+    without one the default size is centred, or the window is maximised when the screen is smaller.
+    """
+    room_w, room_h = available.width() - FRAME_ALLOWANCE[0], available.height() - FRAME_ALLOWANCE[1]
+    if saved is not None:
+        w, h = min(saved.width(), room_w), min(saved.height(), room_h)
+        x = min(max(saved.x(), available.left()), available.left() + room_w - w)
+        y = min(max(saved.y(), available.top()), available.top() + room_h - h)
+        return QRect(x, y, w, h), False
+    w, h = min(DEFAULT_SIZE[0], room_w), min(DEFAULT_SIZE[1], room_h)
+    rect = QRect(0, 0, w, h)
+    rect.moveCenter(available.center())
+    return rect, (w, h) != DEFAULT_SIZE
 
 
 class MainWindow(QMainWindow):
@@ -88,9 +109,21 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _restore_geometry(self) -> None:
+        """The size the clerk left it at, or a default that fits the screen (1366×768 laptops with a
+        taskbar, 1280×720 projectors): a window taller than the screen hid the findings and status bar."""
         geometry = settings.bytes_value(settings.GEOMETRY)
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 800)
+        restored = geometry is not None and self.restoreGeometry(geometry)
+        screen = self.screen()
+        if restored and self.windowState() & Qt.WindowState.WindowMaximized:
+            return
+        if screen is None:
+            if not restored:
+                self.resize(*DEFAULT_SIZE)
+            return
+        rect, maximize = fit_window(screen.availableGeometry(), self.geometry() if restored else None)
+        self.setGeometry(rect)
+        if maximize and not restored:
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _update_actions(self) -> None:
         self.back_action.setEnabled(self.report is not None)

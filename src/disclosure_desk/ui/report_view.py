@@ -68,9 +68,12 @@ class ReportView(QWidget):
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.wizard)
         right.addWidget(self.findings)
-        right.setStretchFactor(0, 5)
-        right.setStretchFactor(1, 1)
+        right.setStretchFactor(0, 1)
+        right.setStretchFactor(1, 0)
         right.setChildrenCollapsible(False)
+        self.right_splitter = right
+        self._sized = False
+        self.findings.setMinimumHeight(3 * self.fontMetrics().height() + 12)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.pages)
         self.splitter.addWidget(right)
@@ -102,6 +105,14 @@ class ReportView(QWidget):
         export.mark_final_requested.connect(self.mark_final)
         export.reopen_requested.connect(self.reopen)
         export.exported.connect(self._on_export_exported)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:  # once it has its real height: the findings list gets about five lines
+            self._sized = True
+            total = sum(self.right_splitter.sizes())
+            findings = min(6 * self.fontMetrics().height(), total // 4)
+            self.right_splitter.setSizes([total - findings, findings])
 
     # ---- pages -----------------------------------------------------------------------------
     def _fill_page_list(self) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderV
 
 from ...domain import ValueParseError
 from .. import style
+from .frozen_panes import FrozenPanes
 from .paste import PasteError, plan_paste
 from .table_model import ReportTableModel
 from .value_delegate import ValueDelegate
@@ -17,6 +18,7 @@ class ReportTableView(QTableView):
     # message, "error" / "warning" / "info", and a callable telling whether it is still true (or None)
     notice_requested = Signal(str, str, object)
     current_cell_changed = Signal(object)  # CellSpec or None
+    frozen: FrozenPanes | None = None  # made once the spans are set (Qt calls scrollTo before that)
     editor_reverted = Signal()  # Esc in a cell editor
 
     def __init__(self, model: ReportTableModel, parent=None):
@@ -40,6 +42,10 @@ class ReportTableView(QTableView):
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         for g in model.spans():
             self.setSpan(g.row, g.col, g.rowspan, g.colspan)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.frozen = FrozenPanes(self, model.table.header_rows, model.table.stub_cols)
+        self.horizontalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
         self.selectionModel().currentChanged.connect(self._on_selection_current_changed)
         self._order = self._editable_order()
 
@@ -76,6 +82,13 @@ class ReportTableView(QTableView):
                 heights[r] += -(-extra // g.rowspan)
         for r, h in enumerate(heights):
             self.setRowHeight(r, h)
+        if self.frozen is not None:
+            self.frozen.update()
+
+    def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        super().scrollTo(index, hint)
+        if index.isValid() and self.frozen is not None:
+            self.frozen.uncover(index)  # not under the header rows or stubs kept in view
 
     def _text_height(self, g) -> int:
         width = sum(self.columnWidth(c) for c in range(g.col, g.col + g.colspan)) - 8
@@ -210,6 +223,10 @@ class ReportTableView(QTableView):
     # ---- slots -----------------------------------------------------------------------------
     def _on_delegate_value_refused(self, index: QPersistentModelIndex, message: str) -> None:
         self.notice_requested.emit(message, "error", None)
+
+    def _on_scroll_range_changed(self, _minimum: int, _maximum: int) -> None:
+        if self.frozen is not None:
+            self.frozen.update()
 
     def _on_selection_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.current_cell_changed.emit(self.model().cell_spec(current))

@@ -81,3 +81,33 @@ def notice_label() -> NoticeLabel:
 
 def show_notice(label: NoticeLabel, message: str, level: str, still_true: Callable[[], bool] | None = None) -> None:
     label.show_message(message, level, still_true)
+
+
+class TwoLineLabel(QLabel):
+    """Two lines of plain text, each shortened with "…" to the width it gets (the whole text in the
+    tooltip): a fixed height that never pushes the table down."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._lines: tuple[str, str] = ("", "")
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 4)
+        self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.setMinimumWidth(120)
+
+    def set_lines(self, first: str, second: str = "") -> None:
+        self._lines = (first, second)
+        self.setToolTip("\n".join(line for line in self._lines if line))
+        self._fit()
+
+    def lines(self) -> tuple[str, str]:
+        return self._lines
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics, width = self.fontMetrics(), max(self.width() - 2, 20)
+        shown = [metrics.elidedText(line, Qt.TextElideMode.ElideRight, width) for line in self._lines]
+        self.setText("\n".join(shown))

@@ -11,7 +11,9 @@ from .. import texts
 from ..editors.table_model import ReportTableModel
 from ..editors.table_view import ReportTableView
 from ..session import ReportSession
-from .base_page import ReportPage, guidance_label, notice_label, show_notice
+from .base_page import ReportPage, TwoLineLabel, guidance_label, notice_label, show_notice
+
+KEYS_TIP = ("Tab / 回车：下一格　Ctrl+Z：撤销", "Ctrl+V：粘贴 Excel/WPS 中复制的数字")
 
 # findings that say a stated total is not the sum of its parts
 TOTAL_RULES = ("T3-2", "T3-3", "T4-1")
@@ -32,11 +34,9 @@ class TablePage(ReportPage):
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.view.setMinimumSize(300, 160)
         self.notice = notice_label()
-        self.help = QLabel()
-        self.help.setWordWrap(True)
+        self.help = TwoLineLabel()
         self.help.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.help.setMinimumHeight(40)
-        self.help.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.help.set_lines(*KEYS_TIP)
         self._build(section.guidance)
         self.view.notice_requested.connect(self._on_view_notice_requested)
         self.view.editor_reverted.connect(self._on_view_editor_reverted)
@@ -68,17 +68,13 @@ class TablePage(ReportPage):
         tools = QHBoxLayout()
         for b in (self.zero_button, self.blanks_button, self.totals_button, self.undo_button, self.redo_button):
             tools.addWidget(b)
-        tools.addStretch(1)
-        tip = QLabel("Tab / 回车：下一格　Ctrl+V：粘贴 Excel/WPS 中复制的数字")
-        tip.setStyleSheet("color:#5b6b7c;")
-        tools.addWidget(tip)
+        tools.addWidget(self.help, 1)  # beside the buttons: on a 720-line screen the table needs the height
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(guidance_label(guidance))
         layout.addLayout(tools)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.notice)
-        layout.addWidget(self.help)
         if self.table.note:
             layout.addWidget(QLabel(self.table.note))
 
@@ -175,13 +171,10 @@ class TablePage(ReportPage):
 
     def _on_view_current_cell_changed(self, cell) -> None:
         if cell is None:
-            self.help.setText("")
+            self.help.set_lines(*KEYS_TIP)
             return
         what = "总计，由程序自动计算" if cell.is_total else f"应填{cell.kind.description}"
-        text = f"<b>{cell.label_path.replace('/', ' › ')}</b>：{what}。"
-        if cell.help:
-            text += f"<br>填报口径：{cell.help}"
-        self.help.setText(text)
+        self.help.set_lines(f"{cell.label_path.replace('/', ' › ')}：{what}。", f"填报口径：{cell.help}" if cell.help else "")
 
     def _on_session_status_changed(self) -> None:
         self.set_read_only(self.session.read_only)

@@ -17,7 +17,13 @@ from .store_gateway import StoreGateway
 log = logging.getLogger(__name__)
 
 DEFAULT_SIZE = (1200, 800)
-FRAME_ALLOWANCE = (16, 40)  # the window manager's borders and title bar, not part of geometry()
+# what the window manager adds around geometry() (borders, title bar), not known before the first show
+FRAME_LEFT, FRAME_TOP, FRAME_RIGHT, FRAME_BOTTOM = 8, 32, 8, 8
+
+
+def frame_of(rect: QRect) -> QRect:
+    """The whole window, decorations included, of client area ``rect`` (an estimate)."""
+    return rect.adjusted(-FRAME_LEFT, -FRAME_TOP, FRAME_RIGHT, FRAME_BOTTOM)
 
 
 def fit_window(available: QRect, saved: QRect | None) -> tuple[QRect, bool]:
@@ -26,15 +32,15 @@ def fit_window(available: QRect, saved: QRect | None) -> tuple[QRect, bool]:
     A saved rectangle is kept where it fits and shrunk and moved into the free area where it does not;
     without one the default size is centred, or the window is maximised when the screen is smaller.
     """
-    room_w, room_h = available.width() - FRAME_ALLOWANCE[0], available.height() - FRAME_ALLOWANCE[1]
+    room = available.adjusted(FRAME_LEFT, FRAME_TOP, -FRAME_RIGHT, -FRAME_BOTTOM)  # for the client area
     if saved is not None:
-        w, h = min(saved.width(), room_w), min(saved.height(), room_h)
-        x = min(max(saved.x(), available.left()), available.left() + room_w - w)
-        y = min(max(saved.y(), available.top()), available.top() + room_h - h)
+        w, h = min(saved.width(), room.width()), min(saved.height(), room.height())
+        x = min(max(saved.x(), room.left()), room.left() + room.width() - w)
+        y = min(max(saved.y(), room.top()), room.top() + room.height() - h)
         return QRect(x, y, w, h), False
-    w, h = min(DEFAULT_SIZE[0], room_w), min(DEFAULT_SIZE[1], room_h)
+    w, h = min(DEFAULT_SIZE[0], room.width()), min(DEFAULT_SIZE[1], room.height())
     rect = QRect(0, 0, w, h)
-    rect.moveCenter(available.center())
+    rect.moveCenter(room.center())
     return rect, (w, h) != DEFAULT_SIZE
 
 

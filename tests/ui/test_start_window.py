@@ -29,15 +29,16 @@ def _drive_dialog(monkeypatch, window, qtbot, fill):
 def test_first_launch_shows_a_welcome_and_the_samples(window):
     start = window.start
     assert start.list_stack.currentIndex() == 1 and "欢迎使用" in start.welcome.text()
-    captions = [start.samples_box.itemAt(i).widget().text() for i in range(start.samples_box.count())]
+    captions = [b.text() for b in start.sample_buttons()]
     assert "伊洛街道办事处 2019年度" in captions and "青禾县统计局 2025年度" in captions
+    assert [a.text() for a in start.samples_menu.actions()] == captions  # also a menu once drafts exist
     assert not start.buttons["open"].isEnabled() and start.buttons["new"].isEnabled()
+    assert start.buttons["welcome_new"].isVisible() and start.buttons["welcome_import"].isVisible()
 
 
 def test_open_a_sample_copies_it_into_the_drafts(qtbot, window):
     start = window.start
-    button = next(start.samples_box.itemAt(i).widget() for i in range(start.samples_box.count())
-                  if "伊洛" in start.samples_box.itemAt(i).widget().text())
+    button = next(b for b in start.sample_buttons() if "伊洛" in b.text())
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert window.report is not None and window.report.session.draft.organ == "伊洛街道办事处"
     window.close_report()
@@ -152,6 +153,7 @@ def test_geometry_and_last_open_draft_are_remembered(qtbot, app, answers):
 
     first = MainWindow()
     qtbot.addWidget(first)
+    first.setWindowState(Qt.WindowState.WindowNoState)  # a first start on the small offscreen screen maximises
     first.setGeometry(20, 30, 711, 577)
     first.show()
     first.open_store()

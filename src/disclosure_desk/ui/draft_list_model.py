@@ -1,26 +1,47 @@
-"""DraftListModel: the drafts (or the trash) as a table for the start window."""
+"""DraftListModel: the drafts (or the trash) as a table for the start window.
+
+Each row says what a clerk needs to pick up the work: organ, year, edition, status with the number of
+errors still to fix, when it was last saved, and how long until the 1月31日 deadline.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+import datetime as dt
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush
+
+from ..domain import STATUS_FINAL
+from ..domain.deadline import deadline_text, report_deadline
+from . import style
 from .store_gateway import DraftRow
 
 EDITION_NAMES = {"2021": "2021年格式", "2019": "2019年试行格式"}
 
-COLUMNS = ("机关", "年度", "格式", "状态", "最后保存", "标题")
+COLUMNS = ("机关", "年度", "格式", "状态", "最后保存", "报送期限")
+STATUS_COLUMN, DEADLINE_COLUMN = 3, 5
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
+def status_text(row: DraftRow) -> str:
+    if row.status == STATUS_FINAL or row.errors is None:
+        return row.status
+    return f"{row.status} · 还有{row.errors}个错误" if row.errors else f"{row.status} · 无错误"
+
+
 class DraftListModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, today: dt.date | None = None):
         super().__init__(parent)
         self._rows: list[DraftRow] = []
+        self.today = today or dt.date.today()
 
     def set_rows(self, rows: list[DraftRow]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def rows(self) -> list[DraftRow]:
+        return list(self._rows)
 
     def row_at(self, row: int) -> DraftRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
@@ -43,22 +64,35 @@ class DraftListModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         r = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._text(r, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return r.title if index.column() == 0 else self._text(r, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return self._colour(r, index.column())
         if role == ID_ROLE:
             return r.id
         return None
 
-    @staticmethod
-    def _text(r: DraftRow, column: int) -> str:
+    def _text(self, r: DraftRow, column: int) -> str:
         if column == 0:
             return r.organ or "（未填机关名称）"
         if column == 1:
             return f"{r.year}年度" if r.year else ""
         if column == 2:
             return EDITION_NAMES.get(r.edition, r.edition)
-        if column == 3:
-            return r.status
+        if column == STATUS_COLUMN:
+            return status_text(r)
         if column == 4:
             return r.updated_at.strftime("%Y-%m-%d %H:%M") if r.updated_at else ""
-        return r.title
+        return deadline_text(r.year, r.status == STATUS_FINAL, self.today)
+
+    def _colour(self, r: DraftRow, column: int) -> QBrush | None:
+        if column == STATUS_COLUMN and r.status != STATUS_FINAL and r.errors is not None:
+            return QBrush(style.ERROR_FG if r.errors else style.DONE_FG)
+        if column == STATUS_COLUMN and r.status == STATUS_FINAL:
+            return QBrush(style.DONE_FG)
+        if column == DEADLINE_COLUMN and r.year is not None and r.status != STATUS_FINAL:
+            days = (report_deadline(r.year) - self.today).days
+            return QBrush(style.ERROR_FG) if days < 0 else QBrush(style.WARNING_FG) if days <= 14 else None
+        return None

@@ -6,7 +6,7 @@ import logging
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget
 
 from ..errors import UserFacingError
 from . import messages, settings, texts
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.start = StartView()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.setCentralWidget(self.stack)
         self.save_label = QLabel()
         self.statusBar().addPermanentWidget(self.save_label)
@@ -265,6 +266,15 @@ class MainWindow(QMainWindow):
             except Exception:
                 log.exception("closing the store failed")
         event.accept()
+
+    def _on_stack_current_changed(self, _index: int) -> None:
+        """Only the page on screen sets the window's minimum size (the start window's button row need
+        not keep a report from being shown in a narrow window, and the other way round)."""
+        current = self.stack.currentWidget()
+        for i in range(self.stack.count()):
+            w = self.stack.widget(i)
+            policy = QSizePolicy.Policy.Preferred if w is current else QSizePolicy.Policy.Ignored
+            w.setSizePolicy(policy, policy)
 
     def _on_report_save_state_changed(self, text: str, ok: bool) -> None:
         self.save_label.setText(text)

@@ -41,7 +41,9 @@ class StoreActions:
     def refresh_list(self, select: int | None = None) -> None:
         if self.gateway is None:
             return
-        rows = self._try("无法读取草稿列表", self.gateway.list_drafts)
+        from .start_view import COUNTED_ROWS
+
+        rows = self._try("无法读取草稿列表", self.gateway.list_drafts, COUNTED_ROWS)
         self.window.start.set_rows(rows or [])
         if select is not None:
             self.window.start.select_id(select)

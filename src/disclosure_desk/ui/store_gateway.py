@@ -30,6 +30,7 @@ class DraftRow:
     status: str
     title: str
     updated_at: dt.datetime | None
+    errors: int | None = None  # error findings of the stored report (None: not counted)
 
 
 class StoreGateway:
@@ -49,9 +50,12 @@ class StoreGateway:
         return self._store.repository(write=False)
 
     # ---- listing ---------------------------------------------------------------------------
-    def list_drafts(self) -> list[DraftRow]:
+    def list_drafts(self, counted: int = 0) -> list[DraftRow]:
+        """The drafts, most recently saved first; the first ``counted`` with their error counts
+        (each report is loaded and checked: a few milliseconds a report)."""
         with self._read() as drafts:
-            return [_row(s) for s in drafts.list_drafts()]
+            summaries = drafts.list_drafts()
+            return [_row(s, _errors(drafts.load(s.id)) if i < counted else None) for i, s in enumerate(summaries)]
 
     def list_trash(self) -> list[DraftRow]:
         with self._read() as drafts:
@@ -150,7 +154,13 @@ def _local(stamp: dt.datetime | None) -> dt.datetime | None:
     return stamp.astimezone() if stamp.tzinfo is not None else stamp
 
 
-def _row(summary) -> DraftRow:
+def _errors(draft: Draft) -> int:
+    from ..checks import check
+
+    return sum(f.is_error for f in check(draft))
+
+
+def _row(summary, errors: int | None = None) -> DraftRow:
     return DraftRow(
         id=summary.id,
         organ=summary.organ,
@@ -159,4 +169,5 @@ def _row(summary) -> DraftRow:
         status=summary.status,
         title=summary.display_title,
         updated_at=_local(summary.updated_at),
+        errors=errors,
     )

@@ -54,13 +54,13 @@ def take(out: Path, width: int, height: int) -> int:
     window.open_store()
     samples = paths.samples_dir()
     for name in ("yiluo-2019.json", "qinghe-tongjiju-2025.json"):
-        window.gateway.import_file(samples / name)
+        window.workspace.import_file(samples / name)
     window.actions_.refresh_list()
     settle(app)
     shot(app, window, out / "screenshot-start.png")
     new_report_dialog(app, window, out / "screenshot-new-report.png")
 
-    draft_id = window.gateway.list_drafts()[0].id
+    draft_id = window.workspace.list_drafts()[0].id
     report = window.open_draft(draft_id)
     settle(app)
     shot(app, window, out / "screenshot-basic-info.png")

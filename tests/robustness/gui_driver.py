@@ -77,7 +77,7 @@ class Driver:
         if self.window is None:
             self.window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
         w = self.window
-        if w is None or w.gateway is None:
+        if w is None or w.workspace is None:
             QTimer.singleShot(20, self.find_window)
             return
         if w.report is None:

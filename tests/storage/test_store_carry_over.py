@@ -5,19 +5,22 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.storage.storehelp import load, sample_draft, save
 
+from disclosure_desk.application.workspace import Workspace
 from disclosure_desk.checks import check
 from disclosure_desk.domain import STATUS_DRAFT, Draft
 from disclosure_desk.errors import BadInputError
 from disclosure_desk.spec.builders import T3_COLUMNS
-from disclosure_desk.storage import DraftRepository, draft_for_next_year
+from disclosure_desk.storage import draft_for_next_year
+from tests.storage.storehelp import load, sample_draft, save
 
 
 def _next_year(store, previous: Draft) -> Draft:
     save(store, previous)
-    with store.session() as session:
-        created = DraftRepository(session).new_from_previous(previous.id)
+    workspace = Workspace(store)
+    created = workspace.new_from_previous(previous.id)
+    assert created.id is None  # not saved until the clerk confirms it
+    workspace.save(created)
     assert created.id is not None and created.id != previous.id
     assert load(store, created.id) == created
     return created
@@ -89,5 +92,5 @@ def test_2020_report_in_the_2019_format_leads_to_a_2021_format_report():
 def test_a_draft_without_a_year_cannot_be_carried_over(store):
     draft = Draft(organ="机关", year=None, signature_date=dt.date(2026, 1, 1))
     save(store, draft)
-    with pytest.raises(BadInputError, match="年度"), store.session() as session:
-        DraftRepository(session).new_from_previous(draft.id)
+    with pytest.raises(BadInputError, match="年度"):
+        Workspace(store).new_from_previous(draft.id)

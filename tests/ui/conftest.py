@@ -68,9 +68,9 @@ def app(qapp):
 @pytest.fixture
 def window(qtbot, app, answers):
     """The real main window, shown, with its store open (an empty one)."""
-    from disclosure_desk.ui.main_window import MainWindow
-
     from PySide6.QtCore import Qt
+
+    from disclosure_desk.ui.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)
@@ -85,8 +85,8 @@ def window(qtbot, app, answers):
 
 
 @pytest.fixture
-def gateway(window):
-    return window.gateway
+def workspace(window):
+    return window.workspace
 
 
 def open_sample(window, name: str):

@@ -19,9 +19,9 @@ from .helpers import page, type_text
 
 def _fresh_load(report):
     """What a new process would find in the store now."""
-    from disclosure_desk.ui.store_gateway import open_gateway
+    from disclosure_desk.application.workspace import open_workspace
 
-    other = open_gateway(report.gateway.path)
+    other = open_workspace(report.workspace.path)
     try:
         return other.load(report.session.draft.id)
     finally:
@@ -67,8 +67,8 @@ def test_page_change_and_ctrl_s_save_at_once(qtbot, window, report_2021):
 
 
 def test_a_failed_save_is_shown_retried_and_loses_nothing(qtbot, window, report_2021, monkeypatch):
-    gateway = report_2021.gateway
-    real_save = gateway.save
+    workspace = report_2021.workspace
+    real_save = workspace.save
     failures = []
 
     def failing_save(draft):
@@ -76,7 +76,7 @@ def test_a_failed_save_is_shown_retried_and_loses_nothing(qtbot, window, report_
         raise StoreNotWritableError("磁盘已满，草稿没有保存：测试。请清理磁盘空间后再保存。", "disk full")
 
     monkeypatch.setattr(report_2021.autosaver, "_retry_ms", 200)
-    monkeypatch.setattr(gateway, "save", failing_save)
+    monkeypatch.setattr(workspace, "save", failing_save)
     t4 = page(report_2021, TablePage, "表四")
     t4.model.setData(t4.model.index_of("t4.after_review.pending"), "6")
     qtbot.waitUntil(lambda: report_2021.save_banner.isVisible(), timeout=2000)
@@ -84,7 +84,7 @@ def test_a_failed_save_is_shown_retried_and_loses_nothing(qtbot, window, report_
     assert "未保存" in window.save_label.text()
     qtbot.waitUntil(lambda: len(failures) >= 2, timeout=2000)  # retried by itself
     assert report_2021.autosaver.dirty
-    monkeypatch.setattr(gateway, "save", real_save)  # the disk has room again
+    monkeypatch.setattr(workspace, "save", real_save)  # the disk has room again
     qtbot.waitUntil(lambda: not report_2021.autosaver.dirty, timeout=2000)
     assert not report_2021.save_banner.isVisible()
     assert _fresh_load(report_2021).value("t4.after_review.pending") == 6
@@ -94,11 +94,11 @@ def test_closing_saves_and_the_store_has_everything(qtbot, window, report_2021):
     draft_id = report_2021.session.draft.id
     t4 = page(report_2021, TablePage, "表四")
     t4.model.setData(t4.model.index_of("t4.direct.pending"), "8")
-    store_path = report_2021.gateway.path
+    store_path = report_2021.workspace.path
     window.close()
-    from disclosure_desk.ui.store_gateway import open_gateway
+    from disclosure_desk.application.workspace import open_workspace
 
-    g = open_gateway(store_path)
+    g = open_workspace(store_path)
     try:
         assert g.load(draft_id).value("t4.direct.pending") == 8
     finally:
@@ -110,7 +110,7 @@ def test_closing_when_the_store_cannot_be_written_rescues_the_draft(qtbot, windo
     def failing_save(draft):
         raise StoreNotWritableError("数据文件夹不能写入。", "gone")
 
-    monkeypatch.setattr(report_2021.gateway, "save", failing_save)
+    monkeypatch.setattr(report_2021.workspace, "save", failing_save)
     t4 = page(report_2021, TablePage, "表四")
     t4.model.setData(t4.model.index_of("t4.direct.pending"), "9")
     answers.push("另存为文件后离开")
@@ -154,9 +154,9 @@ def test_after_the_process_dies_everything_older_than_a_second_is_there(tmp_path
     result = subprocess.run([sys.executable, "-c", KILL_SCRIPT], env=env, capture_output=True, text=True, check=False, timeout=60)
     assert result.returncode in (-9, 9), result.stderr[-2000:]
     draft_id = int(result.stdout.split()[0])
-    from disclosure_desk.ui.store_gateway import open_gateway
+    from disclosure_desk.application.workspace import open_workspace
 
-    g = open_gateway(tmp_path / "drafts.sqlite3")
+    g = open_workspace(tmp_path / "drafts.sqlite3")
     try:
         draft = g.load(draft_id)
         assert draft.value("t4.review.pending") == 7

@@ -56,7 +56,7 @@ def test_a_typed_date_reaches_the_draft_store_json_and_pdf(qtbot, window, report
     assert report_2021.session.draft.signature_date == JAN_20
     assert field.edit.text() == "2026年1月20日"  # shown as it will be printed
     assert report_2021.flush()
-    stored = report_2021.gateway.load(report_2021.session.draft.id)
+    stored = report_2021.workspace.load(report_2021.session.draft.id)
     assert stored.signature_date == JAN_20
     from disclosure_desk.interchange import report_to_object
 

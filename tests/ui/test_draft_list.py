@@ -15,8 +15,8 @@ def test_modules_stay_small():
 def test_draft_list_model(qtmodeltester, qapp):
     import datetime as dt
 
+    from disclosure_desk.application.workspace import DraftRow
     from disclosure_desk.ui.draft_list_model import DraftListModel
-    from disclosure_desk.ui.store_gateway import DraftRow
 
     model = DraftListModel()
     model.set_rows([

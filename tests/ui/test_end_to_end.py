@@ -174,11 +174,11 @@ def test_fill_the_seed_report_through_the_wizard(qtbot, window, monkeypatch, ans
     # close the window; open the store again: every value is there
     draft_id = session.draft.id
     expected = session.draft
-    store_path = report.gateway.path
+    store_path = report.workspace.path
     window.close()
-    from disclosure_desk.ui.store_gateway import open_gateway
+    from disclosure_desk.application.workspace import open_workspace
 
-    g = open_gateway(store_path)
+    g = open_workspace(store_path)
     try:
         stored = g.load(draft_id)
     finally:

@@ -97,12 +97,12 @@ def test_mark_final_then_reopen_with_a_reason(qtbot, report_2021, tmp_path, answ
     export, _ = _export(qtbot, report_2021, tmp_path / "out.pdf")
     qtbot.mouseClick(export.final_button, Qt.MouseButton.LeftButton)
     session = report_2021.session
-    assert session.read_only and report_2021.gateway.load(session.draft.id).status == "定稿"
+    assert session.read_only and report_2021.workspace.load(session.draft.id).status == "定稿"
     t4 = next(p for p in report_2021.wizard.report_pages if getattr(p, "table", None) and p.table.key == "表四")
     assert not t4.model.is_editable(t4.model.index_of("t4.review.upheld"))
     answers.push("上级要求补充数据")
     qtbot.mouseClick(export.reopen_button, Qt.MouseButton.LeftButton)
-    assert not session.read_only and report_2021.gateway.load(session.draft.id).status == "草稿"
+    assert not session.read_only and report_2021.workspace.load(session.draft.id).status == "草稿"
     assert t4.model.is_editable(t4.model.index_of("t4.review.upheld"))
 
 

@@ -87,7 +87,7 @@ def test_accept_a_warning_with_a_reason(qtbot, report_2019, answers):
     accepted = next(x for x in report_2019.session.findings if x.key == f.key)
     assert accepted.accepted_reason is not None
     assert "已接受" in review.tree.topLevelItem(0).child(0).text(0)
-    assert report_2019.flush() and report_2019.gateway.load(d.id).accepted == d.accepted  # kept with the draft
+    assert report_2019.flush() and report_2019.workspace.load(d.id).accepted == d.accepted  # kept with the draft
     review.tree.setCurrentItem(review.tree.topLevelItem(0).child(0))
     qtbot.mouseClick(review.unaccept_button, Qt.MouseButton.LeftButton)
     assert f.key not in d.accepted

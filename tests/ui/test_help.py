@@ -37,7 +37,7 @@ def test_guide_lists_every_rule_and_shows_its_screenshots(window):
     for rule_id, name in RULES.items():
         assert f"{rule_id} {name}" in headings
     document = guide.browser.document()
-    image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl("screenshot-start.png"))
+    image = document.resource(QTextDocument.ResourceType.ImageResource, QUrl("screenshot-1366x768-start.png"))
     assert image is not None and not image.isNull() and image.width() <= 720  # scaled down, not missing
     assert "逐页填写" in guide.browser.toPlainText()
     guide.close()
@@ -70,7 +70,7 @@ def test_guide_missing_is_explained(window, monkeypatch, tmp_path):
 
 def test_about_box(window, qtbot):
     help_actions(window)["关于…"].trigger()
-    from disclosure_desk.ui.about_dialog import AboutDialog, FONTS
+    from disclosure_desk.ui.about_dialog import FONTS, AboutDialog
 
     about = window.findChild(AboutDialog)
     assert about is not None and about.isVisible()

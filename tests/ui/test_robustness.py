@@ -50,7 +50,7 @@ def test_unexpected_exception_is_logged_saved_and_shown(qtbot, window, report_20
     box = answers.requests[-1]
     assert box.kind == "error" and str(logs.log_file()) in box.text
     assert "ZeroDivisionError" in logs.log_file().read_text("utf-8")
-    assert window.gateway.load(report_2021.session.draft.id).value("t4.direct.corrected") == 4
+    assert window.workspace.load(report_2021.session.draft.id).value("t4.direct.corrected") == 4
 
 
 def test_a_second_instance_on_the_same_store_is_told_it_is_in_use(qtbot, app, answers):

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 
+from disclosure_desk.application.workspace import DraftRow
 from disclosure_desk.domain.deadline import deadline_text, report_deadline
 from disclosure_desk.ui.draft_list_model import COLUMNS
 from disclosure_desk.ui.next_step import CONTINUE, FROM_PREVIOUS, next_step
-from disclosure_desk.ui.store_gateway import DraftRow
 
 from .conftest import open_sample
 

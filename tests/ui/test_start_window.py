@@ -72,7 +72,7 @@ def test_new_report_dialog(qtbot, window, monkeypatch):
     d = report.session.draft
     assert (d.organ, d.year, d.edition, d.contact) == ("伊洛街道办事处", 2019, "2019", "街道党政办，电话 0379-1234567")
     assert d.signature_date is None and d.title is None  # the date is left for the clerk (S-1 reminds)
-    assert window.gateway.load(d.id).organ == "伊洛街道办事处"
+    assert window.workspace.load(d.id).organ == "伊洛街道办事处"
 
 
 def test_new_report_from_last_year_carries_over(qtbot, window, monkeypatch):
@@ -102,7 +102,7 @@ def test_cancelled_new_from_last_year_saves_nothing(qtbot, window, monkeypatch):
     window.close_report()
     _drive_dialog(monkeypatch, window, qtbot, lambda dialog: False)
     window.actions_.new_from_previous(last_id)
-    assert len(window.gateway.list_drafts()) == 1 and window.report is None
+    assert len(window.workspace.list_drafts()) == 1 and window.report is None
 
 
 def test_duplicate_delete_and_restore_from_trash(qtbot, window, monkeypatch, answers):
@@ -113,7 +113,7 @@ def test_duplicate_delete_and_restore_from_trash(qtbot, window, monkeypatch, ans
     assert start.model.rowCount() == 2
     answers.push("删除")
     qtbot.mouseClick(start.buttons["delete"], Qt.MouseButton.LeftButton)
-    assert start.model.rowCount() == 1 and len(window.gateway.list_trash()) == 1
+    assert start.model.rowCount() == 1 and len(window.workspace.list_trash()) == 1
 
     def restore(dialog):
         assert dialog.model.rowCount() == 1
@@ -123,7 +123,7 @@ def test_duplicate_delete_and_restore_from_trash(qtbot, window, monkeypatch, ans
 
     _drive_dialog(monkeypatch, window, qtbot, restore)
     qtbot.mouseClick(start.buttons["trash"], Qt.MouseButton.LeftButton)
-    assert start.model.rowCount() == 2 and not window.gateway.list_trash()
+    assert start.model.rowCount() == 2 and not window.workspace.list_trash()
 
 
 def test_import_and_export_json(qtbot, window, answers, tmp_path):
@@ -177,3 +177,23 @@ def test_geometry_and_last_open_draft_are_remembered(qtbot, app, answers):
     third.open_store()
     assert third.report is None  # closed to the list last time: starts at the list
     third.close()
+
+
+def test_importing_a_report_already_there_asks_to_replace_or_keep_both(qtbot, window, answers, tmp_path):
+    changed = tmp_path / "改过.json"
+    changed.write_text((SAMPLES / "qinghe-tongjiju-2025.json").read_text("utf-8").replace(
+        '"preface": "本报告', '"preface": "改过的本报告'), "utf-8")
+    answers.push(str(SAMPLES / "qinghe-tongjiju-2025.json"))
+    qtbot.mouseClick(window.start.buttons["import"], Qt.MouseButton.LeftButton)
+    answers.push(str(changed), "取消")
+    qtbot.mouseClick(window.start.buttons["import"], Qt.MouseButton.LeftButton)
+    question = answers.requests[-1]
+    assert question.kind == "question" and "已有“青禾县统计局”2025年度的报告" in question.text
+    assert window.start.model.rowCount() == 1
+    answers.push(str(changed), "覆盖原草稿")
+    qtbot.mouseClick(window.start.buttons["import"], Qt.MouseButton.LeftButton)
+    assert window.start.model.rowCount() == 1 and "覆盖草稿" in answers.requests[-1].text
+    assert window.workspace.load(window.start.model.row_at(0).id).preface.startswith("改过的")
+    answers.push(str(SAMPLES / "qinghe-tongjiju-2025.json"), "另存为新草稿")
+    qtbot.mouseClick(window.start.buttons["import"], Qt.MouseButton.LeftButton)
+    assert window.start.model.rowCount() == 2 and "没有被改动" in answers.requests[-1].text

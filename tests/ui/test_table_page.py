@@ -166,7 +166,7 @@ def test_totals_imported_wrong_are_flagged_and_can_be_recomputed(qtbot, window, 
     obj["tables"]["表四"]["行政复议"]["总计"] = 3  # the parts add up to 1
     path = tmp_path / "wrong-total.json"
     path.write_text(json.dumps(obj, ensure_ascii=False), "utf-8")
-    report = window.open_draft(window.gateway.import_file(path).id)
+    report = window.open_draft(window.workspace.import_file(path).draft.id)
     p = _goto(report, "表四")
     total = p.model.index_of("t4.review.total")
     assert total.data() == "3" and total.data(SEVERITY_ROLE) == "error"

@@ -81,7 +81,7 @@ def test_finish_goes_back_to_the_list(qtbot, window, report_2021):
 def test_status_marks_follow_the_draft(qtbot, window, answers):
     from disclosure_desk.ui.store_actions import StoreActions
 
-    window.gateway.save(Draft.new("测试局", 2025))
+    window.workspace.save(Draft.new("测试局", 2025))
     window.actions_.refresh_list()
     report = window.open_draft(window.start.model.row_at(0).id)
     assert report.page_status_of("前言") == "empty"
@@ -106,7 +106,7 @@ def test_text_pages_write_every_keystroke_into_the_draft(qtbot, report_2021):
 
 
 def test_overview_parts_can_be_renamed_added_and_removed(qtbot, window, answers):
-    window.gateway.save(Draft.new("测试局", 2025))
+    window.workspace.save(Draft.new("测试局", 2025))
     window.actions_.refresh_list()
     report = window.open_draft(window.start.model.row_at(0).id)
     parts = page(report, PartsPage)
@@ -132,7 +132,7 @@ def test_overview_parts_can_be_renamed_added_and_removed(qtbot, window, answers)
 
 
 def test_basic_info_page_forms_the_title_until_the_clerk_edits_it(qtbot, window, answers):
-    window.gateway.save(Draft.new("测试局", 2025))
+    window.workspace.save(Draft.new("测试局", 2025))
     window.actions_.refresh_list()
     report = window.open_draft(window.start.model.row_at(0).id)
     basic = page(report, BasicInfoPage)

@@ -17,7 +17,6 @@ from ..storage import (
     StoreNotWritableError,
     default_store_path,
     list_backups,
-    maybe_daily_backup,
     open_store,
     restore_backup,
 )
@@ -43,32 +42,12 @@ def run(args) -> int:
 
 
 def _import(args) -> int:
+    from ..application.workspace import OnClash, open_workspace
+
     draft = read_input(args.file)
-    with open_store() as store:
-        maybe_daily_backup(store)
-        with store.session() as session:
-            drafts = DraftRepository(session)
-            same = drafts.find(draft.organ, draft.year) if draft.year is not None else []
-            if args.replace and len(same) > 1:
-                raise AmbiguousDraftError(
-                    f"草稿库中有 {len(same)} 份“{draft.organ} {draft.year}”的草稿，不知道该覆盖哪一份：\n"
-                    + _candidates(same)
-                    + "\n请先在程序中把多余的草稿删除（移入回收站）后再用 --replace 导入，或不加 --replace 导入为新草稿。",
-                    f"--replace: {len(same)} drafts of {draft.organ} {draft.year}",
-                )
-            if args.replace and same:
-                draft.id = same[0].id
-                drafts.save(draft)
-                message = f"已用“{args.file}”覆盖草稿（编号 {draft.id}）：{draft.display_title}。"
-            else:
-                drafts.save(draft)
-                message = f"已导入为新草稿（编号 {draft.id}）：{draft.display_title}。"
-                if same:
-                    message += (
-                        f"\n注意：草稿库中原已有同一机关同一年度的草稿（编号 {'、'.join(str(s.id) for s in same)}），"
-                        "它们没有被改动。如要覆盖原草稿，请加 --replace 重新导入。"
-                    )
-    print(message)
+    with open_workspace() as workspace:
+        outcome = workspace.import_draft(draft, OnClash.REPLACE if args.replace else OnClash.ADD)
+    print(outcome.message(how_to_replace="如要覆盖原草稿，请加 --replace 重新导入。"))
     return 0
 
 

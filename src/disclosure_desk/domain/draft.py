@@ -10,6 +10,7 @@ from typing import Any
 
 from ..spec import ReportSpec, default_edition, get_spec
 from .numbers import Value, exact_sum
+from .totals import recompute_all_totals
 
 STATUS_DRAFT = "草稿"
 STATUS_FINAL = "定稿"
@@ -88,9 +89,7 @@ class Draft:
 
     def fill_totals(self) -> None:
         """Set every total the spec defines as a sum to the sum of its parts."""
-        for table in self.spec.tables:
-            for cell in table.total_cells:
-                self.values[cell.id] = self.derived_value(cell.id)
+        recompute_all_totals(self)
 
     def table_is_blank(self, table_key: str) -> bool:
         return all(self.value(c.id) is None for c in self.spec.table(table_key).cells)

@@ -171,6 +171,16 @@ class SectionSpec:
 
 
 @dataclass(frozen=True)
+class PartNames:
+    """How the parts of a report that are not numbered sections are named in findings, carry-over
+    marks and pages (a section is named by its official title)."""
+
+    title: str = "标题"
+    preface: str = "前言"
+    signature: str = "落款"
+
+
+@dataclass(frozen=True)
 class ReportSpec:
     edition: str  # "2019" or "2021"
     name: str  # the format document's name
@@ -179,6 +189,7 @@ class ReportSpec:
     preface_guidance: str
     sections: tuple[SectionSpec, ...]
     tables: tuple[TableSpec, ...] = field(default=())
+    parts: PartNames = field(default=PartNames())
 
     def table(self, key: str) -> TableSpec:
         for t in self.tables:

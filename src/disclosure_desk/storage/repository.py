@@ -19,7 +19,6 @@ from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from ..errors import BadInputError
 from ..spec import get_spec
 from . import codec
-from .carry_over import draft_for_next_year
 from .errors import DraftFinalError, DraftNotFoundError, StoreError
 from .models import DraftRecord, StatusEventRecord
 from .sync import DraftWriter
@@ -70,7 +69,7 @@ def display_title(organ: str, year: int | None, edition: str, title: str | None)
 
 
 def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    return dt.datetime.now(dt.UTC)
 
 
 _SUMMARY_COLUMNS = (
@@ -140,15 +139,6 @@ class DraftRepository:
         """A copy (status 草稿) saved as a new draft."""
         draft = self.load(draft_id)
         draft.id = None
-        self.save(draft)
-        return draft
-
-    def new_from_previous(self, draft_id: int) -> Draft:
-        """Next year's draft of the same organ, carried over from ``draft_id`` and saved."""
-        previous = self.load(draft_id)
-        if previous.year is None:
-            raise BadInputError("这份草稿没有填写年度，无法据此生成下一年度的报告。", "previous draft has no year")
-        draft = draft_for_next_year(previous)
         self.save(draft)
         return draft
 

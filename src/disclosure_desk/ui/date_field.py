@@ -28,7 +28,6 @@ from ..domain.dates import DateParseError, format_date, parse_date
 from ..domain.numbers import normalise_text
 from . import style
 
-
 _COMPLETE = re.compile(r"(?:\d{2}|日)$")
 
 

@@ -11,10 +11,10 @@ import datetime as dt
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush
 
+from ..application.workspace import DraftRow
 from ..domain import STATUS_FINAL
 from ..domain.deadline import deadline_text, report_deadline
 from . import style
-from .store_gateway import DraftRow
 
 EDITION_NAMES = {"2021": "2021年格式", "2019": "2019年试行格式"}
 

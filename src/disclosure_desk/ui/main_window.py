@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget
 
 from ..errors import UserFacingError
+
+if TYPE_CHECKING:
+    from ..application.workspace import Workspace
 from . import messages, settings, texts
 from .start_view import StartView
 from .store_actions import StoreActions
-from .store_gateway import StoreGateway
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +54,7 @@ class MainWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWindowTitle(texts.APP_TITLE)
-        self.gateway: StoreGateway | None = None
+        self.workspace: Workspace | None = None  # the draft store (opened after the first paint)
         self.report = None  # ReportView (imported when the first report opens: off the start-up path)
         self._painted = False
         self.guide = None  # GuideDialog, made when first asked for
@@ -145,10 +148,10 @@ class MainWindow(QMainWindow):
 
     def open_store(self) -> bool:
         """Open the store (imports SQLAlchemy): called once the window has been painted."""
-        from .store_gateway import open_gateway
+        from ..application.workspace import open_workspace
 
         try:
-            self.gateway = open_gateway()
+            self.workspace = open_workspace()
         except UserFacingError as e:
             self.start.status.setText(f"无法打开草稿库：{e.message}")
             messages.error(self, "无法打开草稿库", e.message)
@@ -173,12 +176,12 @@ class MainWindow(QMainWindow):
         if self.report is not None and not self.close_report():
             return None
         try:
-            draft = self.gateway.load(draft_id)
-            previous = self.gateway.find_previous(draft)
+            draft = self.workspace.load(draft_id)
+            previous = self.workspace.previous_report(draft)
         except UserFacingError as e:
             messages.error(self, "无法打开草稿", e.message)
             return None
-        self.report = ReportView(self.gateway, draft, previous)
+        self.report = ReportView(self.workspace, draft, previous)
         self.report.close_requested.connect(self.close_report)
         self.report.save_state_changed.connect(self._on_report_save_state_changed)
         self.stack.addWidget(self.report)
@@ -260,9 +263,9 @@ class MainWindow(QMainWindow):
             self.report.shutdown()
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.REPORT_OPEN, report_open)
-        if self.gateway is not None:
+        if self.workspace is not None:
             try:
-                self.gateway.close()
+                self.workspace.close()
             except Exception:
                 log.exception("closing the store failed")
         event.accept()

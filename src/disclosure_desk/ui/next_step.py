@@ -12,9 +12,9 @@ import datetime as dt
 import html
 from dataclasses import dataclass
 
+from ..application.workspace import DraftRow
 from ..domain import STATUS_FINAL
 from ..domain.deadline import deadline_text
-from .store_gateway import DraftRow
 
 CONTINUE, FROM_PREVIOUS, NEW = "continue", "from_previous", "new"
 

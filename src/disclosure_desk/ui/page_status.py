@@ -7,12 +7,14 @@ from collections.abc import Iterable
 
 from ..checks import Finding
 from ..domain import Draft
-from .session import BASIC, PREFACE
+from ..spec.model import PartNames
+from .session import BASIC
 
+PREFACE = PartNames.preface  # the preface's page is keyed as its findings name it
 REVIEW = "review"
 EXPORT = "export"
 # findings whose section is one of these belong to the basic-information page
-BASIC_SECTIONS = ("", "标题", "落款")
+BASIC_SECTIONS = ("", PartNames.title, PartNames.signature)
 # "not filled in yet" is not "wrong": these errors leave a page in progress, not red
 COMPLETENESS_RULES = ("S-1", "B-1")
 

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..application.workspace import Workspace
 from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from ..errors import UserFacingError
 from . import messages, settings, style, texts
@@ -24,7 +25,6 @@ from .findings_panel import FindingsPanel
 from .findings_view import status_icon
 from .page_status import EXPORT, REVIEW, page_key_for, page_status
 from .session import ReportSession
-from .store_gateway import StoreGateway
 from .wizard.export_page import ExportPage
 from .wizard.report_wizard import ReportWizard
 from .wizard.review_page import ReviewPage
@@ -36,9 +36,9 @@ class ReportView(QWidget):
     close_requested = Signal()
     save_state_changed = Signal(str, bool)  # text for the status bar, ok?
 
-    def __init__(self, gateway: StoreGateway, draft: Draft, previous: Draft | None = None, parent=None):
+    def __init__(self, workspace: Workspace, draft: Draft, previous: Draft | None = None, parent=None):
         super().__init__(parent)
-        self.gateway = gateway
+        self.workspace = workspace
         self.session = ReportSession(draft, previous, self)
         self.autosaver = Autosaver(self._save, self)
         self.exported_once = False
@@ -144,7 +144,7 @@ class ReportView(QWidget):
 
     # ---- saving ----------------------------------------------------------------------------
     def _save(self):
-        return self.gateway.save(self.session.draft)
+        return self.workspace.save(self.session.draft)
 
     def save_now(self) -> bool:
         if self.session.read_only and not self.autosaver.dirty:
@@ -168,7 +168,7 @@ class ReportView(QWidget):
         if not self.flush():
             return
         try:
-            self.gateway.mark_final(self.session.draft.id)
+            self.workspace.mark_final(self.session.draft.id)
         except UserFacingError as e:
             messages.error(self, "不能定稿", e.message)
             return
@@ -179,7 +179,7 @@ class ReportView(QWidget):
         if not reason or not reason.strip():
             return
         try:
-            self.gateway.reopen(self.session.draft.id, reason.strip())
+            self.workspace.reopen(self.session.draft.id, reason.strip())
         except UserFacingError as e:
             messages.error(self, "不能重新打开", e.message)
             return

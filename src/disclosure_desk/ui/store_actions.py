@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 
@@ -28,8 +26,8 @@ class StoreActions:
         start.sample_requested.connect(self.open_sample)
 
     @property
-    def gateway(self):
-        return self.window.gateway
+    def workspace(self):
+        return self.window.workspace
 
     def _try(self, title: str, fn, *args):
         try:
@@ -39,11 +37,11 @@ class StoreActions:
             return None
 
     def refresh_list(self, select: int | None = None) -> None:
-        if self.gateway is None:
+        if self.workspace is None:
             return
         from .start_view import COUNTED_ROWS
 
-        rows = self._try("无法读取草稿列表", self.gateway.list_drafts, COUNTED_ROWS)
+        rows = self._try("无法读取草稿列表", self.workspace.list_drafts, COUNTED_ROWS)
         self.window.start.set_rows(rows or [])
         if select is not None:
             self.window.start.select_id(select)
@@ -62,27 +60,28 @@ class StoreActions:
         return bool(dialog.exec())
 
     def new_from_previous(self, draft_id: int) -> int | None:
-        draft = self._try("无法根据上年报告新建", self.gateway.new_from_previous, draft_id)
+        draft = self._try("无法根据上年报告新建", self.workspace.new_from_previous, draft_id)
         return None if draft is None else self.new_report(draft)
 
     def _save_and_open(self, draft) -> int | None:
-        if self._try("无法保存新报告", self.gateway.save, draft) is None:
+        if self._try("无法保存新报告", self.workspace.save, draft) is None:
             return None
         self.refresh_list(draft.id)
         self.window.open_draft(draft.id)
         return draft.id
 
     def open_sample(self, path: str) -> int | None:
-        draft = self._try("无法打开示例", self.gateway.import_file, path)
-        if draft is None:
+        """A sample is copied into the drafts (a second copy beside the first, never over a draft)."""
+        outcome = self._try("无法打开示例", self.workspace.import_file, path)
+        if outcome is None:
             return None
-        self.refresh_list(draft.id)
-        self.window.open_draft(draft.id)
-        return draft.id
+        self.refresh_list(outcome.draft.id)
+        self.window.open_draft(outcome.draft.id)
+        return outcome.draft.id
 
     # ---- managing --------------------------------------------------------------------------
     def duplicate(self, draft_id: int) -> None:
-        new_id = self._try("无法复制", self.gateway.duplicate, draft_id)
+        new_id = self._try("无法复制", self.workspace.duplicate, draft_id)
         self.refresh_list(new_id)
 
     def delete(self, draft_id: int) -> None:
@@ -90,13 +89,13 @@ class StoreActions:
         name = row.title if row else "这份草稿"
         if not messages.confirm(self.window, "删除草稿", f"把“{name}”放入回收站吗？以后可以从回收站恢复。", "删除", "取消"):
             return
-        self._try("无法删除", self.gateway.delete, draft_id)
+        self._try("无法删除", self.workspace.delete, draft_id)
         self.refresh_list()
 
     def show_trash(self) -> None:
         from .trash_dialog import TrashDialog
 
-        dialog = TrashDialog(self.gateway, self.window)
+        dialog = TrashDialog(self.workspace, self.window)
         self.run_dialog(dialog)
         self.refresh_list(dialog.restored[-1] if dialog.restored else None)
 
@@ -106,12 +105,42 @@ class StoreActions:
         if not path:
             return None
         remember_folder(settings.IMPORT_FOLDER, path)
-        draft = self._try("无法导入", self.gateway.import_file, path)
-        if draft is None:
+        return self.import_path(path)
+
+    def import_path(self, path: str) -> int | None:
+        """Read a report file and put it into the store with the Workspace's clash policy: when that
+        organ and year are there already, the clerk chooses between overwriting and keeping both."""
+        from ..formats import read_report
+
+        result = self._try("无法导入", read_report, path)
+        if result is None:
             return None
-        self.refresh_list(draft.id)
-        messages.info(self.window, "已导入", f"已导入“{draft.display_title}”。")
-        return draft.id
+        on_clash = self._ask_on_clash(result.draft)
+        if on_clash is None:
+            return None
+        outcome = self._try("无法导入", self.workspace.import_draft, result.draft, on_clash)
+        if outcome is None:
+            return None
+        self.refresh_list(outcome.draft.id)
+        messages.info(self.window, "已导入", outcome.message())
+        return outcome.draft.id
+
+    def _ask_on_clash(self, draft):
+        from ..application.workspace import OnClash
+
+        clashes = self._try("无法导入", self.workspace.clashes, draft)
+        if not clashes:
+            return OnClash.ADD
+        listed = "\n".join(f"编号 {r.id}：{r.title}（{r.status}，最后保存 {r.updated_at:%Y-%m-%d %H:%M}）" for r in clashes)
+        choices = ("另存为新草稿", "覆盖原草稿", "取消") if len(clashes) == 1 else ("另存为新草稿", "取消")
+        answer = messages.ask(
+            self.window, "已有同一年度的报告",
+            f"草稿库中已有“{draft.organ}”{draft.year}年度的报告：\n{listed}\n\n"
+            "可以把导入的报告另存为一份新草稿（原草稿不变），"
+            + ("或用它覆盖原草稿。" if len(clashes) == 1 else "有多份时不能覆盖，请先删除多余的草稿。"),
+            choices,
+        )
+        return {"另存为新草稿": OnClash.ADD, "覆盖原草稿": OnClash.REPLACE}.get(answer)
 
     def export_file(self, draft_id: int) -> None:
         row = self.window.start.model.row_at(self.window.start.model.row_of_id(draft_id) or 0)
@@ -120,7 +149,7 @@ class StoreActions:
         if not path:
             return
         try:
-            self.gateway.export_file(draft_id, path)
+            self.workspace.export_file(draft_id, path)
         except UserFacingError as e:
             messages.error(self.window, "无法导出", e.message)
             return

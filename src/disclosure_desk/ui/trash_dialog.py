@@ -8,10 +8,10 @@ from .draft_list_model import ID_ROLE, DraftListModel
 
 
 class TrashDialog(QDialog):
-    def __init__(self, gateway, parent=None):
+    def __init__(self, workspace, parent=None):
         super().__init__(parent)
         self.setWindowTitle("回收站")
-        self.gateway = gateway
+        self.workspace = workspace
         self.restored: list[int] = []
         self.model = DraftListModel(self)
         self.table = QTableView()
@@ -33,7 +33,7 @@ class TrashDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
-        self.model.set_rows(self.gateway.list_trash())
+        self.model.set_rows(self.workspace.list_trash())
 
     def restore_selected(self) -> None:
         from ..errors import UserFacingError
@@ -42,7 +42,7 @@ class TrashDialog(QDialog):
         for index in self.table.selectionModel().selectedRows():
             draft_id = index.data(ID_ROLE)
             try:
-                self.gateway.restore(draft_id)
+                self.workspace.restore(draft_id)
             except UserFacingError as e:
                 messages.error(self, "不能恢复", e.message)
                 continue

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
 from ...domain import SectionPart
 from ...spec import SectionSpec, SubpartSpec
 from .. import style, texts
-from ..session import PREFACE, ReportSession
+from ..page_status import PREFACE
+from ..session import ReportSession
 from .base_page import ReportPage, guidance_label, notice_label, show_notice
 
 CARRIED_NOTICE = "这段文字是从上年报告带过来的，请按本年度实际情况修改（内容与上年雷同是上级通报的常见问题）。"
@@ -35,8 +36,8 @@ class TextPage(ReportPage):
         super().__init__(session, parent)
         self.section = section
         self.page_key = PREFACE if section is None else section.title
-        self.side_label = "前言" if section is None else section.title
-        self.setTitle("前言" if section is None else section.title)
+        self.side_label = PREFACE if section is None else section.title
+        self.setTitle(self.side_label)
         guidance = session.spec.preface_guidance if section is None else section.guidance
         self.editor = QPlainTextEdit()
         self.editor.setPlaceholderText("在这里输入正文。段与段之间按回车换行。")

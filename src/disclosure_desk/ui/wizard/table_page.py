@@ -130,8 +130,7 @@ class TablePage(ReportPage):
 
     def recompute_totals(self) -> None:
         """Totals imported from a file that are not the sum of their parts: replace them (undoable)."""
-        stale = {c.id: self.session.draft.derived_value(c.id) for c in self.table.total_cells}
-        self.model.apply_values(stale, "重新计算总计")
+        self.model.apply_values(self.session.stale_totals(self.table), "重新计算总计")
         self.view.setFocus()
         show_notice(self.notice, "总计已按各项重新计算。可按 Ctrl+Z 撤销。", "info")
 

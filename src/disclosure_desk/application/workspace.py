@@ -1,0 +1,249 @@
+"""Workspace: the draft store and what a clerk does with it — one policy for the app and the commands.
+
+Which report is last year's, a new report carried over from it, what an import does when the store
+already holds a report of that organ and year, listing drafts with their error counts. Every method is
+one short unit of work on the store (one session per user action or autosave tick); refusals arrive as
+``UserFacingError`` with the clerk's message. SQLAlchemy is imported only when a store is opened
+(:func:`open_workspace`), so that this module can sit on the app's start-up path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import logging
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..errors import BadInputError
+
+if TYPE_CHECKING:
+    from ..domain import Draft
+    from ..storage import DraftSummary, Store
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    """One line of a draft list; times are local."""
+
+    id: int
+    organ: str
+    year: int | None
+    edition: str
+    status: str
+    title: str
+    updated_at: dt.datetime | None
+    errors: int | None = None  # error findings of the stored report (None: not counted)
+
+
+class OnClash(enum.Enum):
+    """What an import does when the store already has a report of the same organ and year."""
+
+    ADD = "add"  # keep both: the import becomes a new draft, the old ones are not touched
+    REPLACE = "replace"  # overwrite the one draft of that organ and year (refused when there are several)
+
+
+@dataclass
+class ImportOutcome:
+    draft: Draft
+    replaced: int | None = None  # the id of the draft overwritten
+    clashes: list[DraftRow] = field(default_factory=list)  # drafts of that organ and year that were there
+
+    def message(self, how_to_replace: str = "") -> str:
+        title = self.draft.display_title
+        if self.replaced is not None:
+            return f"已用导入的报告覆盖草稿（编号 {self.replaced}）：{title}。"
+        text = f"已导入为新草稿（编号 {self.draft.id}）：{title}。"
+        if self.clashes:
+            ids = "、".join(str(r.id) for r in self.clashes)
+            text += f"\n注意：草稿库中原已有同一机关同一年度的草稿（编号 {ids}），它们没有被改动。{how_to_replace}"
+        return text
+
+
+class Workspace:
+    def __init__(self, store: Store):
+        self._store = store
+
+    @property
+    def path(self) -> Path:
+        return Path(self._store.path)
+
+    def _write(self) -> Any:
+        return self._store.repository(write=True)
+
+    def _read(self) -> Any:
+        return self._store.repository(write=False)
+
+    # ---- listing ---------------------------------------------------------------------------
+    def list_drafts(self, counted: int = 0) -> list[DraftRow]:
+        """The drafts, most recently saved first; the first ``counted`` with their error counts
+        (each report is loaded and checked: a few milliseconds a report)."""
+        with self._read() as drafts:
+            summaries = drafts.list_drafts()
+            return [row(s, _errors(drafts.load(s.id)) if i < counted else None) for i, s in enumerate(summaries)]
+
+    def list_trash(self) -> list[DraftRow]:
+        with self._read() as drafts:
+            return [row(s) for s in drafts.list_trash()]
+
+    def find(self, organ: str, year: int) -> list[DraftRow]:
+        with self._read() as drafts:
+            return [row(s) for s in drafts.find(organ, year)]
+
+    def summary(self, draft_id: int) -> DraftRow:
+        with self._read() as drafts:
+            return row(drafts.summary(draft_id))
+
+    # ---- one draft -------------------------------------------------------------------------
+    def load(self, draft_id: int) -> Draft:
+        with self._read() as drafts:
+            return drafts.load(draft_id)
+
+    def save(self, draft: Draft) -> dt.datetime:
+        """Save (create when ``draft.id`` is None); returns the local time of the save."""
+        with self._write() as drafts:
+            stamp = drafts.save(draft)
+        return _local(stamp) or dt.datetime.now()
+
+    def duplicate(self, draft_id: int) -> int:
+        with self._write() as drafts:
+            return int(drafts.duplicate(draft_id).id)
+
+    def rename(self, draft_id: int, title: str | None) -> None:
+        with self._write() as drafts:
+            drafts.rename(draft_id, title=title)
+
+    def delete(self, draft_id: int) -> None:
+        with self._write() as drafts:
+            drafts.delete(draft_id)
+
+    def restore(self, draft_id: int) -> None:
+        with self._write() as drafts:
+            drafts.restore_from_trash(draft_id)
+
+    def empty_trash(self) -> int:
+        with self._write() as drafts:
+            return int(drafts.empty_trash())
+
+    def mark_final(self, draft_id: int) -> None:
+        with self._write() as drafts:
+            drafts.mark_final(draft_id)
+
+    def reopen(self, draft_id: int, reason: str) -> None:
+        with self._write() as drafts:
+            drafts.reopen(draft_id, reason)
+
+    # ---- last year ---------------------------------------------------------------------------
+    def previous_report(self, draft: Draft) -> Draft | None:
+        """Last year's report of the same organ, for the cross-year checks (a 定稿 one first)."""
+        if draft.year is None or not draft.organ:
+            return None
+        with self._read() as drafts:
+            same = [s for s in drafts.find(draft.organ, draft.year - 1) if s.id != draft.id]
+            if not same:
+                return None
+            final = [s for s in same if s.is_final]
+            return drafts.load((final or same)[0].id)
+
+    def new_from_previous(self, draft_id: int) -> Draft:
+        """Next year's draft, carried over from ``draft_id``; not saved (the clerk confirms it first)."""
+        from ..storage import draft_for_next_year
+
+        previous = self.load(draft_id)
+        if previous.year is None:
+            raise BadInputError("这份草稿没有填写年度，无法据此生成下一年度的报告。", "previous draft has no year")
+        return draft_for_next_year(previous)
+
+    # ---- files -----------------------------------------------------------------------------
+    def clashes(self, draft: Draft) -> list[DraftRow]:
+        """Drafts already in the store for the organ and year of ``draft`` (other than itself)."""
+        if draft.year is None:
+            return []
+        return [r for r in self.find(draft.organ, draft.year) if r.id != draft.id]
+
+    def import_draft(self, draft: Draft, on_clash: OnClash = OnClash.ADD) -> ImportOutcome:
+        """Put a report read from a file into the store, as ``on_clash`` says."""
+        from ..storage import AmbiguousDraftError
+
+        with self._write() as drafts:
+            same = [row(s) for s in drafts.find(draft.organ, draft.year)] if draft.year is not None else []
+            if on_clash is OnClash.REPLACE and len(same) > 1:
+                raise AmbiguousDraftError(
+                    f"草稿库中有 {len(same)} 份“{draft.organ} {draft.year}”的草稿，不知道该覆盖哪一份（编号 "
+                    f"{'、'.join(str(r.id) for r in same)}）。请先把多余的草稿删除（移入回收站）后再覆盖，或导入为新草稿。",
+                    f"replace: {len(same)} drafts of {draft.organ} {draft.year}",
+                )
+            if on_clash is OnClash.REPLACE and same:
+                draft.id = same[0].id
+                drafts.save(draft)
+                return ImportOutcome(draft, replaced=draft.id, clashes=same)
+            draft.id = None
+            drafts.save(draft)
+            return ImportOutcome(draft, clashes=same)
+
+    def import_file(self, path: str | os.PathLike[str], on_clash: OnClash = OnClash.ADD) -> ImportOutcome:
+        from ..formats import read_report
+
+        return self.import_draft(read_report(path).draft, on_clash)
+
+    def export_file(self, draft_id: int, path: str | os.PathLike[str]) -> None:
+        from ..interchange import write_report_file
+
+        write_report_file(self.load(draft_id), path)
+
+    def close(self) -> None:
+        self._store.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def open_workspace(path: str | Path | None = None, *, read_only: bool = False, backup: bool = True) -> Workspace:
+    """Open (validate, migrate) the store and take the daily backup; ``UserFacingError`` if it cannot.
+
+    ``read_only``: a store that cannot be written, opened so that its drafts can be listed and exported.
+    """
+    from ..storage import maybe_daily_backup, open_store
+
+    store = open_store(path, read_only=read_only)
+    if backup and not read_only:
+        try:
+            maybe_daily_backup(store)
+        except Exception:  # a backup that fails must not keep the clerk from working
+            log.exception("daily backup failed")
+    return Workspace(store)
+
+
+def row(summary: DraftSummary, errors: int | None = None) -> DraftRow:
+    return DraftRow(
+        id=summary.id,
+        organ=summary.organ,
+        year=summary.year,
+        edition=summary.edition,
+        status=summary.status,
+        title=summary.display_title,
+        updated_at=_local(summary.updated_at),
+        errors=errors,
+    )
+
+
+def _errors(draft: Draft) -> int:
+    from ..checks import check
+
+    return sum(f.is_error for f in check(draft))
+
+
+def _local(stamp: dt.datetime | None) -> dt.datetime | None:
+    if stamp is None:
+        return None
+    return stamp.astimezone() if stamp.tzinfo is not None else stamp
+
+
+__all__ = ["DraftRow", "ImportOutcome", "OnClash", "Workspace", "open_workspace"]

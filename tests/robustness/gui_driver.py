@@ -119,10 +119,10 @@ class Driver:
 
         report = self.window.report
         self.steps += 1
-        if self.steps % 12 == 0 or not isinstance(report.wizard.current_report_page(), (TablePage, TextPage, PartsPage)):
+        if self.steps % 12 == 0 or not isinstance(report.wizard.current_page(), (TablePage, TextPage, PartsPage)):
             candidates = [i for i, p in enumerate(report.wizard.report_pages) if isinstance(p, (TablePage, TextPage, PartsPage))]
             report.go_to_page(self.rng.choice(candidates))
-        page = report.wizard.current_report_page()
+        page = report.wizard.current_page()
         if isinstance(page, TablePage):
             self.type_cell(page)
         elif isinstance(page, PartsPage):

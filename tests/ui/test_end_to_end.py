@@ -8,7 +8,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QWizard
+from PySide6.QtWidgets import QDialogButtonBox
 
 from disclosure_desk.ui.editors.table_model import SEVERITY_ROLE
 from disclosure_desk.ui.wizard.export_page import ExportPage
@@ -42,7 +42,7 @@ def _t3_block(table, wrong_new_natural=None) -> str:
 
 
 def _next(qtbot, wizard):
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
 
 
 def _new_report(qtbot, window, monkeypatch):
@@ -82,31 +82,31 @@ def _fill_overview(qtbot, parts: PartsPage, answers):
 def test_fill_the_seed_report_through_the_wizard(qtbot, window, monkeypatch, answers, tmp_path):
     report = _new_report(qtbot, window, monkeypatch)
     wizard, session = report.wizard, report.session
-    assert wizard.currentId() == 0 and session.draft.edition == "2019"
+    assert wizard.current_id() == 0 and session.draft.edition == "2019"
     assert report.page_status_of("前言") == "empty"
     _next(qtbot, wizard)
 
     # 前言: typed
-    preface = wizard.currentPage()
+    preface = wizard.current_page()
     assert isinstance(preface, TextPage)
     type_text(qtbot, preface.editor, SEED["preface"], chunk=6)
     _next(qtbot, wizard)
 
     # 一、总体情况: parts renamed to the seed's headings, two typed or pasted, two removed
-    parts = wizard.currentPage()
+    parts = wizard.current_page()
     assert isinstance(parts, PartsPage)
     _fill_overview(qtbot, parts, answers)
     _next(qtbot, wizard)
 
     # 表二: typed with Tab, the rest of the blank cells set to 0
-    t2 = wizard.currentPage()
+    t2 = wizard.current_page()
     assert isinstance(t2, TablePage) and t2.table.key == "表二"
     type_into_table(qtbot, t2.view, t2.model.index_of("t2.a1.rules.made"), [0] * 6)
     qtbot.mouseClick(t2.blanks_button, Qt.MouseButton.LeftButton)
     _next(qtbot, wizard)
 
     # 表三: a block pasted from the spreadsheet, with one wrong figure
-    t3 = wizard.currentPage()
+    t3 = wizard.current_page()
     assert t3.table.key == "表三"
     click_cell(qtbot, t3.view, t3.model.index_of("t3.new.natural"))
     paste(qtbot, t3.view, _t3_block(t3.table, wrong_new_natural=5))
@@ -121,21 +121,21 @@ def test_fill_the_seed_report_through_the_wizard(qtbot, window, monkeypatch, ans
     _next(qtbot, wizard)
 
     # 表四: nothing happened this year
-    t4 = wizard.currentPage()
+    t4 = wizard.current_page()
     qtbot.mouseClick(t4.zero_button, Qt.MouseButton.LeftButton)
     _next(qtbot, wizard)
 
     # 五 pasted, 六 typed
-    five = wizard.currentPage()
+    five = wizard.current_page()
     five.editor.setFocus()
     paste(qtbot, five.editor, SEED["sections"]["五、存在的主要问题及改进情况"])
     _next(qtbot, wizard)
-    six = wizard.currentPage()
+    six = wizard.current_page()
     type_text(qtbot, six.editor, SEED["sections"]["六、其他需要报告的事项"])
     _next(qtbot, wizard)
 
     # review: no errors left; the theme warning is accepted with a reason
-    review = wizard.currentPage()
+    review = wizard.current_page()
     assert isinstance(review, ReviewPage)
     assert session.error_count == 0, [f.message for f in session.findings if f.is_error]
     warnings = [f for f in session.findings if f.accepted_reason is None]
@@ -152,7 +152,7 @@ def test_fill_the_seed_report_through_the_wizard(qtbot, window, monkeypatch, ans
     _next(qtbot, wizard)
 
     # export, preview, mark 定稿
-    export = wizard.currentPage()
+    export = wizard.current_page()
     assert isinstance(export, ExportPage)
     pdf_path = tmp_path / "伊洛街道办事处2019年报告.pdf"
     export.path_edit.selectAll()

@@ -33,7 +33,7 @@ def test_findings_panel_double_click_jumps_to_the_cells(qtbot, report_2021):
     finding = item.data(FINDING_ROLE)
     rect = report_2021.findings.list.visualItemRect(item)
     double_click(qtbot, report_2021.findings.list.viewport(), rect.center())
-    qtbot.waitUntil(lambda: report_2021.wizard.currentPage() is t3)
+    qtbot.waitUntil(lambda: report_2021.wizard.current_page() is t3)
     assert set(t3.view.selected_cell_ids()) == set(finding.cell_ids)
     assert "t3.new.business" in t3.view.selected_cell_ids()
     focus = t3.model.index_of(finding.focus_cell_id)
@@ -66,7 +66,7 @@ def test_review_page_groups_by_section_and_jumps(qtbot, report_2019):
     rect = tree.visualItemRect(child)
     double_click(qtbot, tree.viewport(), rect.center())
     t2 = page(report_2019, TablePage, "表二")
-    qtbot.waitUntil(lambda: report_2019.wizard.currentPage() is t2)
+    qtbot.waitUntil(lambda: report_2019.wizard.current_page() is t2)
     assert set(t2.view.selected_cell_ids()) == set(child.data(0, REVIEW_ROLE).cell_ids)
 
 
@@ -111,7 +111,7 @@ def test_text_findings_jump_to_the_text(qtbot, report_2019):
     f = next(x for x in report_2019.session.findings if x.rule == "S-2")
     report_2019.jump_to_finding(f)
     parts = page(report_2019, PartsPage)
-    assert report_2019.wizard.currentPage() is parts
+    assert report_2019.wizard.current_page() is parts
 
 
 def _window_height(report, height):
@@ -127,7 +127,7 @@ def test_jumping_brings_the_cell_most_likely_wrong_into_view(qtbot, window, repo
     finding = next(f for f in report_2021.session.findings if f.rule == "T3-1")
     assert finding.focus_cell_id == "t3.carried_out.business"
     report_2021.jump_to_finding(finding)
-    qtbot.waitUntil(lambda: report_2021.wizard.currentPage() is t3)
+    qtbot.waitUntil(lambda: report_2021.wizard.current_page() is t3)
     target = t3.model.index_of("t3.carried_out.business")
     assert t3.view.currentIndex() == target
     assert t3.view.viewport().rect().contains(t3.view.visualRect(target))

@@ -169,7 +169,7 @@ def test_geometry_and_last_open_draft_are_remembered(qtbot, app, answers):
     assert (second.width(), second.height()) == (711, 577)
     second.open_store()
     assert second.report is not None and second.report.session.draft.organ == "青禾县统计局"
-    assert second.report.wizard.currentPage().page_key == t3.page_key
+    assert second.report.wizard.current_page().page_key == t3.page_key
     second.close_report()
     second.close()
     third = MainWindow()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
 
 from disclosure_desk.domain import Draft
 from disclosure_desk.ui.session import ReportSession
@@ -36,45 +35,45 @@ def page_of(wizard, cls):
     return next(p for p in wizard.report_pages if isinstance(p, cls))
 
 
-def test_qt_buttons_are_in_chinese(report_2021):
+def test_the_wizard_buttons_are_in_chinese_and_follow_the_page(report_2021):
     wizard = report_2021.wizard
-    assert wizard.button(QWizard.WizardButton.NextButton).text().startswith("下一步")
+    assert wizard.next_button.text().startswith("下一步") and not wizard.back_button.isVisible()
     report_2021.go_to_page(1)
-    assert wizard.button(QWizard.WizardButton.BackButton).text().startswith("上一步") or "上一步" in wizard.button(
-        QWizard.WizardButton.BackButton).text()
+    assert wizard.back_button.isVisible() and "上一步" in wizard.back_button.text()
+    assert wizard.title.text() == "前言"
     report_2021.go_to_page(len(wizard.report_pages) - 1)
-    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    finish = wizard.finish_button
     assert finish.isVisible() and finish.text().startswith("完成")
-    assert not wizard.button(QWizard.WizardButton.NextButton).isVisible()
+    assert not wizard.next_button.isVisible()
 
 
 def test_side_list_jumps_anywhere_and_next_back_keep_working(qtbot, report_2021):
     wizard, pages = report_2021.wizard, report_2021.pages
     rect = pages.visualItemRect(pages.item(5))
     qtbot.mouseClick(pages.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert wizard.currentId() == 5
+    assert wizard.current_id() == 5
     rect = pages.visualItemRect(pages.item(2))
     qtbot.mouseClick(pages.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
-    assert wizard.currentId() == 2
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == 3 and pages.currentRow() == 3
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
-    assert wizard.currentId() == 2
+    assert wizard.current_id() == 2
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.current_id() == 3 and pages.currentRow() == 3
+    qtbot.mouseClick(wizard.back_button, Qt.MouseButton.LeftButton)
+    assert wizard.current_id() == 2
     for i in range(3, len(wizard.report_pages)):
         wizard.next()
-        assert wizard.currentId() == i
+        assert wizard.current_id() == i
 
 
 def test_escape_does_not_throw_the_clerk_out(qtbot, report_2021):
     report_2021.go_to_page(1)
     qtbot.keyClick(report_2021.wizard, Qt.Key.Key_Escape)
-    assert report_2021.wizard.isVisible() and report_2021.wizard.currentId() == 1
+    assert report_2021.wizard.isVisible() and report_2021.wizard.current_id() == 1
 
 
 def test_finish_goes_back_to_the_list(qtbot, window, report_2021):
     wizard = report_2021.wizard
     report_2021.go_to_page(len(wizard.report_pages) - 1)
-    qtbot.mouseClick(wizard.button(QWizard.WizardButton.FinishButton), Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.finish_button, Qt.MouseButton.LeftButton)
     assert window.report is None and window.stack.currentWidget() is window.start
 
 
@@ -147,3 +146,17 @@ def test_basic_info_page_forms_the_title_until_the_clerk_edits_it(qtbot, window,
     type_text(qtbot, form.title, "青禾县审计局2025年度政府信息公开工作报告")
     assert d.title == "青禾县审计局2025年度政府信息公开工作报告"
     assert not form.edition.isEnabled()
+
+
+def test_jumping_back_and_forth_never_loses_the_way(qtbot, report_2021):
+    """Jumps in any order, then Next/Back from there: the wizard keeps no history to get wrong."""
+    wizard, pages = report_2021.wizard, report_2021.pages
+    for target in (7, 1, 9, 0, 4, 4, 8, 2):
+        report_2021.go_to_page(target)
+        assert wizard.current_id() == target and pages.currentRow() == target
+        assert wizard.title.text() == wizard.report_pages[target].title()
+        if target < len(wizard.report_pages) - 1:
+            qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+            assert wizard.current_id() == target + 1
+            qtbot.mouseClick(wizard.back_button, Qt.MouseButton.LeftButton)
+            assert wizard.current_id() == target

@@ -68,8 +68,6 @@ def visible_in_window(widget, window) -> bool:
 
 
 def geometry(shots: Path) -> int:
-    from PySide6.QtWidgets import QWizard
-
     app, window = make_window()
     screen = window.screen().availableGeometry()
     window.actions_.refresh_list()
@@ -93,7 +91,7 @@ def geometry(shots: Path) -> int:
         "frame": [frame.x(), frame.y(), frame.width(), frame.height()],
         "findings": visible_in_window(report.findings, window),
         "status_bar": visible_in_window(window.statusBar(), window),
-        "next_button": visible_in_window(report.wizard.button(QWizard.WizardButton.NextButton), window),
+        "next_button": visible_in_window(report.wizard.next_button, window),
         "page_list": visible_in_window(report.pages, window),
         "header_pane": view.frozen.top is not None and view.frozen.top.isVisible(),
         "header_pane_top": view.frozen.top.geometry().top() if view.frozen.top else None,

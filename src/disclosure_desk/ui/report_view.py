@@ -57,7 +57,7 @@ class ReportView(QWidget):
         self._connect()
         self._fill_page_list()
         self._on_session_status_changed()
-        self._on_wizard_current_id_changed(self.wizard.currentId())
+        self._on_wizard_current_changed(self.wizard.current_id())
 
     def _build(self) -> None:
         banner = QHBoxLayout()
@@ -96,7 +96,7 @@ class ReportView(QWidget):
         self.autosaver.saved.connect(self._on_autosaver_saved)
         self.autosaver.save_failed.connect(self._on_autosaver_save_failed)
         self.retry_button.clicked.connect(self.save_now)
-        self.wizard.currentIdChanged.connect(self._on_wizard_current_id_changed)
+        self.wizard.current_changed.connect(self._on_wizard_current_changed)
         self.wizard.finish_requested.connect(self.close_requested)
         self.pages.currentRowChanged.connect(self._on_pages_current_row_changed)
         self.findings.finding_activated.connect(self.jump_to_finding)
@@ -198,7 +198,7 @@ class ReportView(QWidget):
         self.retry_button.show()
         self.save_state_changed.emit("未保存（将自动重试）", False)
 
-    def _on_wizard_current_id_changed(self, page_id: int) -> None:
+    def _on_wizard_current_changed(self, page_id: int) -> None:
         if page_id < 0:
             return
         self.autosaver.flush()

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWizardPage
+from PySide6.QtWidgets import QLabel, QWidget
 
 from .. import style
 from ..session import ReportSession
 
 
-class ReportPage(QWizardPage):
-    """A wizard page bound to the session. ``page_key`` names it (BASIC, PREFACE, a section title…)."""
+class ReportPage(QWidget):
+    """A step of the report wizard bound to the session. ``page_key`` names it (BASIC, PREFACE, a section
+    title…); the wizard shows its title above it and lists its ``side_label`` in the side list."""
 
     page_key = ""
     side_label = ""
@@ -20,9 +21,13 @@ class ReportPage(QWizardPage):
     def __init__(self, session: ReportSession, parent=None):
         super().__init__(parent)
         self.session = session
+        self._title = ""
 
-    def cleanupPage(self) -> None:
-        pass
+    def setTitle(self, title: str) -> None:  # noqa: N802 - the name QWizardPage used
+        self._title = title
+
+    def title(self) -> str:
+        return self._title
 
     def focus_finding(self, finding) -> None:
         """Show the place a finding names (tables select cells; text pages focus the editor)."""
@@ -93,7 +98,7 @@ class TwoLineLabel(QLabel):
         self.setTextFormat(Qt.TextFormat.PlainText)
         self.setFixedHeight(2 * self.fontMetrics().lineSpacing() + 4)
         self.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.setMinimumWidth(120)
+        self.setMinimumWidth(100)
 
     def set_lines(self, first: str, second: str = "") -> None:
         self._lines = (first, second)

@@ -1,9 +1,16 @@
-"""ReportWizard: the pages of one report, generated from the spec, with jumps to any page."""
+"""ReportWizard: the pages of one report, generated from the spec, in order or in any order.
+
+The clerk goes step by step with 上一步/下一步 or jumps to any page from the side list or a finding.
+QWizard allows only its own history and Next, so jumping fought it (loops of back(), a faked nextId);
+here the steps are a list over a QStackedWidget (the shape of Qt's Config Dialog example) and any page
+is one ``go_to`` away, while the buttons keep the wizard's feel.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QWizard
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from ..session import ReportSession
 from .base_page import ReportPage
@@ -13,26 +20,49 @@ from .narrative_page import PartsPage, TextPage
 from .review_page import ReviewPage
 from .table_page import TablePage
 
+BACK, NEXT, FINISH = "< 上一步(&B)", "下一步(&N) >", "完成(&F)"
 
-class ReportWizard(QWizard):
-    """Embedded in the report view (not a dialog): Finish asks to close, Escape does nothing."""
 
-    finish_requested = Signal()
+class ReportWizard(QWidget):
+    current_changed = Signal(int)  # the index of the page now shown
+    finish_requested = Signal()  # 完成 on the last page: back to the draft list
 
     def __init__(self, session: ReportSession, parent=None):
         super().__init__(parent)
-        self.setWindowFlags(Qt.WindowType.Widget)
-        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.setOption(QWizard.WizardOption.IndependentPages, True)
-        self.setOption(QWizard.WizardOption.NoCancelButton, True)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setOption(QWizard.WizardOption.NoDefaultButton, True)
         self.session = session
-        self._jump_target: int | None = None
         self.report_pages: list[ReportPage] = self._make_pages(session)
-        for i, page in enumerate(self.report_pages):
-            self.setPage(i, page)
-        self.setStartId(0)
+        self.title = QLabel()
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.stack = QStackedWidget()
+        for page in self.report_pages:
+            self.stack.addWidget(page)
+        self.back_button = QPushButton(BACK)
+        self.next_button = QPushButton(NEXT)
+        self.finish_button = QPushButton(FINISH)
+        self._layout()
+        self.back_button.clicked.connect(self.back)
+        self.next_button.clicked.connect(self.next)
+        self.finish_button.clicked.connect(self.finish_requested)
+        self._show(0)
+
+    def _layout(self) -> None:
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.HLine)
+        line.setFrameShadow(QFrame.Shadow.Sunken)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.back_button, self.next_button, self.finish_button):
+            b.setAutoDefault(False)
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(9, 9, 9, 9)
+        layout.addWidget(self.title)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(line)
+        layout.addLayout(buttons)
 
     @staticmethod
     def _make_pages(session: ReportSession) -> list[ReportPage]:
@@ -48,6 +78,13 @@ class ReportWizard(QWizard):
         pages += [ReviewPage(session), ExportPage(session)]
         return pages
 
+    # ---- where we are ------------------------------------------------------------------------
+    def current_id(self) -> int:
+        return self.stack.currentIndex()
+
+    def current_page(self) -> ReportPage:
+        return self.report_pages[self.current_id()]
+
     def page_id_for_key(self, key: str) -> int | None:
         for i, page in enumerate(self.report_pages):
             if page.page_key == key:
@@ -57,39 +94,22 @@ class ReportWizard(QWizard):
     def page_of(self, cls):
         return next(p for p in self.report_pages if isinstance(p, cls))
 
-    def current_report_page(self) -> ReportPage:
-        return self.report_pages[self.currentId()]
-
+    # ---- moving ------------------------------------------------------------------------------
     def go_to(self, page_id: int) -> None:
-        """Show any page, keeping QWizard's history increasing (so Next and Back keep working):
-        go back while the current page is beyond the target, then jump forward to it."""
-        if page_id == self.currentId() or not 0 <= page_id < len(self.report_pages):
-            return
-        while self.currentId() > page_id and len(self.visitedIds()) > 1:
-            self.back()
-        if self.currentId() == page_id:
-            return
-        self._jump_target = page_id
-        try:
-            self.next()
-        finally:
-            self._jump_target = None
-            self._refresh_buttons()
+        if page_id != self.current_id() and 0 <= page_id < len(self.report_pages):
+            self._show(page_id)
 
-    def _refresh_buttons(self) -> None:
-        """QWizard caches "can continue / can finish" when it switches pages, while our jump
-        target was still set; setFinalPage() makes it ask nextId() again."""
-        page = self.currentPage()
-        if page is not None:
-            page.setFinalPage(self.currentId() == len(self.report_pages) - 1)
+    def back(self) -> None:
+        self.go_to(self.current_id() - 1)
 
-    def nextId(self) -> int:
-        if self._jump_target is not None:
-            return self._jump_target
-        return super().nextId()
+    def next(self) -> None:
+        self.go_to(self.current_id() + 1)
 
-    def accept(self) -> None:
-        self.finish_requested.emit()
-
-    def reject(self) -> None:
-        """Escape must not throw the clerk out of the report."""
+    def _show(self, page_id: int) -> None:
+        self.stack.setCurrentIndex(page_id)
+        self.title.setText(self.report_pages[page_id].title())
+        last = page_id == len(self.report_pages) - 1
+        self.back_button.setVisible(page_id > 0)
+        self.next_button.setVisible(not last)
+        self.finish_button.setVisible(last)
+        self.current_changed.emit(page_id)

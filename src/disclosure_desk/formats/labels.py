@@ -43,11 +43,26 @@ def clean_text(text: str) -> str:
     return " ".join(text.split())
 
 
+def printed_text(text: str) -> str:
+    """A cell's text on one line for messages: a line break between Chinese characters (a wrapped
+    label, ``本年新<br />制作数量``) disappears, any other run of white space is one space."""
+    lines = [" ".join(line.split()) for line in text.split("\n")]
+    out = ""
+    for line in filter(None, lines):
+        joined = out and (_is_cjk(out[-1]) or _is_cjk(line[0]))
+        out += line if not out or joined else " " + line
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
+
+
 def label_key(text: str) -> str:
     """The comparable core of a label: NFKC, 其它 -> 其他, only letters and digits (no brackets,
     punctuation, quotes or white space), Latin letters lower-cased."""
-    s = unicodedata.normalize("NFKC", text).replace("其它", "其他")
-    return "".join(ch.lower() for ch in s if ch.isalnum())
+    s = "".join(ch.lower() for ch in unicodedata.normalize("NFKC", text) if ch.isalnum())
+    return s.replace("其它", "其他")
 
 
 def similarity(a: str, b: str) -> float:

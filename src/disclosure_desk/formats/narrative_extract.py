@@ -90,6 +90,9 @@ def extract_narrative(doc: ParsedDocument) -> Narrative:
     out.preface = _join(_content_paragraphs(blocks[title_at + 1:first_head]))
     _read_sections(blocks, heads, out)
     _read_signature(out)
+    if not out.organ and out.signature_organ:
+        out.organ = out.signature_organ
+        out.texts.append("机关名称取自落款")
     _find_year(out)
     _describe(out)
     return out
@@ -117,9 +120,11 @@ def _find_title(blocks: list[Paragraph | Table], end: int, out: Narrative, hint:
         b = blocks[i]
         if isinstance(b, Paragraph) and _looks_like_title(b.text):
             parts, start = [b.text.strip()], i
-            while start > 0 and _needs_organ(parts[0]) and len(parts) < 3:
+            while start > 0 and len(parts) < 3:
                 prev = blocks[start - 1]
                 if not isinstance(prev, Paragraph) or not _short_line(prev.text):
+                    break
+                if not (_needs_organ(parts[0]) or _same_title_block(prev, b)):
                     break
                 parts.insert(0, prev.text.strip())
                 start -= 1
@@ -130,9 +135,14 @@ def _find_title(blocks: list[Paragraph | Table], end: int, out: Narrative, hint:
     return -1
 
 
+def _same_title_block(prev: Paragraph, title: Paragraph) -> bool:
+    """A title broken over centred lines in a PDF: the lines before it in the same large type."""
+    return title.size is not None and prev.size == title.size and not prev.text.rstrip().endswith("。")
+
+
 def _looks_like_title(text: str) -> bool:
     s = text.strip()
-    return 4 < len(s) <= 80 and "。" not in s and "报告" in s and ("信息公开" in s or "年度" in s)
+    return 4 <= len(s) <= 80 and "。" not in s and "报告" in s and ("信息公开" in s or "年度" in s)
 
 
 def _needs_organ(text: str) -> bool:

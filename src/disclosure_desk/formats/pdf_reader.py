@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,7 @@ from .narrative_extract import section_of
 from .pdf_text import Line, lines_from_chars, paragraphs_from_lines
 from .registry import ReadResult
 from .table_grid import Rect, grid_from_rects
+from .table_match import is_value_like
 
 _PAGE_NUMBER = re.compile(r"^[-—－–_~·•\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]|共)?\s*(\d{1,4}\s*页?)?[-—－–_~·•\s]*$")
 WATERMARK_SIZE = 60.0  # points: no report text is this large (a title is 22 pt)
@@ -73,13 +74,28 @@ def _open(path: Path) -> Any:
             f"“{path.name}”设有打开密码，无法读取。请用 WPS 或 Adobe 阅读器去掉密码后另存一份再导入。", f"{path}: encrypted"
         ) from None
     except (PDFSyntaxError, Exception) as e:  # noqa: BLE001 - pdfminer raises many kinds for a damaged file
-        if "password" in str(e).lower() or type(e).__name__.startswith("PDFEncryption"):
+        if _encrypted(e):
             raise BadInputError(
                 f"“{path.name}”已加密，无法读取。请去掉密码或限制后另存一份再导入。", f"{path}: encrypted ({e})"
             ) from None
         raise BadInputError(
             f"“{path.name}”已损坏或不是有效的 PDF 文件，无法读取（{type(e).__name__}）。", f"{path}: {type(e).__name__}: {e}"
         ) from None
+
+
+def _encrypted(error: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's errors: look through the chain for a password or encryption problem."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen: BaseException | None = error
+    for _ in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(seen).lower():
+            return True
+        inner = seen.args[0] if seen.args and isinstance(seen.args[0], BaseException) else None
+        seen = seen.__cause__ or seen.__context__ or inner
+    return False
 
 
 def _parse(pdf: Any, source: str, limits: Limits) -> ParsedDocument:
@@ -183,8 +199,8 @@ def _assemble(stream: list[Line | _Fragment]) -> list[Paragraph | Table]:
         pending = []
         if last_fragment is not None and _continues(last_fragment, item):
             merged, pages = tables[-1]
-            merged.rects += item.rects
-            merged.last_on_page, merged.page = item.last_on_page, item.page
+            merged.rects += _rejoin_split_row(merged, item)
+            merged.last_on_page, merged.page, merged.bottom = item.last_on_page, item.page, item.bottom
             pages.append(item.page)
             last_fragment = merged
             continue
@@ -201,6 +217,39 @@ def _assemble(stream: list[Line | _Fragment]) -> list[Paragraph | Table]:
             n += 1
             blocks[i] = Table(grid_from_rects(merged.rects), n, tuple(dict.fromkeys(pages)))
     return blocks
+
+
+def _rejoin_split_row(before: _Fragment, after: _Fragment) -> list[Rect]:
+    """``after``'s cells, less the lower half of a row the page break cut in two (Word and LibreOffice let a
+    row break across pages): its texts are appended to the upper half's cells, which hold the row."""
+    last = [r for r in before.rects if abs(r.bottom - before.bottom) <= EDGE_TOLERANCE]
+    first = [r for r in after.rects if abs(r.top - after.top) <= EDGE_TOLERANCE]
+    if not last or not first or len(last) != len(first):
+        return after.rects
+    pairs = list(zip(sorted(last, key=lambda r: r.x0), sorted(first, key=lambda r: r.x0), strict=True))
+    if any(abs(a.x0 - b.x0) > EDGE_TOLERANCE or abs(a.x1 - b.x1) > EDGE_TOLERANCE for a, b in pairs):
+        return after.rects
+    top_texts = {_key(r.text) for r in before.rects if r.text.strip()}
+    if any(_key(b.text) in top_texts and not is_value_like(b.text) for _, b in pairs):
+        return after.rects  # a repeated header row, not the rest of a row
+    if not any(b.text.strip() for _, b in pairs) or any(_clash(a, b) for a, b in pairs):
+        return after.rects
+    for a, b in pairs:
+        if b.text.strip():
+            before.rects[before.rects.index(a)] = replace(a, text=f"{a.text}\n{b.text}" if a.text.strip() else b.text)
+    return [r for r in after.rects if r not in first]
+
+
+def _clash(a: Rect, b: Rect) -> bool:
+    """Both halves hold something in this column and one of them is a number: two rows, not one cut in two."""
+    def number(r: Rect) -> bool:
+        return bool(r.text.strip()) and is_value_like(r.text)
+
+    return bool(a.text.strip() and b.text.strip()) and (number(a) or number(b))
+
+
+def _key(text: str) -> str:
+    return "".join(text.split())
 
 
 def _continues(before: _Fragment, after: _Fragment) -> bool:

@@ -9,7 +9,7 @@ from ..domain.numbers import Value, format_value
 from ..spec import ReportSpec, get_spec
 from .cell_values import read_value, unit_named
 from .document import Table
-from .labels import MatchKind
+from .labels import MatchKind, printed_text
 from .recognition import CellReading, CellStatus, LabelMatch, Origin, Unplaced
 from .table_match import Label, PrintedValue, SpecContext, Vocabulary, analyse
 
@@ -85,7 +85,7 @@ def classify(table: Table, vocabs: dict[str, Vocabulary]) -> str | None:
 
 def _place(result: Placement, vocab: Vocabulary, table: Table, value: PrintedValue) -> None:
     origin = Origin(result.source, value.cell.page or table.page, table.index, value.row_text, value.column_text)
-    printed = " ".join(value.cell.text.split())
+    printed = printed_text(value.cell.text)
     ctx, reason = _match(vocab, value, result.edition)
     if ctx is None:
         if printed:  # a blank that fits nowhere loses nothing

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..spec import GridRole, TableSpec
 from .cell_values import NONE_MARKS
-from .labels import LabelResolver, MatchKind, Resolution
+from .labels import LabelResolver, MatchKind, Resolution, printed_text
 from .table_grid import GridText, TextGrid, spec_grid
 
 _VALUE_LIKE = re.compile(r"^[+\-−－–—减增]?[\d,，.．]+(件|项|个|次|条|万元|万|元)?$")
@@ -40,7 +40,7 @@ class Label:
 
     @property
     def printed(self) -> str:
-        return " ".join(self.cell.text.split())
+        return printed_text(self.cell.text)
 
 
 @dataclass

@@ -12,6 +12,7 @@ from .narrative_extract import section_of
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》〈〉、，。：；！？（）]"
 _STRAY_SPACE = re.compile(f"(?<={_CJK}) (?={_CJK})")
+_LETTER_GAP = re.compile(r"(?<![A-Za-z]) | (?![A-Za-z])")  # a single space, unless between two Latin letters
 _SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}。?$")
 
 
@@ -61,8 +62,9 @@ def collapse_stray_spaces(text: str) -> str:
     only when most neighbouring Chinese characters are so separated, so a real space is kept."""
     stray = len(_STRAY_SPACE.findall(text))
     cjk_pairs = len(re.findall(f"{_CJK}(?={_CJK})", text)) + stray
-    if stray >= 2 and stray * 2 >= cjk_pairs:
-        return _STRAY_SPACE.sub("", re.sub(r" {2,}", " ", text))
+    if stray and stray * 2 >= cjk_pairs:
+        # letter-spaced: every single space goes (digits too: "1 8 6" is 186), a wider gap was a real space
+        return " ".join(_LETTER_GAP.sub("", chunk) for chunk in re.split(r" {2,}", text))
     return text
 
 

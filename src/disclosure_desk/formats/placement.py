@@ -149,7 +149,9 @@ def _note_label(result: Placement, lab: Label, kind: str) -> None:
         return
     key = (lab.printed, res.official)
     if key not in result.labels:
-        result.labels[key] = LabelMatch(kind, lab.printed, res.official, res.kind is MatchKind.APPROXIMATE, res.score)
+        result.labels[key] = LabelMatch(
+            kind, lab.printed, res.official, res.kind is MatchKind.APPROXIMATE, round(res.score * 100)
+        )
 
 
 def _fill_missing(result: Placement) -> None:

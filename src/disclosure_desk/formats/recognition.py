@@ -83,7 +83,7 @@ class LabelMatch:
     printed: str
     official: str
     approximate: bool  # a misprint (True) or only brackets, spaces, 其它 … (False)
-    score: float = 1.0
+    score: int = 100  # similarity in per cent (an integer: report JSON reads decimals as Decimal)
     where: str = ""
 
 
@@ -135,7 +135,7 @@ class Recognition:
         lines += _listed("换算：", [f"{c.label_path}：{c.note}" for c in self.cells.values()
                                     if c.status is CellStatus.CONVERTED])
         lines += _listed("近似匹配的名称（原文 → 官方）：", [
-            f"{m.kind}“{m.printed}” → “{m.official}”（相似度 {m.score:.0%}）" for m in self.labels if m.approximate
+            f"{m.kind}“{m.printed}” → “{m.official}”（相似度 {m.score}%）" for m in self.labels if m.approximate
         ])
         lines += _listed("写法不同但可以确定的名称（原文 → 官方）：", [
             f"{m.kind}“{m.printed}” → “{m.official}”" for m in self.labels if not m.approximate

@@ -107,7 +107,7 @@ def _import_schema() -> dict[str, Any]:
             "printed": _STRING,
             "official": _STRING,
             "approximate": {"type": "boolean"},
-            "score": {"type": "number"},
+            "score": {"type": "integer"},
             "where": _STRING,
         },
         "additionalProperties": False,

@@ -26,7 +26,7 @@ def test_sample_through_our_pdf_gives_the_same_tables_and_text(sample, tmp_path)
         original.edition, original.year, original.organ, original.display_title)
     assert {c.id: got.values.get(c.id) for c in original.spec.all_cells} == {
         c.id: original.values.get(c.id) for c in original.spec.all_cells}
-    squeeze = lambda s: re.sub(r"\s+", "", s)  # noqa: E731 - a space at a PDF line break is not printed
+    squeeze = lambda s: re.sub(r"\s+", "", s)
     assert squeeze(got.preface) == squeeze(original.preface)
     for section in original.spec.narrative_sections:
         assert squeeze(got.section_text(section.title)) == squeeze(original.section_text(section.title))

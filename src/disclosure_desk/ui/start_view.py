@@ -38,6 +38,7 @@ class StartView(QWidget):
     delete_requested = Signal(int)
     trash_requested = Signal()
     import_requested = Signal()
+    import_published_requested = Signal()
     export_requested = Signal(int)
     sample_requested = Signal(str)
 
@@ -78,6 +79,7 @@ class StartView(QWidget):
             ("delete", "删除（放入回收站）", lambda: self._emit_selected(self.delete_requested)),
             ("trash", "回收站…", self.trash_requested.emit),
             ("import", "导入报告文件（JSON）…", self.import_requested.emit),
+            ("import_published", "导入往年或已发布的报告…", self.import_published_requested.emit),
             ("export", "导出为报告文件（JSON）…", lambda: self._emit_selected(self.export_requested)),
         ):
             b = QPushButton(caption)

@@ -23,6 +23,7 @@ class StoreActions:
         start.delete_requested.connect(self.delete)
         start.trash_requested.connect(self.show_trash)
         start.import_requested.connect(self.import_file)
+        start.import_published_requested.connect(self.import_published)
         start.export_requested.connect(self.export_file)
         start.sample_requested.connect(self.open_sample)
 
@@ -109,6 +110,12 @@ class StoreActions:
         self.refresh_list(draft.id)
         messages.info(self.window, "已导入", f"已导入“{draft.display_title}”。")
         return draft.id
+
+    def import_published(self) -> int | None:
+        """A Word file, web page or PDF (or report JSON) → review → a new draft or last year's (import_actions)."""
+        from .import_actions import import_published
+
+        return import_published(self)
 
     def export_file(self, draft_id: int) -> None:
         row = self.window.start.model.row_at(self.window.start.model.row_of_id(draft_id) or 0)

@@ -3,6 +3,8 @@ page headers and a PAGE field in the footer (so the PDF made from it has running
 
 from __future__ import annotations
 
+import datetime as dt
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +29,7 @@ class DocxStyle:
 def write_docx(items: list[Item], path: Path, style: DocxStyle) -> None:
     document = docx.Document()
     document.core_properties.title = next((i.text for i in items if i.kind == "title"), "")
-    # fixed metadata, so the file is the same on every run
-    document.core_properties.author = "fixture"
+    fixed_properties(document)  # so the file is the same on every run
     section = document.sections[0]
     if style.running_head:
         section.header.paragraphs[0].text = style.running_head
@@ -40,6 +41,28 @@ def write_docx(items: list[Item], path: Path, style: DocxStyle) -> None:
         else:
             _paragraph(document, item, style)
     document.save(str(path))
+    normalise_zip(path)
+
+
+FIXED = dt.datetime(2024, 1, 1)
+
+
+def fixed_properties(document) -> None:
+    props = document.core_properties
+    props.author = props.last_modified_by = "fixture"
+    props.created = props.modified = FIXED
+    props.revision = 1
+
+
+def normalise_zip(path: Path) -> None:
+    """The same bytes on every run: entries in a fixed order with a fixed time."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, data)
 
 
 def _paragraph(document: docx.document.Document, item: Item, style: DocxStyle) -> None:

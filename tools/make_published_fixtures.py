@@ -24,7 +24,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO / "src"), str(REPO / "tools")]
 
-from fixture_docx import DocxStyle, write_docx
+from fixture_docx import DocxStyle, fixed_properties, normalise_zip, write_docx
 from fixture_html import fragment_html, page_html, word_html
 from fixture_layout import Variant, layout
 
@@ -195,6 +195,7 @@ def _own_pdfs() -> None:
     for sample, name in (("qinghe-tongjiju-2025", "own-2021"), ("yiluo-2019", "own-2019")):
         draft = read_report_file(SAMPLES / f"{sample}.json")
         (OUT / f"{name}.pdf").write_bytes(render_pdf_bytes(draft, invariant=True))
+        draft.signature_organ = draft.signature_organ or draft.organ  # the PDF signs with the organ's name
         _expect(name, draft)
 
 
@@ -241,11 +242,12 @@ def _bad_inputs() -> None:
     import docx
 
     d = docx.Document()
-    d.core_properties.author = "fixture"
+    fixed_properties(d)
     for line in ("关于召开春季安全生产工作会议的通知", "各科室：", "定于下周一上午九时召开会议，请准时参加。", "办公室"):
         d.add_paragraph(line)
     d.add_table(rows=2, cols=3).cell(0, 0).text = "参会人员"
     d.save(str(OUT / "bad-not-a-report.docx"))
+    normalise_zip(OUT / "bad-not-a-report.docx")
     (OUT / "bad-not-a-report.html").write_text(
         "<html><head><meta charset='utf-8'><title>便民服务指南</title></head><body><h1>便民服务指南</h1>"
         "<p>办理时间：工作日上午9:00至12:00。</p><table><tr><td>事项</td><td>地点</td></tr></table></body></html>",

@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from disclosure_desk.domain import Draft
-from disclosure_desk.interchange import dumps_report
+from disclosure_desk.domain import Draft  # noqa: E402
+from disclosure_desk.interchange import dumps_report  # noqa: E402
 
 
 def paragraphs(lines: list[str]) -> list[str]:

@@ -17,7 +17,7 @@ from .document import Paragraph, ParsedDocument, Table
 from .file_checks import check_file
 from .limits import LimitExceeded, Limits
 from .registry import ReadResult
-from .table_grid import PlacedCell, grid_from_placed
+from .table_grid import PlacedCell, TextGrid, grid_from_placed
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MAX_XML_BYTES = 40 * 1024 * 1024  # word/document.xml unpacked: a report's is well under 1 MB
@@ -101,7 +101,7 @@ def _paragraph_text(p: Any) -> str:
     return "".join(parts)
 
 
-def _table_grid(tbl: Any, limits: Limits):  # -> TextGrid
+def _table_grid(tbl: Any, limits: Limits) -> TextGrid:
     placed: list[PlacedCell] = []
     rows = tbl.findall(f"{W}tr")
     for r, tr in enumerate(rows):

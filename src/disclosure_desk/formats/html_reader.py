@@ -58,12 +58,10 @@ def decode_html(data: bytes) -> str:
         if data.startswith(bom):
             return data[len(bom):].decode(codec, "replace")
     m = _CHARSET.search(data[:8192])
-    declared = m.group(1).decode("ascii").lower() if m else None
+    declared: str | None = m.group(1).decode("ascii").lower() if m else None
     if declared in ("gb2312", "gbk", "gb18030", "x-gbk"):
         declared = "gb18030"
-    for codec in (declared, "utf-8", "gb18030"):
-        if codec is None:
-            continue
+    for codec in [c for c in (declared, "utf-8", "gb18030") if c is not None]:
         try:
             return data.decode(codec)
         except (UnicodeDecodeError, LookupError):

@@ -178,7 +178,8 @@ def _join(lines: list[str]) -> str:
 def _read_sections(blocks: list[Paragraph | Table], heads: list[tuple[int, str]], out: Narrative) -> None:
     table_titles = {SECTION_TITLES[1], SECTION_TITLES[2], SECTION_TITLES[3]}
     for n, (i, title) in enumerate(heads):
-        printed = blocks[i].text.strip() if isinstance(blocks[i], Paragraph) else title
+        block = blocks[i]
+        printed = block.text.strip() if isinstance(block, Paragraph) else title
         if printed != title:
             out.headings.append(LabelMatch("章节", printed, title, False))
         end = heads[n + 1][0] if n + 1 < len(heads) else len(blocks)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -57,7 +58,9 @@ def place_tables(tables: list[Table], edition: str, source: str) -> Placement:
     return result
 
 
-def _fragments(tables: list[Table], vocabs: dict[str, Vocabulary]):
+def _fragments(
+    tables: list[Table], vocabs: dict[str, Vocabulary]
+) -> Iterator[tuple[str, Table, list[PrintedValue]]]:
     """(table key, table, analysed values), a headerless continuation joined to the table before it."""
     previous: tuple[str, Table, list[PrintedValue]] | None = None
     for table in tables:

@@ -13,7 +13,7 @@ from ..spec import default_edition
 from .document import ParsedDocument
 from .narrative_extract import Narrative, extract_narrative
 from .placement import Placement, place_tables
-from .recognition import CellStatus, Recognition
+from .recognition import CellReading, CellStatus, Recognition
 from .registry import ReadResult
 
 EDITIONS_TRIED = ("2021", "2019")
@@ -63,7 +63,7 @@ def _draft(narrative: Narrative, placement: Placement) -> Draft:
     return draft
 
 
-def _origin_text(reading) -> str:
+def _origin_text(reading: CellReading) -> str:
     where = reading.origin.describe() if reading.origin else ""
     printed = f"，原文“{reading.printed}”" if reading.printed is not None else ""
     note = f"：{reading.note}" if reading.note else ("（栏目名称为近似匹配，请核对）" if reading.approximate else "")

@@ -115,3 +115,14 @@ def test_a_web_page_with_a_huge_table_is_refused(tmp_path):
     path.write_text(f"<html><body><table>{rows}</table></body></html>", encoding="utf-8")
     with pytest.raises(LimitExceeded, match="单元格超过"):
         read_report(path)
+
+
+def test_a_big_table_of_text_is_not_taken_for_a_report_table(tmp_path):
+    """Hundreds of text cells (a staff list, a catalogue) are some other table: not matched label by label."""
+    fragment = (PUBLISHED / "h21-t2-split.html").read_text(encoding="utf-8")
+    rows = "".join(f"<tr><td>事项{n}办理{n * 7}</td><td>政府信息{n}</td></tr>" for n in range(300))
+    path = tmp_path / "with-catalogue.html"
+    path.write_text(fragment.replace("</div></div>", f"<table>{rows}</table></div></div>"), encoding="utf-8")
+    result = read_report(path)
+    assert any("不是报告的表格" in note for note in result.recognition.notes)
+    assert result.draft.values["t3.new.total"] == 4

@@ -22,6 +22,8 @@ from dataclasses import dataclass
 FUZZY_THRESHOLD = 0.8
 FUZZY_MARGIN = 0.1
 FUZZY_MIN_LENGTH = 4  # shorter labels (规章, 其他, 总计) must match exactly after normalisation
+CACHE_SIZE = 5000
+FUZZY_MAX_LENGTH = 80  # the longest official label has 41 characters; longer text is no label
 
 _VARIANT_CHARS = {"其它": "其他", "它": "他"}
 
@@ -65,6 +67,16 @@ def label_key(text: str) -> str:
     return s.replace("其它", "其他")
 
 
+def _bounded_similarity(a: str, b: str) -> float:
+    """``similarity``, or a cheap upper bound of it when that is already below the threshold (a table of
+    thousands of unknown texts must not cost thousands of full comparisons per official label)."""
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    bound = matcher.real_quick_ratio()
+    if bound >= FUZZY_THRESHOLD:
+        bound = matcher.quick_ratio()
+    return matcher.ratio() if bound >= FUZZY_THRESHOLD else bound
+
+
 def similarity(a: str, b: str) -> float:
     """How alike two keys are (0..1)."""
     if not a or not b:
@@ -100,6 +112,8 @@ class LabelResolver:
     def resolve(self, printed: str) -> Resolution:
         cached = self._cache.get(printed)
         if cached is None:
+            if len(self._cache) >= CACHE_SIZE:  # resolvers live as long as the app: keep the cache bounded
+                self._cache.clear()
             cached = self._cache[printed] = self._resolve(printed)
         return cached
 
@@ -114,9 +128,9 @@ class LabelResolver:
         return self._approximate(printed, key)
 
     def _approximate(self, printed: str, key: str) -> Resolution:
-        if len(key) < FUZZY_MIN_LENGTH:
+        if not FUZZY_MIN_LENGTH <= len(key) <= FUZZY_MAX_LENGTH:
             return Resolution(printed, None, MatchKind.NONE, 0.0)
-        scored = sorted(((similarity(key, k), label) for k, label in self._by_key.items()), reverse=True)
+        scored = sorted(((_bounded_similarity(key, k), label) for k, label in self._by_key.items()), reverse=True)
         best_score, best = scored[0] if scored else (0.0, "")
         second = scored[1][0] if len(scored) > 1 else 0.0
         if best_score >= FUZZY_THRESHOLD and best_score - second >= FUZZY_MARGIN:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import BadInputError
 from .document import Paragraph, ParsedDocument, Table
-from .limits import Limits
+from .limits import LimitExceeded, Limits
 from .narrative_extract import section_of
 from .pdf_text import Line, lines_from_chars, paragraphs_from_lines
 from .registry import ReadResult
@@ -26,6 +26,7 @@ from .table_grid import Rect, grid_from_rects
 from .table_match import is_value_like
 
 _PAGE_NUMBER = re.compile(r"^[-—－–_~·•\s]*(第\s*)?\d{1,4}\s*(页)?\s*([/／]|共)?\s*(\d{1,4}\s*页?)?[-—－–_~·•\s]*$")
+MAX_DRAWN_OBJECTS = 20_000
 WATERMARK_SIZE = 60.0  # points: no report text is this large (a title is 22 pt)
 EDGE_TOLERANCE = 3.0  # points: two table parts on consecutive pages with the same left and right edges join
 
@@ -111,6 +112,7 @@ def _parse(pdf: Any, source: str, limits: Limits) -> ParsedDocument:
         chars_seen += len(chars)
         images += len(page.images)
         limits.count_text(len(chars))
+        _check_drawing(page, number, limits)
         fragments = _tables(page, number, offset, limits)
         boxes = [(f.x0, f.top - offset, f.x1, f.bottom - offset) for f in fragments]
         outside = [c for c in chars if not any(_inside(c, b) for b in boxes)]
@@ -124,6 +126,16 @@ def _parse(pdf: Any, source: str, limits: Limits) -> ParsedDocument:
             f"{source}: no text layer",
         )
     return ParsedDocument(source, "pdf", _blocks(pages))
+
+
+def _check_drawing(page: Any, number: int, limits: Limits) -> None:
+    """A page of a report draws a few hundred table lines; tens of thousands would make table finding crawl."""
+    objects = len(page.lines) + len(page.rects) + len(page.curves)
+    if objects > MAX_DRAWN_OBJECTS:
+        raise LimitExceeded(
+            f"“{limits.source}”第{number}页有 {objects} 个图形（线条、方框），不像是年度报告（是图纸或图表？）。",
+            f"{limits.source}: page {number} draws {objects} objects",
+        )
 
 
 def _tables(page: Any, number: int, offset: float, limits: Limits) -> list[_Fragment]:

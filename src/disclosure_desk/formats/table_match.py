@@ -20,6 +20,7 @@ from .labels import LabelResolver, MatchKind, Resolution, printed_text
 from .table_grid import GridText, TextGrid, spec_grid
 
 _VALUE_LIKE = re.compile(r"^[+\-−－–—减增]?[\d,，.．]+(件|项|个|次|条|万元|万|元)?$")
+MAX_LABEL_CELLS = 400  # 表三 has 47 label cells; a table with hundreds of text cells is not a report table
 _LABEL_ROLES = (GridRole.STUB, GridRole.HEADER, GridRole.CAPTION, GridRole.NOTE)
 
 
@@ -107,10 +108,11 @@ class Vocabulary:
 
     def score(self, grid: TextGrid) -> float:
         """How much ``grid`` looks like this table: distinct official labels found in it."""
+        texts = [cell for cell in grid.cells if not is_value_like(cell.text)]
+        if len(texts) > MAX_LABEL_CELLS:
+            return 0.0  # far more text cells than any report table has labels: some other table
         found: dict[str, float] = {}
-        for cell in grid.cells:
-            if is_value_like(cell.text):
-                continue
+        for cell in texts:
             res = self.resolver.resolve(cell.text)
             if res.official is not None:
                 weight = 0.5 if res.kind is MatchKind.APPROXIMATE else 1.0

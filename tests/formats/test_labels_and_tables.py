@@ -105,3 +105,12 @@ def test_hostile_spans_are_capped_and_counted():
     rows = [[_span("x", colspan=10**9)] for _ in range(10)]
     with pytest.raises(LimitExceeded, match="单元格超过 1000 个"):
         grid_from_rows(rows, Limits(max_cells=1000))
+
+
+def test_a_misprinted_column_header_beside_a_long_label_with_the_same_characters():
+    """The quick upper bound of similarity must not spoil the margin (本年收费金额（单位：万元） shares 本年…件数-like
+    characters with 本年制法件数 but is not close)."""
+    from disclosure_desk.formats.placement import vocabularies
+
+    res = vocabularies("2021")["表二"].resolver.resolve("本年制法件数")
+    assert (res.official, res.kind) == ("本年制发件数", MatchKind.APPROXIMATE)

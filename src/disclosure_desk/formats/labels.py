@@ -68,13 +68,15 @@ def label_key(text: str) -> str:
 
 
 def _bounded_similarity(a: str, b: str) -> float:
-    """``similarity``, or a cheap upper bound of it when that is already below the threshold (a table of
-    thousands of unknown texts must not cost thousands of full comparisons per official label)."""
+    """``similarity``, or a cheap upper bound of it when that bound is already too low to matter: below
+    ``FUZZY_THRESHOLD - FUZZY_MARGIN`` a label can neither be the match nor spoil the margin of one. (A table
+    of thousands of unknown texts must not cost a full comparison with every official label.)"""
+    low = FUZZY_THRESHOLD - FUZZY_MARGIN
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     bound = matcher.real_quick_ratio()
-    if bound >= FUZZY_THRESHOLD:
+    if bound >= low:
         bound = matcher.quick_ratio()
-    return matcher.ratio() if bound >= FUZZY_THRESHOLD else bound
+    return matcher.ratio() if bound >= low else bound
 
 
 def similarity(a: str, b: str) -> float:

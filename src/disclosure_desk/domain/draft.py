@@ -52,6 +52,9 @@ class Draft:
     carried_texts: dict[str, str] = field(default_factory=dict)
     # keys of report JSON starting with "x-" that are not ours: kept as read
     extras: dict[str, Any] = field(default_factory=dict)
+    # imported from a published Word/web/PDF file: the recognition report as JSON (formats.recognition),
+    # kept with the draft so the clerk can see later where each value came from; None otherwise
+    import_report: dict[str, Any] | None = None
     # storage bookkeeping (not part of the report itself)
     id: int | None = None
     status: str = STATUS_DRAFT

@@ -19,6 +19,10 @@ from ..errors import BadInputError, CannotWriteError
 # extension -> "module:function" (modules relative to this package)
 READERS: dict[str, str] = {
     ".json": "json_format:read",
+    ".docx": "docx_reader:read",
+    ".html": "html_reader:read",
+    ".htm": "html_reader:read",
+    ".pdf": "pdf_reader:read",
 }
 WRITERS: dict[str, str] = {
     ".json": "json_format:write",

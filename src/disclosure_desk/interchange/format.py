@@ -4,6 +4,7 @@ from __future__ import annotations
 
 SCHEMA_ID = "disclosure-desk.report/1"
 EXTENSION_KEY = "x-disclosure-desk"  # our own additions; other readers may ignore it
+IMPORT_KEY = "import"  # under EXTENSION_KEY: the recognition report of a draft read from a published file
 TOP_LEVEL_KEYS = ("schema", "edition", "year", "organ", "title", "preface", "sections", "tables", "signature")
 
 # Section titles seen in published reports that are not the official ones (format-spec §1.1)

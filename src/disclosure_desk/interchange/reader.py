@@ -19,7 +19,7 @@ from ..domain.numbers import shorten
 from ..errors import BadInputError, os_reason
 from ..spec import EDITIONS, get_spec
 from ..spec.common import SECTION_TITLES
-from .format import EXTENSION_KEY, SCHEMA_ID, TOP_LEVEL_KEYS, TITLE_VARIANTS
+from .format import EXTENSION_KEY, IMPORT_KEY, SCHEMA_ID, TITLE_VARIANTS, TOP_LEVEL_KEYS
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a report is a few hundred KB; beyond this it is not one
 
@@ -340,7 +340,7 @@ def _extension(value: Any, draft: Draft) -> None:
     """Our own ``x-disclosure-desk`` block: contact, accepted warnings, carry-over marks."""
     if not isinstance(value, dict):
         raise BadInputError(f"{EXTENSION_KEY} 应为对象。", f"{EXTENSION_KEY} must be an object")
-    _check_keys(value, ("contact", "website", "accepted", "value_origins", "carried_texts"), EXTENSION_KEY)
+    _check_keys(value, ("contact", "website", "accepted", "value_origins", "carried_texts", IMPORT_KEY), EXTENSION_KEY)
     draft.contact = _string(value, "contact", where=f"{EXTENSION_KEY}.")
     draft.website = _string(value, "website", where=f"{EXTENSION_KEY}.")
     for key in ("accepted", "value_origins", "carried_texts"):
@@ -348,6 +348,8 @@ def _extension(value: Any, draft: Draft) -> None:
         if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
             raise BadInputError(f"{EXTENSION_KEY}.{key} 应为文字到文字的对象。", f"{EXTENSION_KEY}.{key}: bad type")
         setattr(draft, key, dict(mapping))
+    if IMPORT_KEY in value:
+        draft.import_report = _import_report(value[IMPORT_KEY])
     spec = get_spec(draft.edition)
     for cell_id in draft.value_origins:
         try:
@@ -356,3 +358,14 @@ def _extension(value: Any, draft: Draft) -> None:
             raise BadInputError(
                 f"{EXTENSION_KEY}.value_origins 中有不认识的单元格编号“{cell_id}”。", f"unknown cell id {cell_id!r}"
             ) from None
+
+
+def _import_report(value: Any) -> dict[str, Any] | None:
+    """The recognition report of an imported file: kept as it is (it describes, it is not report data)."""
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise BadInputError(
+            f"{EXTENSION_KEY}.{IMPORT_KEY}（导入识别报告）应为对象。", f"{EXTENSION_KEY}.{IMPORT_KEY} must be an object"
+        )
+    return value

@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from ..spec import EDITIONS, TableSpec, ValueKind, get_spec
-from .format import EXTENSION_KEY, SCHEMA_ID
+from .format import EXTENSION_KEY, IMPORT_KEY, SCHEMA_ID
 
 SCHEMA_FILE = "report.schema.json"
 
@@ -55,6 +55,7 @@ def build_schema() -> dict[str, Any]:
                     "accepted": _STRING_MAP,
                     "value_origins": _STRING_MAP,
                     "carried_texts": _STRING_MAP,
+                    IMPORT_KEY: _import_schema(),
                 },
                 "additionalProperties": False,
             },
@@ -63,6 +64,78 @@ def build_schema() -> dict[str, Any]:
         "additionalProperties": False,
         "allOf": [_edition_rule(e) for e in EDITIONS],
         "$defs": {"section": _section_schema()},
+    }
+
+
+_STRING = {"type": "string"}
+_STRINGS = {"type": "array", "items": _STRING}
+_CELL_STATUSES = ["read", "converted", "blank", "none_mark", "unreadable", "missing"]
+
+
+def _import_schema() -> dict[str, Any]:
+    """The recognition report of a draft read from a published Word/web/PDF file (formats.recognition)."""
+    origin = {
+        "type": "object",
+        "properties": {
+            "file": _STRING,
+            "page": {"type": ["integer", "null"]},
+            "table": {"type": ["integer", "null"]},
+            "row": _STRING,
+            "column": _STRING,
+        },
+        "additionalProperties": False,
+    }
+    reading = {
+        "type": "object",
+        "required": ["status"],
+        "properties": {
+            "label_path": _STRING,
+            "status": {"enum": _CELL_STATUSES},
+            "printed": _STRING,
+            "value": _STRING,
+            "origin": origin,
+            "note": _STRING,
+            "approximate": {"type": "boolean"},
+        },
+        "additionalProperties": False,
+    }
+    label = {
+        "type": "object",
+        "required": ["kind", "printed", "official", "approximate"],
+        "properties": {
+            "kind": _STRING,
+            "printed": _STRING,
+            "official": _STRING,
+            "approximate": {"type": "boolean"},
+            "score": {"type": "integer"},
+            "where": _STRING,
+        },
+        "additionalProperties": False,
+    }
+    unplaced = {
+        "type": "object",
+        "required": ["printed", "origin", "reason"],
+        "properties": {"printed": _STRING, "origin": origin, "reason": _STRING},
+        "additionalProperties": False,
+    }
+    return {
+        "type": ["object", "null"],
+        "required": ["source", "format", "cells"],
+        "properties": {
+            "source": _STRING,
+            "format": {"enum": ["docx", "html", "pdf"]},
+            "edition": _STRING,
+            "edition_reason": _STRING,
+            "year": {"type": ["integer", "null"]},
+            "year_reason": _STRING,
+            "organ": _STRING,
+            "cells": {"type": "object", "additionalProperties": reading},
+            "labels": {"type": "array", "items": label},
+            "unplaced": {"type": "array", "items": unplaced},
+            "texts": _STRINGS,
+            "notes": _STRINGS,
+        },
+        "additionalProperties": False,
     }
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..domain import Draft
 from ..domain.numbers import format_value
-from .format import EXTENSION_KEY, SCHEMA_ID
+from .format import EXTENSION_KEY, IMPORT_KEY, SCHEMA_ID
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -66,6 +66,8 @@ def _extension(draft: Draft) -> dict[str, Any]:
     for key in ("accepted", "value_origins", "carried_texts"):
         if getattr(draft, key):
             ext[key] = dict(getattr(draft, key))
+    if draft.import_report is not None:
+        ext[IMPORT_KEY] = draft.import_report
     return ext
 
 

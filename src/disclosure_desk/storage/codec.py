@@ -17,6 +17,7 @@ from ..interchange.writer import dumps
 # text families of a draft, and the Draft attribute each one mirrors
 PREFACE = "preface"
 SECTION = "section"
+IMPORT = "import"  # the recognition report of a draft read from a published file, as one JSON text
 MAPPINGS = {"accepted": "accepted", "origin": "value_origins", "carried": "carried_texts"}
 
 # columns of the drafts table that mirror Draft attributes one to one
@@ -63,6 +64,8 @@ def text_rows(draft: Draft) -> dict[tuple[str, str], TextRow]:
     for family, attribute in MAPPINGS.items():
         for pos, (key, text) in enumerate(getattr(draft, attribute).items()):
             rows[(family, key)] = (pos, "text", text)
+    if draft.import_report is not None:
+        rows[(IMPORT, "")] = (0, "text", dumps(draft.import_report))
     return rows
 
 
@@ -91,4 +94,6 @@ def build_draft(
             draft.sections[key] = body if fmt == "text" else tuple(SectionPart(h, t) for h, t in json.loads(body))
         elif family in MAPPINGS:
             getattr(draft, MAPPINGS[family])[key] = body
+        elif family == IMPORT:
+            draft.import_report = json.loads(body, parse_float=Decimal)
     return draft

@@ -95,7 +95,8 @@ class ValueRecord(Base):
 
 
 class TextRecord(Base):
-    """A text of a draft: ``family`` is preface, section, accepted, origin or carried.
+    """A text of a draft: ``family`` is preface, section, accepted, origin, carried or import
+    (the recognition report of a draft read from a published file, one JSON text, key "").
 
     ``format`` is ``text`` (the body as is) or ``parts`` (a section as a JSON list of
     ``[heading, text]``); ``pos`` keeps the order of the draft's mappings.

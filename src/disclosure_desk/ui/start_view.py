@@ -53,6 +53,7 @@ class StartView(QWidget):
     delete_requested = Signal(int)
     trash_requested = Signal()
     import_requested = Signal()
+    import_published_requested = Signal()
     export_requested = Signal(int)
     sample_requested = Signal(str)
 
@@ -122,6 +123,7 @@ class StartView(QWidget):
         first = QHBoxLayout()
         for key, caption, slot in (
             ("welcome_new", "新建报告…", self.new_requested.emit),
+            ("welcome_published", "导入往年或已发布的报告…", self.import_published_requested.emit),
             ("welcome_import", "导入报告文件（JSON）…", self.import_requested.emit),
         ):
             b = QPushButton(caption)
@@ -154,11 +156,12 @@ class StartView(QWidget):
                 ("open", "打开", lambda: self._emit_selected(self.open_requested)),
                 ("new", "新建报告…", self.new_requested.emit),
                 ("from_previous", "根据上年报告新建…", lambda: self._emit_selected(self.new_from_previous_requested)),
-                ("import", "导入报告文件（JSON）…", self.import_requested.emit),
+                ("import_published", "导入往年或已发布的报告…", self.import_published_requested.emit),
             ),
             (
-                ("duplicate", "复制一份", lambda: self._emit_selected(self.duplicate_requested)),
+                ("import", "导入报告文件（JSON）…", self.import_requested.emit),
                 ("export", "导出报告文件…", lambda: self._emit_selected(self.export_requested)),
+                ("duplicate", "复制一份", lambda: self._emit_selected(self.duplicate_requested)),
                 ("delete", "删除", lambda: self._emit_selected(self.delete_requested)),
                 ("trash", "回收站…", self.trash_requested.emit),
             ),

@@ -22,6 +22,7 @@ class StoreActions:
         start.delete_requested.connect(self.delete)
         start.trash_requested.connect(self.show_trash)
         start.import_requested.connect(self.import_file)
+        start.import_published_requested.connect(self.import_published)
         start.export_requested.connect(self.export_file)
         start.sample_requested.connect(self.open_sample)
 
@@ -115,15 +116,22 @@ class StoreActions:
         result = self._try("无法导入", read_report, path)
         if result is None:
             return None
-        on_clash = self._ask_on_clash(result.draft)
-        if on_clash is None:
-            return None
-        outcome = self._try("无法导入", self.workspace.import_draft, result.draft, on_clash)
+        outcome = self.add_imported(result.draft)
         if outcome is None:
             return None
-        self.refresh_list(outcome.draft.id)
         messages.info(self.window, "已导入", outcome.message())
         return outcome.draft.id
+
+    def add_imported(self, draft):
+        """Put a report read from a file into the store (asking what to do when that organ and year are
+        already there); the ImportOutcome, or None when the clerk cancelled or it could not be saved."""
+        on_clash = self._ask_on_clash(draft)
+        if on_clash is None:
+            return None
+        outcome = self._try("无法导入", self.workspace.import_draft, draft, on_clash)
+        if outcome is not None:
+            self.refresh_list(outcome.draft.id)
+        return outcome
 
     def _ask_on_clash(self, draft):
         from ..application.workspace import OnClash
@@ -141,6 +149,12 @@ class StoreActions:
             choices,
         )
         return {"另存为新草稿": OnClash.ADD, "覆盖原草稿": OnClash.REPLACE}.get(answer)
+
+    def import_published(self) -> int | None:
+        """A Word file, web page or PDF (or report JSON) → review → a new draft or last year's (import_actions)."""
+        from .import_actions import import_published
+
+        return import_published(self)
 
     def export_file(self, draft_id: int) -> None:
         row = self.window.start.model.row_at(self.window.start.model.row_of_id(draft_id) or 0)

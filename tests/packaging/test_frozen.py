@@ -84,6 +84,16 @@ def test_check_the_bundled_samples(frozen, env):
     assert "S-1" in seed.stdout and "表三" in seed.stdout
 
 
+@pytest.mark.parametrize("fixture", ["d21-official.docx", "h21-cms-fragment.html", "p21-official.pdf"])
+def test_published_reports_are_read_and_converted(frozen, env, tmp_path, fixture):
+    """The readers are imported by file extension: the build must carry each of them and its library."""
+    source = REPO / "tests" / "fixtures" / "published" / fixture
+    out = tmp_path / "out.json"
+    result = run(frozen, f"{NAME}-cli", "convert", str(source), "-o", str(out), env=env)
+    assert result.returncode == 0, result.stderr
+    assert '"schema": "disclosure-desk.report/1"' in out.read_text(encoding="utf-8")
+
+
 def test_pdf_with_embedded_fonts(frozen, env, tmp_path):
     pdf = tmp_path / "out.pdf"
     sample = bundled(frozen, "resources", "samples", "qinghe-tongjiju-2025.json")

@@ -1,4 +1,6 @@
-"""Writing files so that a reader never sees half of one: temp file in the same folder, then replace."""
+"""Publishing files so that a reader never sees half of one: a temporary file in the same folder, written
+and fsynced, then given its name in one rename. The one place that does this (report files, PDFs, the
+store when it is created, backups), and that sweeps the temporaries of writes that were killed."""
 
 from __future__ import annotations
 
@@ -39,6 +41,7 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         except OSError as e:
             raise _write_error(target, e) from None
         _replace(tmp, target)
+        _fsync_folder(target.parent)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
@@ -51,15 +54,59 @@ STALE_PART_AGE = 3600  # seconds: a temporary file this old belongs to no runnin
 def remove_stale_parts(folder: Path, name: str, age: float = STALE_PART_AGE) -> list[Path]:
     """Remove ``.NAME.*.part`` files left in ``folder`` by a write that was killed (power cut, SIGKILL,
     Task Manager) before it could clean up; only old ones, so a write in progress is never touched."""
+    return remove_stale_files(folder, f".{glob.escape(name)}.*.part", age)
+
+
+def remove_stale_files(folder: Path, pattern: str, age: float = STALE_PART_AGE) -> list[Path]:
+    """Remove regular files matching ``pattern`` in ``folder`` that are older than ``age`` seconds."""
     removed = []
     now = time.time()
-    for p in folder.glob(f".{glob.escape(name)}.*.part"):
+    for p in folder.glob(pattern):
         with contextlib.suppress(OSError):
             info = p.lstat()
             if stat.S_ISREG(info.st_mode) and now - info.st_mtime > age:
                 p.unlink()
                 removed.append(p)
     return removed
+
+
+def publish_file(tmp: Path, target: Path, *, overwrite: bool = True) -> bool:
+    """Give the complete file ``tmp`` the name ``target`` (its data fsynced first, the folder after).
+
+    ``overwrite`` False: only if ``target`` does not exist yet (another process may have just created it:
+    then False is returned and ``tmp`` is left for the caller to remove). Errors are ``CannotWriteError``.
+    """
+    try:
+        with open(tmp, "rb+") as f:
+            os.fsync(f.fileno())
+    except OSError as e:
+        raise _write_error(target, e) from None
+    if overwrite:
+        _replace(str(tmp), target)
+    else:
+        try:
+            if os.name == "nt":
+                os.rename(tmp, target)  # fails if target exists
+            else:
+                os.link(tmp, target)  # fails if target exists; tmp is removed by the caller
+        except FileExistsError:
+            return False
+        except OSError as e:
+            raise _write_error(target, e) from None
+    _fsync_folder(target.parent)
+    return True
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to flush)."""
+    if os.name == "nt":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def _create_part(folder: Path, target: Path) -> tuple[int, str]:

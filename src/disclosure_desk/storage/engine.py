@@ -24,6 +24,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from .. import paths
 from ..errors import os_reason
+from ..fileio import publish_file, remove_stale_files
+from .backup_files import backup_connection, newest_backup
 from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError
 from .schema import STORE_FILE_NAME, current_version, migrate, read_version
 from .sync import CREATED_DRAFTS
@@ -58,6 +60,11 @@ class Store:
     @property
     def backups_dir(self) -> Path:
         return self.path.parent / "backups"
+
+    def take_backup(self, reason: str = "") -> Path:
+        """Snapshot the store into the backups folder (``backup_files``); the newest ``KEEP`` are kept."""
+        with translate_errors(self.path), self.engine.connect() as conn:
+            return backup_connection(conn.connection.driver_connection, self.backups_dir, reason)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -116,8 +123,6 @@ def open_store(
     its drafts can still be listed and exported; nothing is created or changed, and a write
     session fails with ``StoreNotWritableError``.
     """
-    from .backups import newest_backup, take_backup
-
     store_path = Path(path) if path is not None else default_store_path()
     if read_only:
         return _open_read_only(store_path)
@@ -133,7 +138,7 @@ def open_store(
         version = _stored_version(store)
         if version < current_version():
             if version > 0:
-                take_backup(store, reason=f"v{version}")
+                store.take_backup(reason=f"v{version}")
             with translate_errors(store_path), store.engine.connect() as conn:
                 migrate(conn.connection.driver_connection)
             log.info("migrated %s from schema version %d to %d", store_path, version, current_version())
@@ -144,8 +149,6 @@ def open_store(
 
 
 def _open_read_only(store_path: Path) -> Store:
-    from .backups import newest_backup
-
     if not os.path.lexists(store_path):
         raise StoreError(f"还没有草稿库“{store_path}”。", f"{store_path}: no store yet")
     check_store_file(store_path, newest_backup(store_path.parent / "backups"))
@@ -245,8 +248,6 @@ def _translated(path: Path, error: BaseException) -> StoreError | None:
     if name.startswith("SQLITE_IOERR"):
         return StoreNotWritableError(f"读写草稿库“{path}”时出现磁盘错误，草稿没有保存。", f"{path}: I/O error ({name})")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        from .backups import newest_backup
-
         return StoreUnreadableError(path, "读取时发现文件已损坏。", f"corrupt ({name})", newest_backup(path.parent / "backups"))
     return None
 
@@ -280,7 +281,7 @@ def _probe_folder(folder: Path) -> None:
 def _create_store(path: Path) -> None:
     """A new, empty store of the newest version, published atomically (never half-created)."""
     _probe_folder(path.parent)
-    remove_stale_files(path.parent, f".{path.name}.*.new*")
+    remove_stale_files(path.parent, f".{path.name}.*.new*")  # of a creation that was killed
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
     os.close(fd)
     try:
@@ -291,30 +292,9 @@ def _create_store(path: Path) -> None:
                 migrate(conn)
             finally:
                 conn.close()
-        publish_new_file(Path(tmp), path)
+        if not publish_file(Path(tmp), path, overwrite=False):
+            log.info("%s was created by another process meanwhile", path)
     finally:
         for leftover in (tmp, f"{tmp}-wal", f"{tmp}-shm"):
             with contextlib.suppress(OSError):
                 os.unlink(leftover)
-
-
-def remove_stale_files(folder: Path, pattern: str, age_seconds: float = 3600) -> None:
-    """Temporary files left by a process killed while writing them (old enough to be nobody's)."""
-    now = time.time()
-    for p in folder.glob(pattern):
-        with contextlib.suppress(OSError):
-            if now - p.stat().st_mtime > age_seconds:
-                p.unlink()
-
-
-def publish_new_file(tmp: Path, target: Path) -> None:
-    """Give ``tmp`` the name ``target`` unless another process has just created it."""
-    with open(tmp, "rb+") as f:
-        os.fsync(f.fileno())
-    try:
-        if os.name == "nt":
-            os.rename(tmp, target)  # fails if target exists
-        else:
-            os.link(tmp, target)  # fails if target exists; tmp is removed by the caller
-    except FileExistsError:
-        log.info("%s was created by another process meanwhile", target)

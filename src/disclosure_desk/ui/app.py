@@ -10,32 +10,15 @@ import os
 import sys
 import time
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
 from . import texts
+from .translations import install_translations
 
 PROBE_ENV = "DISCLOSURE_DESK_STARTUP_PROBE"  # print timings and a self-check (ui/probe.py), quit: bench, smoke test
-
-_translators: list[QTranslator] = []
-
-
-def install_translations(app: QApplication) -> bool:
-    """Qt's own strings (下一步, 上一步, 完成, 取消, 确定 …) in Chinese; True when loaded."""
-    if _translators:
-        return True
-    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    folders = [str(paths.resources_dir() / "translations"), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
-    for folder in folders:
-        translator = QTranslator(app)
-        if translator.load("qtbase_zh_CN", folder):
-            app.installTranslator(translator)
-            _translators.append(translator)
-            return True
-    return False
-
 
 def app_icon() -> QIcon:
     """resources/icons: the PNG sizes Qt picks from (title bar, task bar, Alt+Tab)."""

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from .. import paths
 from . import texts
-from .probe import IMAGE_LINK
+from .guide_files import IMAGE_LINK
 
 IMAGE_WIDTH = 720
 BLOCK_ROLE = Qt.ItemDataRole.UserRole

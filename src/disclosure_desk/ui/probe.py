@@ -18,14 +18,14 @@ Each value is computed, never assumed, so a frozen build missing a piece says wh
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 from .. import __version__, paths
+from .guide_files import guide_complete
+from .translations import translations_loaded
 
 PROBE_PDF_ENV = "DISCLOSURE_DESK_PROBE_PDF"
 QT_WARNING = "start-up probe: a Qt warning for the log file"
-IMAGE_LINK = re.compile(r"!\[[^\]]*\]\(([^)\s]+)\)")
 
 
 def yes(flag: bool) -> str:
@@ -40,19 +40,13 @@ def lines(app) -> list[str]:
     qWarning(QT_WARNING)  # goes through ui/qt_log.py: the smoke test finds it in the log file
     return [
         f"probe version={__version__} frozen={yes(bool(getattr(sys, 'frozen', False)))} platform={app.platformName()}",
-        f"probe translations={yes(_translations_loaded())}",
+        f"probe translations={yes(translations_loaded())}",
         f"probe refcount-guard={_guard_state()}",
         f"probe {_fonts_state(app)}",
         f"probe icon={yes(not app.windowIcon().isNull())} samples={_samples()} guide={yes(guide_complete())}",
         f"probe {_qtpdf_state()}",
         f"probe log={log_file()}",
     ]
-
-
-def _translations_loaded() -> bool:
-    from . import app as app_module
-
-    return bool(app_module._translators)
 
 
 def _guard_state() -> str:
@@ -76,15 +70,6 @@ def _fonts_state(app) -> str:
 def _samples() -> int:
     folder = paths.samples_dir()
     return len(list(folder.glob("*.json"))) if folder.is_dir() else 0
-
-
-def guide_complete() -> bool:
-    """The user guide is there, and so is every image it shows."""
-    guide = paths.guide_file()
-    if not guide.is_file():
-        return False
-    links = IMAGE_LINK.findall(guide.read_text(encoding="utf-8"))
-    return all((guide.parent / link).is_file() for link in links)
 
 
 def _qtpdf_state() -> str:

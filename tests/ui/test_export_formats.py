@@ -109,3 +109,12 @@ def test_a_file_that_cannot_be_written_is_named_with_those_that_were(qtbot, repo
     text = export.notice.text()
     assert "没有导出" in text and "文件夹" in text and "已生成：报告.pdf" in text
     assert (tmp_path / "报告.pdf").exists() and not (tmp_path / "报告.html").exists()
+
+
+def test_a_path_without_a_file_name_is_refused_while_typing_and_on_export(qtbot, report_2021, tmp_path):
+    export = _open(report_2021)
+    for partial in ("/", "."):
+        export.path_edit.setText(partial)
+        assert "请写上文件名" in export.files_label.text()
+    export.start_export()
+    assert export.worker is None and "没有导出" in export.notice.text() and "请写上文件名" in export.notice.text()

@@ -55,6 +55,8 @@ class ExportBatch:
 def targets(base: Path, kinds: Sequence[str]) -> list[tuple[str, Path]]:
     """``报告.pdf`` (or ``报告``, ``报告.docx`` …) and the kinds -> the files, side by side."""
     stem = base.with_suffix("") if base.suffix.lower() in _KNOWN_SUFFIXES else base
+    if not stem.name or stem.name in (".", ".."):
+        raise CannotWriteError(f"“{base}”是一个文件夹，不能写成文件。请写上文件名。", f"{base}: no file name")
     return [(kind, stem.with_name(stem.name + SUFFIXES[kind])) for kind in KINDS if kind in kinds]
 
 

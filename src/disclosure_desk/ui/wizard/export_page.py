@@ -10,6 +10,7 @@ from PySide6.QtCore import QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout
 
+from ...errors import UserFacingError
 from ...formats.batch import KINDS, targets
 from .. import messages, settings
 from ..export_worker import ExportWorker
@@ -164,7 +165,11 @@ class ExportPage(ReportPage):
             ("仍然导出（草稿）", "取消"),
         ) != "仍然导出（草稿）":
             return
-        target = self.target_path()
+        try:
+            target = self.target_path()
+        except UserFacingError as e:
+            show_notice(self.notice, f"没有导出：{e.message}", "error")
+            return
         self.path_edit.setText(str(target))
         show_notice(self.notice, "", "info")
         self.progress.setValue(0)
@@ -223,7 +228,11 @@ class ExportPage(ReportPage):
         self.refresh()
 
     def _show_files(self) -> None:
-        files = self.target_files()
+        try:
+            files = self.target_files()
+        except UserFacingError as e:  # a path being typed: "/", "D:\\"
+            self.files_label.setText(e.message)
+            return
         self.files_label.setText("将生成：" + "、".join(p.name for p in files) if files else "请至少选择一种格式。")
 
     def _on_print_button_clicked(self) -> None:

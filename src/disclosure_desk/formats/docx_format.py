@@ -20,6 +20,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.section import Section
 from docx.shared import Pt, Twips
 from docx.table import _Cell
+from docx.text.paragraph import Paragraph as DocxParagraph
 
 from ..domain import Draft
 from ..fileio import atomic_write_bytes
@@ -64,8 +65,9 @@ def render_docx(content: ReportContent) -> bytes:
     section = document.sections[0]
     ds.set_page(section)
     _page_furniture(document, section, content.draft_mark)
+    ids = {name: document.styles[name].style_id for name in (*ds.PARAGRAPH_LOOKS, ds.BODY, ds.LEAD)}
     for block in content.blocks:
-        _add_block(document, block)
+        _add_block(document, block, ids)
     _properties(document, content)
     ox.drop_thumbnail(document)
     buffer = io.BytesIO()
@@ -73,27 +75,33 @@ def render_docx(content: ReportContent) -> bytes:
     return buffer.getvalue()
 
 
-def _add_block(document: Document, block: Block) -> None:
+def _add_block(document: Document, block: Block, ids: dict[str, str]) -> None:
     if isinstance(block, Title):
-        _title(document, block)
+        _title(document, block, ids)
     elif isinstance(block, Heading):
-        document.add_paragraph(block.text, ds.HEADING_1 if block.level == 1 else ds.HEADING_2)
+        _paragraph(document, block.text, ids[ds.HEADING_1 if block.level == 1 else ds.HEADING_2])
     elif isinstance(block, Paragraph):
-        paragraph = document.add_paragraph(style=ds.BODY)
+        paragraph = document.add_paragraph()  # Normal: the body style
         if block.lead:
-            paragraph.add_run(block.lead, ds.LEAD)
+            ox.set_run_style(paragraph.add_run(block.lead), ids[ds.LEAD])
         paragraph.add_run(block.text)
     elif isinstance(block, Table):
-        add_table(document, block)
+        add_table(document, block, ids)
         if block.note:
-            document.add_paragraph(block.note, ds.TABLE_NOTE)
+            _paragraph(document, block.note, ids[ds.TABLE_NOTE])
     elif isinstance(block, Signature):
-        _signature(document, block)
+        _signature(document, block, ids)
 
 
-def _title(document: Document, title: Title) -> None:
+def _paragraph(document: Document, text: str, style_id: str) -> DocxParagraph:
+    paragraph = document.add_paragraph(text)
+    ox.set_paragraph_style(paragraph, style_id)
+    return paragraph
+
+
+def _title(document: Document, title: Title, ids: dict[str, str]) -> None:
     """One paragraph; the PDF's balanced lines (and lines the clerk typed) as line breaks."""
-    paragraph = document.add_paragraph(style=ds.TITLE)
+    paragraph = _paragraph(document, "", ids[ds.TITLE])
     lines = [line for part in title.parts for line in part]
     for i, line in enumerate(lines):
         run = paragraph.add_run(line)
@@ -101,16 +109,16 @@ def _title(document: Document, title: Title) -> None:
             run.add_break()
 
 
-def _signature(document: Document, signature: Signature) -> None:
+def _signature(document: Document, signature: Signature, ids: dict[str, str]) -> None:
     for text, style, right in ((signature.organ, ds.SIGNATURE_ORGAN, signature.organ_right),
                                (signature.date, ds.SIGNATURE_DATE, signature.date_right)):
-        paragraph = document.add_paragraph(text, style)
+        paragraph = _paragraph(document, text, ids[style])
         ox.set_indent_chars(paragraph._p, right=right, char_twips=ds.CHAR_TWIPS)
 
 
 # ---- tables -------------------------------------------------------------------------------------
 
-def add_table(document: Document, block: Table) -> None:
+def add_table(document: Document, block: Table, ids: dict[str, str]) -> None:
     """A fixed-width Word table over the spec grid: merges, widths, header rows repeated."""
     total = round(st.TYPE_AREA_WIDTH * ds.TWIPS_PER_PT)
     widths = [round(w * total) for w in block.col_widths]
@@ -121,15 +129,13 @@ def add_table(document: Document, block: Table) -> None:
     ox.set_table_geometry(table, total)
     for column, width in zip(table.columns, widths, strict=True):
         column.width = Twips(width)
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Twips(width)
+    cells = [row.cells for row in table.rows]  # once: table.cell() walks the whole table on every call
     for c in block.cells:
-        if c.rowspan > 1 or c.colspan > 1:
-            table.cell(c.row, c.col).merge(table.cell(c.row + c.rowspan - 1, c.col + c.colspan - 1))
-    grid = [row.cells for row in table.rows]
-    for c in block.cells:
-        _fill(grid[c.row][c.col], c.text, CELL_STYLE[c.role], c.vertical)
+        anchor_width = Twips(sum(widths[c.col:c.col + c.colspan]))
+        for r in range(c.row, c.row + c.rowspan):
+            cells[r][c.col].width = anchor_width
+        ox.span(cells, c.row, c.col, c.rowspan, c.colspan)
+        _fill(cells[c.row][c.col], c.text, ids[CELL_STYLE[c.role]], c.vertical)
     for r, row in enumerate(table.rows):
         row.height = Pt(st.TABLE_MIN_ROW_HEIGHT)
         row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
@@ -142,10 +148,10 @@ def add_table(document: Document, block: Table) -> None:
                     paragraph.paragraph_format.keep_with_next = True
 
 
-def _fill(cell: _Cell, text: str, style: str, vertical: bool) -> None:
+def _fill(cell: _Cell, text: str, style_id: str, vertical: bool) -> None:
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     paragraph = cell.paragraphs[0]
-    paragraph.style = style
+    ox.set_paragraph_style(paragraph, style_id)
     if text:
         paragraph.add_run(text)
     if vertical:

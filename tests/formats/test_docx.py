@@ -222,3 +222,20 @@ def test_no_stray_direct_formatting_in_table_cells(sample_2021):
     table = docx_of(sample_2021).tables[1]
     styles = {p.style.name for row in table.rows for cell in row.cells for p in cell.paragraphs}
     assert styles == {ds.TABLE_HEADER, ds.TABLE_STUB, ds.TABLE_VALUE}
+
+
+def _keeps(table) -> list[bool]:
+    return [all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs) for row in table.rows]
+
+
+def test_tables_break_where_the_pdf_may_break_them(sample_2021):
+    t2, t3, t4 = docx_of(sample_2021).tables
+    spec2 = sample_2021.spec.table("表二")
+    block_ends = {g.row - 1 for g in spec2.grid if g.role.value == "caption" and g.row} | {spec2.grid_rows - 1}
+    assert [r for r, keep in enumerate(_keeps(t2)) if not keep] == sorted(block_ends)  # only between blocks
+    keeps = _keeps(t3)
+    assert keeps[:5] == [True] * 5  # 3 header rows, then at least 3 value rows before a break
+    withheld = [g for g in sample_2021.spec.table("表三").grid if g.text == "（三）不予公开"][0]
+    assert keeps[withheld.row:withheld.row + withheld.rowspan - 1] == [True] * (withheld.rowspan - 1)
+    assert keeps[-3:] == [True, True, False]  # never fewer than 2 rows after a break
+    assert _keeps(t4) == [True, True, True, False]

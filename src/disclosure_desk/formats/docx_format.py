@@ -159,14 +159,23 @@ def _fill(cell: _Cell, text: str, style_id: str, vertical: bool) -> None:
 
 
 def _keeps_with_next(block: Table, row: int) -> bool:
-    """Rows that must not end a page, as in the PDF: header and caption rows; in 表二, every row
-    but a block's last (the table breaks only between its 第二十条第（…）项 blocks)."""
+    """Rows that must not end a page, as the PDF breaks tables (pdf/tables.py): header and caption
+    rows; in 表二, every row but a block's last (it breaks only between 第二十条第（…）项 blocks);
+    elsewhere the first value rows (at least 3 before a break) and those before the last 2, and the
+    rows of a group such as （三）不予公开 (its label spans them)."""
     if row >= block.rows - 1:
         return False
     starts = {c.row for c in block.cells if c.role is GridRole.CAPTION}
     if starts:
         return row + 1 not in starts
-    return all(c.is_label for c in block.cells if c.row == row)
+    if all(c.is_label for c in block.cells if c.row == row):
+        return True
+    if row < block.header_rows + st.TABLE_MIN_ROWS_BEFORE_BREAK - 1:
+        return True
+    if row >= block.rows - st.TABLE_MIN_ROWS_AFTER_BREAK - 1:
+        return True
+    return any(c.row <= row < c.row + c.rowspan - 1 for c in block.cells
+               if c.role is GridRole.STUB and c.rowspan > 1 and not c.vertical)
 
 
 # ---- page furniture and properties ----------------------------------------------------------------

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import copy
+import io
+import zipfile
 
 import pytest
 from docx.oxml.ns import qn
 from docx.shared import Pt, Twips
 from docx.table import Table
+from lxml import etree
 
+from disclosure_desk.formats import docx_oxml, write_report
 from disclosure_desk.formats import docx_styles as ds
-from disclosure_desk.formats import write_report
 from disclosure_desk.formats.docx_format import render_docx
 from disclosure_desk.formats.report_content import NO_DATE, needs_draft_mark, report_content
 from disclosure_desk.pdf import styles as st
 from disclosure_desk.pdf.export import render_pdf
+from disclosure_desk.spec import GridRole
 from tests.formats.readback import docx_grid, docx_sequence, expected_grid, numbered, open_docx
 from tests.pdf.conftest import assert_in_order, reading_sequence, render, squash
 
@@ -231,11 +235,29 @@ def _keeps(table) -> list[bool]:
 def test_tables_break_where_the_pdf_may_break_them(sample_2021):
     t2, t3, t4 = docx_of(sample_2021).tables
     spec2 = sample_2021.spec.table("表二")
-    block_ends = {g.row - 1 for g in spec2.grid if g.role.value == "caption" and g.row} | {spec2.grid_rows - 1}
+    block_ends = {g.row - 1 for g in spec2.grid if g.role is GridRole.CAPTION and g.row} | {spec2.grid_rows - 1}
     assert [r for r, keep in enumerate(_keeps(t2)) if not keep] == sorted(block_ends)  # only between blocks
     keeps = _keeps(t3)
     assert keeps[:5] == [True] * 5  # 3 header rows, then at least 3 value rows before a break
-    withheld = [g for g in sample_2021.spec.table("表三").grid if g.text == "（三）不予公开"][0]
+    withheld = next(g for g in sample_2021.spec.table("表三").grid if g.text == "（三）不予公开")
     assert keeps[withheld.row:withheld.row + withheld.rowspan - 1] == [True] * (withheld.rowspan - 1)
     assert keeps[-3:] == [True, True, False]  # never fewer than 2 rows after a break
     assert _keeps(t4) == [True, True, True, False]
+
+
+def test_properties_are_in_the_order_word_requires(draft):
+    """Word refuses a file whose w:pPr, w:rPr, w:tcPr … children are out of the schema's sequence
+    (LibreOffice does not mind, so its conversion cannot show it)."""
+    content = report_content(draft, draft_mark=True)
+    with zipfile.ZipFile(io.BytesIO(render_docx(content))) as z:
+        parts = [etree.fromstring(z.read(n)) for n in z.namelist() if n.endswith(".xml")]
+    checked = 0
+    for parent, order in docx_oxml._ORDERS.items():
+        tags = [qn(t) for t in order]
+        for root in parts:
+            for element in root.iter(qn(parent)):
+                children = [c.tag for c in element]
+                assert set(children) <= set(tags), (parent, children)
+                assert [tags.index(t) for t in children] == sorted(tags.index(t) for t in children), (parent, children)
+                checked += 1
+    assert checked > 500

@@ -19,6 +19,8 @@ EXIT_INTERNAL = 4
 _HANDLERS = {
     "check": "check",
     "pdf": "pdf",
+    "docx": "docx",
+    "html": "html",
     "convert": "convert",
     "import": "store",
     "export": "store",
@@ -46,6 +48,17 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("file", metavar="FILE")
     d.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
     d.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验）")
+
+    w = sub.add_parser("docx", help="生成可编辑的 Word 文档（.docx）")
+    w.add_argument("file", metavar="FILE")
+    w.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    w.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验，决定是否印草稿标记）")
+
+    h = sub.add_parser("html", help="生成用于政府网站发布的网页（.html）")
+    h.add_argument("file", metavar="FILE")
+    h.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    h.add_argument("--fragment", action="store_true", help="只生成正文片段（粘贴到网站内容管理系统的编辑器中）")
+    h.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验，决定是否印草稿标记）")
 
     v = sub.add_parser("convert", help="把报告从一种格式转换为另一种（按输出文件扩展名），不改动草稿库")
     v.add_argument("file", metavar="IN")

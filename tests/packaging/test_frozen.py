@@ -94,6 +94,19 @@ def test_published_reports_are_read_and_converted(frozen, env, tmp_path, fixture
     assert '"schema": "disclosure-desk.report/1"' in out.read_text(encoding="utf-8")
 
 
+def test_word_file_and_web_page(frozen, env, tmp_path):
+    sample = str(bundled(frozen, "resources", "samples", "qinghe-tongjiju-2025.json"))
+    for command, out in (("docx", tmp_path / "out.docx"), ("html", tmp_path / "out.html")):
+        done = run(frozen, f"{NAME}-cli", command, sample, "-o", str(out), env=env)
+        assert done.returncode == 0, done.stderr
+    import docx
+
+    assert len(docx.Document(str(tmp_path / "out.docx")).tables) == 3
+    assert (tmp_path / "out.html").read_text(encoding="utf-8").count("<table") == 3
+    converted = run(frozen, f"{NAME}-cli", "convert", sample, "-o", str(tmp_path / "c.htm"), env=env)
+    assert converted.returncode == 0, converted.stderr
+
+
 def test_pdf_with_embedded_fonts(frozen, env, tmp_path):
     pdf = tmp_path / "out.pdf"
     sample = bundled(frozen, "resources", "samples", "qinghe-tongjiju-2025.json")

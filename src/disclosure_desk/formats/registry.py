@@ -27,6 +27,9 @@ READERS: dict[str, str] = {
 WRITERS: dict[str, str] = {
     ".json": "json_format:write",
     ".pdf": "pdf_format:write",
+    ".docx": "docx_format:write",
+    ".html": "html_format:write",
+    ".htm": "html_format:write",
 }
 
 INPUT_SUFFIXES = tuple(READERS)

@@ -1,4 +1,4 @@
-"""Exporting the PDF off the UI thread; progress and the result come back by signal."""
+"""Exporting off the UI thread (PDF, Word, web page side by side); progress and the result come back by signal."""
 
 from __future__ import annotations
 
@@ -17,15 +17,17 @@ log = logging.getLogger(__name__)
 
 class ExportWorker(QThread):
     progressed = Signal(int, str)  # percent, message (emitted from the worker thread: queued)
-    succeeded = Signal(object)  # pdf.export.ExportResult
+    succeeded = Signal(object)  # formats.batch.ExportBatch
     failed = Signal(str)
 
-    def __init__(self, draft: Draft, target: Path, previous: Draft | None = None, parent=None):
+    def __init__(self, draft: Draft, target: Path, previous: Draft | None = None, parent=None,
+                 kinds: tuple[str, ...] = ("pdf",)):
         super().__init__(parent)
-        # the clerk may keep typing while the PDF is built: export a snapshot
+        # the clerk may keep typing while the files are made: export a snapshot
         self._draft = copy.deepcopy(draft)
         self._previous = copy.deepcopy(previous) if previous is not None else None
         self._target = Path(target)
+        self._kinds = kinds
 
     def start(self, *args) -> None:
         """Start the thread with Python's cyclic GC paused until it has finished (see _pause_gc)."""
@@ -42,16 +44,17 @@ class ExportWorker(QThread):
 
     def run(self) -> None:
         try:
-            from ..pdf.export import export_pdf
+            from ..formats.batch import export_side_by_side
 
-            result = export_pdf(self._draft, self._target, previous=self._previous, progress=self._progress)
+            result = export_side_by_side(self._draft, self._target, self._kinds, previous=self._previous,
+                                         progress=self._progress)
         except UserFacingError as e:
             self.failed.emit(e.message)
         except Exception as e:  # noqa: BLE001 - a bug: log the traceback, tell the clerk where it is
             from ..logs import log_exception
 
             path = log_exception(e)
-            self.failed.emit(f"生成 PDF 时出现意外错误（{type(e).__name__}）。详情已写入日志：{path}")
+            self.failed.emit(f"导出时出现意外错误（{type(e).__name__}）。详情已写入日志：{path}")
         else:
             self.succeeded.emit(result)
 

@@ -12,6 +12,7 @@ LAST_DRAFT = "report/last_draft_id"
 LAST_PAGE = "report/last_page"
 REPORT_OPEN = "report/open_at_exit"
 EXPORT_FOLDER = "export/folder"
+EXPORT_FORMATS = "export/formats"  # the formats last chosen on the export page: "pdf,docx,html"
 IMPORT_FOLDER = "import/folder"
 
 

@@ -48,11 +48,11 @@ ensure_venv() {
     python3 -m venv "$VENV"
   fi
   local want
-  want=$(cat "$REPO/pyproject.toml" | sha256sum | cut -d' ' -f1)
+  want=$(cat "$REPO/pyproject.toml" "$REPO/constraints.txt" | sha256sum | cut -d' ' -f1)
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "==> pip install -e .[$extras]"
     "$PY" -m pip install -q --disable-pip-version-check --upgrade pip
-    "$PY" -m pip install -q --disable-pip-version-check -e "$REPO[$extras]"
+    "$PY" -m pip install -q --disable-pip-version-check -c "$REPO/constraints.txt" -e "$REPO[$extras]"
     echo "$want" > "$stamp"
   fi
 }

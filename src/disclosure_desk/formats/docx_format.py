@@ -113,7 +113,7 @@ def _signature(document: Document, signature: Signature, ids: dict[str, str]) ->
     for text, style, right in ((signature.organ, ds.SIGNATURE_ORGAN, signature.organ_right),
                                (signature.date, ds.SIGNATURE_DATE, signature.date_right)):
         paragraph = _paragraph(document, text, ids[style])
-        ox.set_indent_chars(paragraph._p, right=right, char_twips=ds.CHAR_TWIPS)
+        ox.set_indent_chars(ox.paragraph_element(paragraph), right=right, char_twips=ds.CHAR_TWIPS)
 
 
 # ---- tables -------------------------------------------------------------------------------------
@@ -192,10 +192,10 @@ def _page_furniture(document: Document, section: Section, draft_mark: bool) -> N
         ox.add_page_field(paragraph)
         paragraph.add_run(after)
         if right:
-            ox.set_indent_chars(paragraph._p, right=inset, char_twips=round(st.PAGE_NUMBER_SIZE * ds.TWIPS_PER_PT))
+            ox.set_indent_chars(ox.paragraph_element(paragraph), right=inset, char_twips=round(st.PAGE_NUMBER_SIZE * ds.TWIPS_PER_PT))
         else:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            ox.set_indent_chars(paragraph._p, left=inset, char_twips=round(st.PAGE_NUMBER_SIZE * ds.TWIPS_PER_PT))
+            ox.set_indent_chars(ox.paragraph_element(paragraph), left=inset, char_twips=round(st.PAGE_NUMBER_SIZE * ds.TWIPS_PER_PT))
     if draft_mark:
         for header in (section.header, section.even_page_header):
             paragraph = header.paragraphs[0]

@@ -66,6 +66,11 @@ def set_run_style(run: Run, style_id: str) -> None:
 
 # ---- paragraph properties -------------------------------------------------------------------------
 
+def paragraph_element(paragraph: Paragraph) -> BaseOxmlElement:
+    """The paragraph's ``w:p`` element (python-docx's private ``_p``: every such access stays here)."""
+    return paragraph._p
+
+
 def set_indent_chars(ppr_owner: BaseOxmlElement, *, first_line: float | None = None, left: float | None = None,
                      right: float | None = None, char_twips: int) -> None:
     """Indents in characters (Word's 字符 unit, in hundredths), with twips for readers without it."""

@@ -19,6 +19,11 @@ PREFERRED_UI = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans SC", "Noto S
 _registered: list[str] = []
 
 
+def registered_families() -> list[str]:
+    """The families of the bundled fonts registered with Qt so far."""
+    return list(_registered)
+
+
 def has_chinese_font() -> bool:
     return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
 

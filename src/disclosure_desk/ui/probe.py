@@ -54,7 +54,7 @@ def _guard_state() -> str:
 
     if sys.version_info >= (3, 12):
         return "not-needed"
-    return "applied" if refcount_guard._applied else "missing"
+    return "applied" if refcount_guard.is_applied() else "missing"
 
 
 def _fonts_state(app) -> str:
@@ -64,7 +64,7 @@ def _fonts_state(app) -> str:
 
     metrics = QFontMetrics(app.font())
     chinese = all(metrics.inFontUcs4(ord(ch)) for ch in "政府信息公开工作年度报告")  # ucs4: see ui/fonts.py
-    return f"fonts={len(fonts._registered)} chinese={yes(chinese)}"
+    return f"fonts={len(fonts.registered_families())} chinese={yes(chinese)}"
 
 
 def _samples() -> int:

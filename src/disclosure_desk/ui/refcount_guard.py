@@ -20,6 +20,10 @@ BOOST = 1 << 40
 _applied = False
 
 
+def is_applied() -> bool:
+    return _applied
+
+
 def apply() -> bool:
     """Make None/True/False effectively immortal on Python < 3.12; True when it changed anything."""
     global _applied

@@ -366,3 +366,11 @@ def test_sqlite_errors_become_the_clerks_messages(tmp_path, name, expected):
     with pytest.raises(expected):
         with engine_module.translate_errors(tmp_path / "drafts.sqlite3"):
             raise error
+
+
+def test_migration_scripts_are_split_as_sqlite_ends_statements():
+    script = "CREATE TABLE t (a TEXT DEFAULT 'x;y');\nCREATE TRIGGER tr AFTER INSERT ON t BEGIN\n  SELECT 1; SELECT 2;\nEND;\n"
+    statements = schema._statements(script)
+    assert len(statements) == 2 and "'x;y'" in statements[0] and statements[1].endswith("END;")
+    assert schema._statements("CREATE TABLE u (a INT);\nCREATE TABLE v (b INT)") == [
+        "CREATE TABLE u (a INT);", "CREATE TABLE v (b INT)"]

@@ -1,4 +1,4 @@
-"""The draft list model under qtmodeltester; ui modules stay small (design.md: under ~400 lines)."""
+"""The draft list model under qtmodeltester; ui modules stay small (docs/architecture.md: under ~400 lines)."""
 
 from __future__ import annotations
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from ..spec import ReportSpec, default_edition, get_spec
@@ -144,6 +143,3 @@ def section_as_parts(section: SectionText) -> tuple[SectionPart, ...]:
         parts.append(SectionPart(heading, "\n".join(lines)))
     return tuple(parts)
 
-
-def is_amount(value: Value | None) -> bool:
-    return isinstance(value, Decimal)

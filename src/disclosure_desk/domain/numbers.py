@@ -22,7 +22,6 @@ Value = int | Decimal
 
 # Above this, a figure in these tables is a typo (or an amount in 元 typed as 万元 ×10⁴).
 MAX_DIGITS = 12
-MAX_MAGNITUDE = Decimal(10) ** MAX_DIGITS
 TOTAL_EXTRA_DIGITS = 3  # a total adds up to 126 cells below 10¹², so it may reach 10¹⁵
 
 

@@ -89,10 +89,6 @@ class CellSpec:
         return "/".join(self.path[:-1])
 
     @property
-    def column_label(self) -> str:
-        return self.path[-1]
-
-    @property
     def is_total(self) -> bool:
         return bool(self.sum_of)
 

@@ -103,4 +103,14 @@ def migrate(conn: sqlite3.Connection, target: int | None = None) -> int:
 
 
 def _statements(script: str) -> list[str]:
-    return [s.strip() for s in script.split(";") if s.strip()]
+    """The script's statements, as SQLite itself ends them (a ``;`` inside a string literal or a trigger
+    body does not end one, as a split on ``;`` would)."""
+    statements, pending = [], ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            statements.append(pending.strip())
+            pending = ""
+    if pending.strip():  # the last statement may go without its ";"
+        statements.append(pending.strip())
+    return statements

@@ -47,7 +47,6 @@ class ReportTableView(QTableView):
         self.frozen = FrozenPanes(self, model.table.header_rows, model.table.stub_cols)
         self.horizontalScrollBar().rangeChanged.connect(self._on_scroll_range_changed)
         self.selectionModel().currentChanged.connect(self._on_selection_current_changed)
-        self._order = self._editable_order()
 
     def model(self) -> ReportTableModel:  # typed accessor
         return super().model()

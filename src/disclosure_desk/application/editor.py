@@ -14,12 +14,13 @@ from typing import Any
 
 from ..checks import Finding, check
 from ..domain import STATUS_FINAL, Draft, SectionText
+from ..domain.fields import EDITABLE
 from ..domain.numbers import Value
 from ..domain.totals import Changes, fill_missing_totals, recompute_all_totals, recompute_totals, stale_totals
 from ..spec import ReportSpec, TableSpec
 
 # Draft attributes set through set_meta (the 基本信息 page)
-META_FIELDS = ("organ", "year", "title", "signature_organ", "signature_date", "contact", "website")
+META_FIELDS = EDITABLE
 
 
 class EditorEvent(enum.Enum):

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from ..domain.fields import fields_at
+
 SCHEMA_ID = "disclosure-desk.report/1"
-EXTENSION_KEY = "x-disclosure-desk"  # our own additions; other readers may ignore it
-IMPORT_KEY = "import"  # under EXTENSION_KEY: the recognition report of a draft read from a published file
-TOP_LEVEL_KEYS = ("schema", "edition", "year", "organ", "title", "preface", "sections", "tables", "signature")
+# the top level: the file's kind and edition, the Draft's top-level fields, the report's parts
+TOP_LEVEL_KEYS = ("schema", "edition", *(f.json[0] for f in fields_at()), "sections", "tables", "signature")
 
 # Section titles seen in published reports that are not the official ones (format-spec §1.1)
 TITLE_VARIANTS = {

@@ -15,11 +15,12 @@ from pathlib import Path
 from typing import Any
 
 from ..domain import Draft, SectionPart, ValueParseError, parse_value
+from ..domain.fields import EXTENSION_KEY, DraftField, FieldKind, fields_at
 from ..domain.numbers import shorten
 from ..errors import BadInputError, os_reason
 from ..spec import EDITIONS, get_spec
 from ..spec.common import SECTION_TITLES
-from .format import EXTENSION_KEY, IMPORT_KEY, SCHEMA_ID, TITLE_VARIANTS, TOP_LEVEL_KEYS
+from .format import SCHEMA_ID, TITLE_VARIANTS, TOP_LEVEL_KEYS
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a report is a few hundred KB; beyond this it is not one
 
@@ -160,10 +161,7 @@ def draft_from_object(obj: Any, source: str = "报告文件") -> Draft:
             f"edition must be '2019' or '2021', got {shorten(repr(edition))}",
         )
     draft = Draft(edition=edition)
-    draft.year = _year(obj.get("year"))
-    draft.organ = _string(obj, "organ")
-    draft.title = _string(obj, "title", allow_null=True)
-    draft.preface = _string(obj, "preface")
+    _read_fields(obj, (), draft)
     draft.sections = _sections(obj.get("sections", {}), draft)
     _tables(obj.get("tables", {}), draft)
     _signature(obj.get("signature"), draft)
@@ -316,40 +314,65 @@ def _unknown_cell_message(path: tuple[str, ...], edition: str) -> str:
     return f"表格中有不认识的栏目“{'/'.join(path)}”。{hint}栏目名称须与官方格式完全一致（全角括号、1.后无空格）。"
 
 
+def _read_fields(obj: dict[str, Any], where: tuple[str, ...], draft: Draft) -> None:
+    """Set the Draft's fields that sit in ``obj`` (at ``where`` in the file), each as its kind says."""
+    prefix = "".join(f"{key}." for key in where)
+    for field in fields_at(*where):
+        key = field.json[-1]
+        setattr(draft, field.name, _field_value(field, obj.get(key), f"{prefix}{key}"))
+
+
+def _field_value(field: DraftField, value: Any, where: str) -> Any:
+    kind = field.kind
+    if kind is FieldKind.YEAR:
+        return _year(value)
+    if kind in (FieldKind.TEXT, FieldKind.OPTIONAL_TEXT):
+        if value is None:
+            return None if kind is FieldKind.OPTIONAL_TEXT else ""
+        if not isinstance(value, str):
+            raise BadInputError(f"{where} 应为文字，实际是{_show(value)}。", f"{where} must be a string")
+        return value
+    if kind is FieldKind.DATE:
+        return _date(value, where, field.label)
+    if kind is FieldKind.TEXT_MAP:
+        mapping = {} if value is None else value
+        if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
+            raise BadInputError(f"{where} 应为文字到文字的对象。", f"{where}: bad type")
+        return dict(mapping)
+    if value is not None and not isinstance(value, dict):  # a document, kept as it is: it describes, it is not data
+        raise BadInputError(f"{where}（{field.label}）应为对象。", f"{where} must be an object")
+    return value
+
+
+def _date(value: Any, where: str, label: str) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        date = dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        date = None
+    if date is None:
+        raise BadInputError(
+            f"{where}（{label}）应写成 2026-01-20 这样的格式，实际是{_show(value)}。", f"bad date {shorten(repr(value))}"
+        )
+    return date
+
+
 def _signature(value: Any, draft: Draft) -> None:
     if value is None:
         return
     if not isinstance(value, dict):
         raise BadInputError("signature 应为含 organ 和 date 的对象。", "signature must be an object")
-    _check_keys(value, ("organ", "date"), "signature")
-    draft.signature_organ = _string(value, "organ", where="signature.")
-    date = value.get("date")
-    if date is None:
-        return
-    try:
-        draft.signature_date = dt.date.fromisoformat(date) if isinstance(date, str) and len(date) == 10 else None
-    except ValueError:
-        draft.signature_date = None
-    if draft.signature_date is None:
-        raise BadInputError(
-            f"signature.date（成文日期）应写成 2026-01-20 这样的格式，实际是{_show(date)}。", f"bad date {shorten(repr(date))}"
-        )
+    _check_keys(value, tuple(f.json[1] for f in fields_at("signature")), "signature")
+    _read_fields(value, ("signature",), draft)
 
 
 def _extension(value: Any, draft: Draft) -> None:
-    """Our own ``x-disclosure-desk`` block: contact, accepted warnings, carry-over marks."""
+    """Our own ``x-disclosure-desk`` block: contact, accepted warnings, carry-over marks, the import's report."""
     if not isinstance(value, dict):
         raise BadInputError(f"{EXTENSION_KEY} 应为对象。", f"{EXTENSION_KEY} must be an object")
-    _check_keys(value, ("contact", "website", "accepted", "value_origins", "carried_texts", IMPORT_KEY), EXTENSION_KEY)
-    draft.contact = _string(value, "contact", where=f"{EXTENSION_KEY}.")
-    draft.website = _string(value, "website", where=f"{EXTENSION_KEY}.")
-    for key in ("accepted", "value_origins", "carried_texts"):
-        mapping = value.get(key, {})
-        if not isinstance(mapping, dict) or not all(isinstance(v, str) for v in mapping.values()):
-            raise BadInputError(f"{EXTENSION_KEY}.{key} 应为文字到文字的对象。", f"{EXTENSION_KEY}.{key}: bad type")
-        setattr(draft, key, dict(mapping))
-    if IMPORT_KEY in value:
-        draft.import_report = _import_report(value[IMPORT_KEY])
+    _check_keys(value, tuple(f.json[1] for f in fields_at(EXTENSION_KEY)), EXTENSION_KEY)
+    _read_fields(value, (EXTENSION_KEY,), draft)
     spec = get_spec(draft.edition)
     for cell_id in draft.value_origins:
         try:
@@ -358,14 +381,3 @@ def _extension(value: Any, draft: Draft) -> None:
             raise BadInputError(
                 f"{EXTENSION_KEY}.value_origins 中有不认识的单元格编号“{cell_id}”。", f"unknown cell id {cell_id!r}"
             ) from None
-
-
-def _import_report(value: Any) -> dict[str, Any] | None:
-    """The recognition report of an imported file: kept as it is (it describes, it is not report data)."""
-    if value is None:
-        return None
-    if not isinstance(value, dict):
-        raise BadInputError(
-            f"{EXTENSION_KEY}.{IMPORT_KEY}（导入识别报告）应为对象。", f"{EXTENSION_KEY}.{IMPORT_KEY} must be an object"
-        )
-    return value

@@ -11,7 +11,8 @@ from importlib import resources
 from typing import Any
 
 from ..spec import EDITIONS, TableSpec, ValueKind, get_spec
-from .format import EXTENSION_KEY, IMPORT_KEY, SCHEMA_ID
+from ..domain.fields import EXTENSION_KEY, DraftField, FieldKind, fields_at
+from .format import SCHEMA_ID
 
 SCHEMA_FILE = "report.schema.json"
 
@@ -33,38 +34,39 @@ def build_schema() -> dict[str, Any]:
         "properties": {
             "schema": {"const": SCHEMA_ID},
             "edition": {"enum": list(EDITIONS)},
-            "year": {"type": ["integer", "null"], "minimum": 1990, "maximum": 2200},
-            "organ": {"type": "string"},
-            "title": {"type": ["string", "null"]},
-            "preface": {"type": "string"},
+            **_field_properties(),
             "sections": {"type": "object"},
             "tables": {"type": "object"},
-            "signature": {
-                "type": ["object", "null"],
-                "properties": {
-                    "organ": {"type": "string"},
-                    "date": {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
-                },
-                "additionalProperties": False,
-            },
-            EXTENSION_KEY: {
-                "type": "object",
-                "properties": {
-                    "contact": {"type": "string"},
-                    "website": {"type": "string"},
-                    "accepted": _STRING_MAP,
-                    "value_origins": _STRING_MAP,
-                    "carried_texts": _STRING_MAP,
-                    IMPORT_KEY: _import_schema(),
-                },
-                "additionalProperties": False,
-            },
+            "signature": {"type": ["object", "null"], "properties": _field_properties("signature"),
+                          "additionalProperties": False},
+            EXTENSION_KEY: {"type": "object", "properties": _field_properties(EXTENSION_KEY),
+                            "additionalProperties": False},
         },
         "patternProperties": {"^x-": {}},
         "additionalProperties": False,
         "allOf": [_edition_rule(e) for e in EDITIONS],
         "$defs": {"section": _section_schema()},
     }
+
+
+def _field_properties(*where: str) -> dict[str, Any]:
+    """The Draft's fields at ``where`` in the file (``domain.fields``), each with its kind's schema."""
+    return {f.json[-1]: _field_schema(f) for f in fields_at(*where)}
+
+
+def _field_schema(field: DraftField) -> dict[str, Any]:
+    if field.kind is FieldKind.DOCUMENT:
+        return _DOCUMENTS[field.name]()
+    return _KIND_SCHEMA[field.kind]
+
+
+_KIND_SCHEMA: dict[FieldKind, dict[str, Any]] = {
+    FieldKind.TEXT: {"type": "string"},
+    FieldKind.OPTIONAL_TEXT: {"type": ["string", "null"]},
+    FieldKind.YEAR: {"type": ["integer", "null"], "minimum": 1990, "maximum": 2200},
+    FieldKind.DATE: {"type": ["string", "null"], "pattern": r"^\d{4}-\d{2}-\d{2}$"},
+    FieldKind.TEXT_MAP: _STRING_MAP,
+}
 
 
 _STRING = {"type": "string"}
@@ -137,6 +139,10 @@ def _import_schema() -> dict[str, Any]:
         },
         "additionalProperties": False,
     }
+
+
+# the schema of each document field, by field name
+_DOCUMENTS = {"import_report": _import_schema}
 
 
 def _section_schema() -> dict[str, Any]:

@@ -13,32 +13,40 @@ from typing import Any
 
 from ..domain import Draft
 from ..domain.numbers import format_value
-from .format import EXTENSION_KEY, IMPORT_KEY, SCHEMA_ID
+from ..domain.fields import EXTENSION_KEY, DraftField, FieldKind, fields_at
+from .format import SCHEMA_ID
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 def report_to_object(draft: Draft) -> dict[str, Any]:
+    """The report as report JSON's object, keys in the canonical order (``domain.fields`` for the fields)."""
     spec = draft.spec
-    obj: dict[str, Any] = {
-        "schema": SCHEMA_ID,
-        "edition": draft.edition,
-        "year": draft.year,
-        "organ": draft.organ,
-        "title": draft.title,
-        "preface": draft.preface,
-        "sections": {s.title: _section(draft.sections[s.title]) for s in spec.sections if s.title in draft.sections},
-        "tables": {t.key: _table(draft, t) for t in spec.tables},
-        "signature": {
-            "organ": draft.signature_organ,
-            "date": draft.signature_date.isoformat() if draft.signature_date else None,
-        },
-    }
-    ext = _extension(draft)
+    obj: dict[str, Any] = {"schema": SCHEMA_ID, "edition": draft.edition}
+    for f in fields_at():
+        obj[f.json[0]] = _encoded(f, getattr(draft, f.name))
+    obj["sections"] = {s.title: _section(draft.sections[s.title]) for s in spec.sections if s.title in draft.sections}
+    obj["tables"] = {t.key: _table(draft, t) for t in spec.tables}
+    obj["signature"] = {f.json[1]: _encoded(f, getattr(draft, f.name)) for f in fields_at("signature")}
+    ext = {f.json[1]: _encoded(f, getattr(draft, f.name)) for f in fields_at(EXTENSION_KEY) if _present(f, draft)}
     if ext:
         obj[EXTENSION_KEY] = ext
     obj.update(draft.extras)
     return obj
+
+
+def _encoded(field: DraftField, value: Any) -> Any:
+    if field.kind is FieldKind.DATE:
+        return value.isoformat() if value else None
+    if field.kind is FieldKind.TEXT_MAP:
+        return dict(value)
+    return value
+
+
+def _present(field: DraftField, draft: Draft) -> bool:
+    """Our extension carries only what is there (an empty contact, an empty mapping: nothing)."""
+    value = getattr(draft, field.name)
+    return value is not None if field.kind is FieldKind.DOCUMENT else bool(value)
 
 
 def _section(value: Any) -> Any:
@@ -55,20 +63,6 @@ def _table(draft: Draft, table) -> dict[str, Any]:
             node = node.setdefault(key, {})
         node[cell.path[-1]] = draft.values.get(cell.id)
     return out
-
-
-def _extension(draft: Draft) -> dict[str, Any]:
-    ext: dict[str, Any] = {}
-    if draft.contact:
-        ext["contact"] = draft.contact
-    if draft.website:
-        ext["website"] = draft.website
-    for key in ("accepted", "value_origins", "carried_texts"):
-        if getattr(draft, key):
-            ext[key] = dict(getattr(draft, key))
-    if draft.import_report is not None:
-        ext[IMPORT_KEY] = draft.import_report
-    return ext
 
 
 def dumps_report(draft: Draft) -> str:

@@ -12,16 +12,16 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain import Draft, SectionPart
+from ..domain.fields import FIELDS, FieldKind
 from ..interchange.writer import dumps
 
-# text families of a draft, and the Draft attribute each one mirrors
-PREFACE = "preface"
-SECTION = "section"
-IMPORT = "import"  # the recognition report of a draft read from a published file, as one JSON text
-MAPPINGS = {"accepted": "accepted", "origin": "value_origins", "carried": "carried_texts"}
+SECTION = "section"  # the text family of the narrative sections (one row per section)
 
-# columns of the drafts table that mirror Draft attributes one to one
-PLAIN_COLUMNS = ("organ", "year", "edition", "title", "signature_organ", "contact", "website")
+# the Draft's fields as ``domain.fields`` places them: in a column of the drafts table, or in text rows
+COLUMN_FIELDS = tuple(f for f in FIELDS if f.column)
+TEXT_FIELDS = tuple(f for f in FIELDS if f.family)
+# columns that hold a Draft attribute as it is (a date is kept as ISO text)
+PLAIN_COLUMNS = ("edition", *(f.column for f in COLUMN_FIELDS if f.kind is not FieldKind.DATE))
 
 ValueRow = tuple[str, str | None]  # (kind, text)
 TextRow = tuple[int, str, str]  # (pos, format, body)
@@ -53,25 +53,29 @@ def value_rows(draft: Draft) -> dict[str, ValueRow]:
 
 def text_rows(draft: Draft) -> dict[tuple[str, str], TextRow]:
     rows: dict[tuple[str, str], TextRow] = {}
-    if draft.preface:
-        rows[(PREFACE, "")] = (0, "text", draft.preface)
     for pos, (title, section) in enumerate(draft.sections.items()):
         if isinstance(section, str):
             rows[(SECTION, title)] = (pos, "text", section)
         else:
             body = json.dumps([[p.heading, p.text] for p in section], ensure_ascii=False)
             rows[(SECTION, title)] = (pos, "parts", body)
-    for family, attribute in MAPPINGS.items():
-        for pos, (key, text) in enumerate(getattr(draft, attribute).items()):
-            rows[(family, key)] = (pos, "text", text)
-    if draft.import_report is not None:
-        rows[(IMPORT, "")] = (0, "text", dumps(draft.import_report))
+    for field in TEXT_FIELDS:
+        value = getattr(draft, field.name)
+        if field.kind is FieldKind.TEXT_MAP:
+            for pos, (key, text) in enumerate(value.items()):
+                rows[(field.family, key)] = (pos, "text", text)
+        elif field.kind is FieldKind.DOCUMENT and value is not None:
+            rows[(field.family, "")] = (0, "text", dumps(value))
+        elif field.kind is FieldKind.TEXT and value:
+            rows[(field.family, "")] = (0, "text", value)
     return rows
 
 
 def draft_columns(draft: Draft) -> dict[str, Any]:
-    columns = {name: getattr(draft, name) for name in PLAIN_COLUMNS}
-    columns["signature_date"] = draft.signature_date.isoformat() if draft.signature_date else None
+    columns: dict[str, Any] = {"edition": draft.edition}
+    for field in COLUMN_FIELDS:
+        value = getattr(draft, field.name)
+        columns[field.column] = (value.isoformat() if value else None) if field.kind is FieldKind.DATE else value
     columns["extras"] = dumps(draft.extras)
     return columns
 
@@ -80,20 +84,23 @@ def build_draft(
     columns: dict[str, Any], values: dict[str, ValueRow], texts: dict[tuple[str, str], TextRow]
 ) -> Draft:
     """The Draft that ``draft_columns``/``value_rows``/``text_rows`` describe (plus id and status)."""
-    draft = Draft(**{name: columns[name] for name in PLAIN_COLUMNS})
+    draft = Draft(edition=columns["edition"])
+    for field in COLUMN_FIELDS:
+        value = columns[field.column]
+        setattr(draft, field.name, dt.date.fromisoformat(value) if value and field.kind is FieldKind.DATE else value)
     draft.id = columns["id"]
     draft.status = columns["status"]
-    if columns["signature_date"]:
-        draft.signature_date = dt.date.fromisoformat(columns["signature_date"])
     draft.extras = json.loads(columns["extras"], parse_float=Decimal)
     draft.values = {cell_id: decode_value(kind, text) for cell_id, (kind, text) in values.items()}
+    by_family = {f.family: f for f in TEXT_FIELDS}
     for (family, key), (_, fmt, body) in sorted(texts.items(), key=lambda item: (item[0][0], item[1][0])):
-        if family == PREFACE:
-            draft.preface = body
-        elif family == SECTION:
+        if family == SECTION:
             draft.sections[key] = body if fmt == "text" else tuple(SectionPart(h, t) for h, t in json.loads(body))
-        elif family in MAPPINGS:
-            getattr(draft, MAPPINGS[family])[key] = body
-        elif family == IMPORT:
-            draft.import_report = json.loads(body, parse_float=Decimal)
+        elif (field := by_family.get(family)) is not None:
+            if field.kind is FieldKind.TEXT_MAP:
+                getattr(draft, field.name)[key] = body
+            elif field.kind is FieldKind.DOCUMENT:
+                setattr(draft, field.name, json.loads(body, parse_float=Decimal))
+            else:
+                setattr(draft, field.name, body)
     return draft

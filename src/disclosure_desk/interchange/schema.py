@@ -10,8 +10,8 @@ import json
 from importlib import resources
 from typing import Any
 
-from ..spec import EDITIONS, TableSpec, ValueKind, get_spec
 from ..domain.fields import EXTENSION_KEY, DraftField, FieldKind, fields_at
+from ..spec import EDITIONS, TableSpec, ValueKind, get_spec
 from .format import SCHEMA_ID
 
 SCHEMA_FILE = "report.schema.json"

@@ -12,8 +12,8 @@ from decimal import Decimal
 from typing import Any
 
 from ..domain import Draft
-from ..domain.numbers import format_value
 from ..domain.fields import EXTENSION_KEY, DraftField, FieldKind, fields_at
+from ..domain.numbers import format_value
 from .format import SCHEMA_ID
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")

@@ -105,8 +105,8 @@ class Draft:
         return section_as_parts(self.sections.get(title, ""))
 
     def narrative_texts(self) -> dict[str, str]:
-        """Preface and every narrative section, keyed by title ('前言' for the preface)."""
-        out = {"前言": self.preface}
+        """Preface and every narrative section, keyed by title (the spec's name for the preface)."""
+        out = {self.spec.parts.preface: self.preface}
         for s in self.spec.narrative_sections:
             out[s.title] = self.section_text(s.title)
         return out

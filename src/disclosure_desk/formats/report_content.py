@@ -126,7 +126,7 @@ def report_content(draft: Draft, *, draft_mark: bool) -> ReportContent:
     builder = _Builder(draft)
     title = builder.title()
     blocks: list[Block] = [title]
-    blocks += builder.narrative(draft.preface, "前言")
+    blocks += builder.narrative(draft.preface, draft.spec.parts.preface)
     for section in draft.spec.sections:
         blocks.append(Heading(section.title, 1))
         if section.table is not None:
@@ -134,7 +134,7 @@ def report_content(draft: Draft, *, draft_mark: bool) -> ReportContent:
         else:
             blocks += builder.section(section.title)
     blocks.append(builder.signature())
-    author = builder.clean(draft.signature_organ or draft.organ, "落款")
+    author = builder.clean(draft.signature_organ or draft.organ, draft.spec.parts.signature)
     return ReportContent(blocks, draft_mark, title.text, author, builder.replaced)
 
 
@@ -191,7 +191,7 @@ class _Builder:
 
     def title(self) -> Title:
         parts = []
-        for para in paragraphs(self.clean(self.draft.display_title, "标题")):
+        for para in paragraphs(self.clean(self.draft.display_title, self.draft.spec.parts.title)):
             lines = break_title(para.text, _title_width, st.TYPE_AREA_WIDTH, st.TITLE_MAX_LINES)
             parts.append(tuple(lines))
         return Title(tuple(parts))
@@ -218,7 +218,7 @@ class _Builder:
         return out + self.narrative(part.text, where, headings=False)
 
     def signature(self) -> Signature:
-        organ = self.clean((self.draft.signature_organ or self.draft.organ or "").strip(), "落款")
+        organ = self.clean((self.draft.signature_organ or self.draft.organ or "").strip(), self.draft.spec.parts.signature)
         date = self.draft.signature_date
         date_text = f"{date.year}年{date.month}月{date.day}日" if date else NO_DATE
         return signature_block(organ, date_text)

@@ -19,7 +19,6 @@ from ..domain.numbers import exact_sum
 from ..spec import default_edition, get_spec
 from ..spec.builders import T3_COLUMNS
 
-PREFACE_KEY = "前言"  # the preface's key in carried_texts, as in Draft.narrative_texts()
 
 
 def draft_for_next_year(previous: Draft) -> Draft:
@@ -46,7 +45,7 @@ def draft_for_next_year(previous: Draft) -> Draft:
 def _carry_texts(previous: Draft, draft: Draft) -> None:
     if previous.preface:
         draft.preface = previous.preface
-        draft.carried_texts[PREFACE_KEY] = previous.preface
+        draft.carried_texts[draft.spec.parts.preface] = previous.preface  # keyed as narrative_texts()
     titles = {s.title for s in draft.spec.narrative_sections}
     for title, section in previous.sections.items():
         if title in titles:

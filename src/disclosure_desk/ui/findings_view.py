@@ -8,10 +8,11 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
 from ..checks import Finding
+from ..spec.model import PartNames
 from . import style
 from .page_status import PageStatus
 
-SECTION_NAMES = {"": "报告整体", "标题": "标题", "落款": "落款（署名和成文日期）", "前言": "前言"}
+SECTION_NAMES = {"": "报告整体", PartNames.title: "标题", PartNames.signature: "落款（署名和成文日期）", PartNames.preface: "前言"}
 
 
 def section_name(section: str) -> str:

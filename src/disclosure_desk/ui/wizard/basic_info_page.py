@@ -39,7 +39,7 @@ class BasicInfoPage(ReportPage):
         self.session.set_meta(**self.form.meta())
 
     def focus_finding(self, finding) -> None:
-        target = self.form.date if finding.section == "落款" else self.form.organ
+        target = self.form.date if finding.section == self.session.spec.parts.signature else self.form.organ
         target.setFocus()
 
     def set_read_only(self, read_only: bool) -> None:

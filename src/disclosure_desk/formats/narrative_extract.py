@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..domain import SectionPart
 from ..domain.draft import section_as_parts
 from ..interchange.format import TITLE_VARIANTS
-from ..spec import EDITIONS, get_spec
+from ..spec import editions, get_spec
 from ..spec.common import SECTION_TITLES
 from .document import Paragraph, ParsedDocument, Table
 from .labels import LabelResolver, MatchKind, label_key
@@ -41,7 +41,7 @@ _META = re.compile(r"^(发布(日期|时间|机构)|来源|索引号|字号|浏�
 _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 
 _section_resolver = LabelResolver(SECTION_TITLES)
-_TABLE_NOTES = {t.note for e in EDITIONS for t in get_spec(e).tables if t.note}
+_TABLE_NOTES = {t.note for e in editions() for t in get_spec(e).tables if t.note}
 
 
 @dataclass

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 from ..domain import Draft
 from ..errors import BadInputError
-from ..spec import default_edition
+from ..spec import default_edition, editions
 from .document import ParsedDocument
 from .narrative_extract import Narrative, extract_narrative
 from .placement import Placement, place_tables
 from .recognition import CellReading, CellStatus, Recognition
 from .registry import ReadResult
 
-EDITIONS_TRIED = ("2021", "2019")
-
 
 def build_read_result(doc: ParsedDocument) -> ReadResult:
     narrative = extract_narrative(doc)
-    placements = [place_tables(doc.tables, e, doc.source) for e in EDITIONS_TRIED]
+    placements = [place_tables(doc.tables, e, doc.source) for e in reversed(editions())]  # the newest first
     found_tables = any(p.tables_found for p in placements)
     if not found_tables and narrative.found_sections < 2:
         raise BadInputError(
@@ -41,7 +39,7 @@ def _choose_edition(placements: list[Placement], narrative: Narrative) -> tuple[
     best = max(placements, key=lambda p: p.placed)
     others = [p for p in placements if p is not best]
     if best.placed == 0 or all(o.placed == best.placed for o in others):
-        edition = default_edition(narrative.year) if narrative.year is not None else "2021"
+        edition = default_edition(narrative.year) if narrative.year is not None else editions()[-1]
         why = "原文没有可识别的表格，按报告年度确定" if best.placed == 0 else "两种格式都能放入同样多的格，按报告年度确定"
         return by_edition[edition], why
     other = others[0]

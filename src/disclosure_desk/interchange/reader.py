@@ -18,7 +18,7 @@ from ..domain import Draft, SectionPart, ValueParseError, parse_value
 from ..domain.fields import EXTENSION_KEY, DraftField, FieldKind, fields_at
 from ..domain.numbers import shorten
 from ..errors import BadInputError, os_reason
-from ..spec import EDITIONS, get_spec
+from ..spec import editions, get_spec
 from ..spec.common import SECTION_TITLES
 from .format import SCHEMA_ID, TITLE_VARIANTS, TOP_LEVEL_KEYS
 
@@ -154,11 +154,12 @@ def draft_from_object(obj: Any, source: str = "报告文件") -> Draft:
             f"{source}: schema is {shorten(repr(obj.get('schema')))}",
         )
     edition = obj.get("edition")
-    if edition not in EDITIONS:
-        quote = "须加引号写成文字。" if not isinstance(edition, (str, bool)) and str(edition) in EDITIONS else ""
+    if edition not in editions():
+        quote = "须加引号写成文字。" if not isinstance(edition, (str, bool)) and str(edition) in editions() else ""
+        known = "或".join(f"\"{e}\"（{get_spec(e).short_name}）" for e in editions())
         raise BadInputError(
-            f"edition（报告格式版本）应为 \"2019\"（2019年试行格式）或 \"2021\"（2021年格式），实际是{_show(edition)}。{quote}",
-            f"edition must be '2019' or '2021', got {shorten(repr(edition))}",
+            f"edition（报告格式版本）应为 {known}，实际是{_show(edition)}。{quote}",
+            f"edition must be one of {', '.join(editions())}, got {shorten(repr(edition))}",
         )
     draft = Draft(edition=edition)
     _read_fields(obj, (), draft)
@@ -307,10 +308,11 @@ def _leaves(obj: Any, prefix: tuple[str, ...], depth: int):
 
 
 def _unknown_cell_message(path: tuple[str, ...], edition: str) -> str:
-    other = "2019" if edition == "2021" else "2021"
     hint = ""
-    if get_spec(other).table(path[0]).by_path(path[1:]) is not None:
-        hint = f"这是{other}年格式的栏目，而本文件的 edition 是 \"{edition}\"，请核对报告格式版本。"
+    for other in editions():
+        if other != edition and get_spec(other).table(path[0]).by_path(path[1:]) is not None:
+            hint = f"这是{get_spec(other).short_name}的栏目，而本文件的 edition 是 \"{edition}\"，请核对报告格式版本。"
+            break
     return f"表格中有不认识的栏目“{'/'.join(path)}”。{hint}栏目名称须与官方格式完全一致（全角括号、1.后无空格）。"
 
 

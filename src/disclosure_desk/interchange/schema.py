@@ -11,7 +11,7 @@ from importlib import resources
 from typing import Any
 
 from ..domain.fields import EXTENSION_KEY, DraftField, FieldKind, fields_at
-from ..spec import EDITIONS, TableSpec, ValueKind, get_spec
+from ..spec import TableSpec, ValueKind, editions, get_spec
 from .format import SCHEMA_ID
 
 SCHEMA_FILE = "report.schema.json"
@@ -33,7 +33,7 @@ def build_schema() -> dict[str, Any]:
         "required": ["schema", "edition"],
         "properties": {
             "schema": {"const": SCHEMA_ID},
-            "edition": {"enum": list(EDITIONS)},
+            "edition": {"enum": list(editions())},
             **_field_properties(),
             "sections": {"type": "object"},
             "tables": {"type": "object"},
@@ -44,7 +44,7 @@ def build_schema() -> dict[str, Any]:
         },
         "patternProperties": {"^x-": {}},
         "additionalProperties": False,
-        "allOf": [_edition_rule(e) for e in EDITIONS],
+        "allOf": [_edition_rule(e) for e in editions()],
         "$defs": {"section": _section_schema()},
     }
 

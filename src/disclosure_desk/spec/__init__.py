@@ -1,29 +1,53 @@
-"""The report editions as declarative data. Qt-free."""
+"""The report editions as declarative data. Qt-free.
+
+The official editions are built in (``EDITIONS``); another edition is data only — a ``ReportSpec`` made
+with ``spec.builders`` — and is known to every layer once registered (``register_edition``).
+"""
 
 from __future__ import annotations
 
-from .model import CellSpec, GridCell, GridRole, ReportSpec, SectionSpec, SubpartSpec, TableSpec, ValueKind
+import importlib
 
-EDITIONS = ("2019", "2021")
+from .model import CellSpec, GridCell, GridRole, PartNames, ReportSpec, SectionSpec, SubpartSpec, TableSpec, ValueKind
+
+EDITIONS = ("2019", "2021")  # the official editions, oldest first
+_MODULES = {"2019": "edition_2019", "2021": "edition_2021"}
+_registered: dict[str, ReportSpec] = {}
 
 
 def get_spec(edition: str) -> ReportSpec:
-    """The spec of an edition ("2019" or "2021")."""
-    if edition == "2019":
-        from .edition_2019 import SPEC
-    elif edition == "2021":
-        from .edition_2021 import SPEC
-    else:
+    """The spec of an edition ("2019", "2021", or one registered); KeyError for an unknown one."""
+    if edition in _registered:
+        return _registered[edition]
+    module = _MODULES.get(edition)
+    if module is None:
         raise KeyError(edition)
-    return SPEC
+    spec: ReportSpec = importlib.import_module(f".{module}", __name__).SPEC
+    return spec
+
+
+def editions() -> tuple[str, ...]:
+    """Every edition this program knows: the official ones and any registered, oldest first."""
+    return tuple(sorted({*EDITIONS, *_registered}, key=lambda e: get_spec(e).first_year))
+
+
+def register_edition(spec: ReportSpec) -> None:
+    """Make an edition known (a format the 国办 may issue; the tests build one from data)."""
+    _registered[spec.edition] = spec
+
+
+def unregister_edition(edition: str) -> None:
+    _registered.pop(edition, None)
 
 
 def default_edition(year: int) -> str:
-    """Report years up to 2020 used the 2019 trial format; later years the 2021 format."""
-    return "2019" if year <= 2020 else "2021"
+    """The edition in force for a report year: the newest whose first report year is not after it
+    (the 2019 trial format for 2019 and 2020, the 2021 format from 2021 on)."""
+    candidates = [e for e in editions() if get_spec(e).first_year <= year]
+    return candidates[-1] if candidates else editions()[0]
 
 
 __all__ = [
-    "CellSpec", "GridCell", "GridRole", "ReportSpec", "SectionSpec", "SubpartSpec", "TableSpec",
-    "ValueKind", "EDITIONS", "get_spec", "default_edition",
+    "CellSpec", "GridCell", "GridRole", "PartNames", "ReportSpec", "SectionSpec", "SubpartSpec", "TableSpec",
+    "ValueKind", "EDITIONS", "default_edition", "editions", "get_spec", "register_edition", "unregister_edition",
 ]

@@ -181,6 +181,8 @@ class ReportSpec:
     edition: str  # "2019" or "2021"
     name: str  # the format document's name
     issued_with: str
+    short_name: str  # how the clerk is told which format: 2021年格式, 2019年试行格式
+    first_year: int  # the first report year it is used for
     title_pattern: str
     preface_guidance: str
     sections: tuple[SectionSpec, ...]

@@ -20,7 +20,6 @@ from ..spec import default_edition, get_spec
 from ..spec.builders import T3_COLUMNS
 
 
-
 def draft_for_next_year(previous: Draft) -> Draft:
     """The draft of the year after ``previous`` (not saved: ``id`` is None)."""
     if previous.year is None:

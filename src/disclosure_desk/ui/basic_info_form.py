@@ -9,15 +9,17 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QWidget
 
 from ..domain import Draft
-from ..spec import EDITIONS, default_edition, get_spec
+from ..spec import default_edition, editions, get_spec
 from . import style
 from .date_field import DateField
 
-EDITION_LABELS = {
-    "2021": "2021年格式（国办公开办函〔2021〕30号）",
-    "2019": "2019年试行格式（国办公开办函〔2019〕60号）",
-}
-EDITION_SHORT = {"2021": "2021年格式", "2019": "2019年试行格式"}
+
+def edition_label(edition: str) -> str:
+    """``2021年格式（国办公开办函〔2021〕30号）``."""
+    spec = get_spec(edition)
+    return f"{spec.short_name}（{spec.issued_with}）"
+
+
 MIN_YEAR, MAX_YEAR = 2008, 2099
 
 
@@ -34,8 +36,8 @@ class BasicInfoForm(QWidget):
         self.year.setRange(MIN_YEAR, MAX_YEAR)
         self.year.setSuffix(" 年度")
         self.edition = QComboBox()
-        for ed in reversed(EDITIONS):
-            self.edition.addItem(EDITION_LABELS[ed], ed)
+        for ed in reversed(editions()):
+            self.edition.addItem(edition_label(ed), ed)
         self.edition.setEnabled(edition_editable)
         self.edition_warning = QLabel()
         self.edition_warning.setWordWrap(True)
@@ -139,7 +141,7 @@ class BasicInfoForm(QWidget):
             self.edition_warning.hide()
             return
         self.edition_warning.setText(
-            f"注意：{year}年度的报告通常使用{EDITION_SHORT[expected]}，除非上级明确要求，请不要改用。"
+            f"注意：{year}年度的报告通常使用{get_spec(expected).short_name}，除非上级明确要求，请不要改用。"
         )
         self.edition_warning.show()
 

@@ -14,13 +14,20 @@ from PySide6.QtGui import QBrush
 from ..application.workspace import DraftRow
 from ..domain import STATUS_FINAL
 from ..domain.deadline import deadline_text, report_deadline
+from ..spec import get_spec
 from . import style
-
-EDITION_NAMES = {"2021": "2021年格式", "2019": "2019年试行格式"}
 
 COLUMNS = ("机关", "年度", "格式", "状态", "最后保存", "报送期限")
 STATUS_COLUMN, DEADLINE_COLUMN = 3, 5
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def edition_name(edition: str) -> str:
+    """``2021年格式``; an edition this version does not know is shown as stored."""
+    try:
+        return get_spec(edition).short_name
+    except KeyError:
+        return edition
 
 
 def status_text(row: DraftRow) -> str:
@@ -80,7 +87,7 @@ class DraftListModel(QAbstractTableModel):
         if column == 1:
             return f"{r.year}年度" if r.year else ""
         if column == 2:
-            return EDITION_NAMES.get(r.edition, r.edition)
+            return edition_name(r.edition)
         if column == STATUS_COLUMN:
             return status_text(r)
         if column == 4:

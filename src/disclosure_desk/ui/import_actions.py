@@ -5,13 +5,12 @@ or last year's draft plus this year's new report carried over from it. The logic
 from __future__ import annotations
 
 from contextlib import contextmanager
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from ..errors import UserFacingError
 from ..application.importing import FILE_FILTER, draft_to_create, drafts_for_next_year, preview_import
+from ..errors import UserFacingError
 from . import messages, settings
 from .folders import default_folder, remember_folder
 from .import_review_dialog import AS_PREVIOUS, ImportReviewDialog

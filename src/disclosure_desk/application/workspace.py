@@ -15,13 +15,15 @@ import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING
 
 from ..errors import BadInputError
 
 if TYPE_CHECKING:
     from ..domain import Draft
-    from ..storage import DraftSummary, Store
+    from ..storage.engine import Store
+    from ..storage.repository import DraftRepository, DraftSummary
 
 log = logging.getLogger(__name__)
 
@@ -72,11 +74,13 @@ class Workspace:
     def path(self) -> Path:
         return Path(self._store.path)
 
-    def _write(self) -> Any:
-        return self._store.repository(write=True)
+    def _write(self) -> AbstractContextManager[DraftRepository]:
+        repository: AbstractContextManager[DraftRepository] = self._store.repository(write=True)
+        return repository
 
-    def _read(self) -> Any:
-        return self._store.repository(write=False)
+    def _read(self) -> AbstractContextManager[DraftRepository]:
+        repository: AbstractContextManager[DraftRepository] = self._store.repository(write=False)
+        return repository
 
     # ---- listing ---------------------------------------------------------------------------
     def list_drafts(self, counted: int = 0) -> list[DraftRow]:
@@ -111,7 +115,9 @@ class Workspace:
 
     def duplicate(self, draft_id: int) -> int:
         with self._write() as drafts:
-            return int(drafts.duplicate(draft_id).id)
+            copy = drafts.duplicate(draft_id)
+        assert copy.id is not None  # saved
+        return copy.id
 
     def rename(self, draft_id: int, title: str | None) -> None:
         with self._write() as drafts:
@@ -151,7 +157,7 @@ class Workspace:
 
     def new_from_previous(self, draft_id: int) -> Draft:
         """Next year's draft, carried over from ``draft_id``; not saved (the clerk confirms it first)."""
-        from ..storage import draft_for_next_year
+        from ..storage.carry_over import draft_for_next_year
 
         previous = self.load(draft_id)
         if previous.year is None:

@@ -34,21 +34,25 @@ def parse_date(text: str) -> dt.date | None:
     s = normalise_text(text)
     if not s:
         return None
-    found = spaced or _SEPARATED.match(s) or _COMPACT.match(s)
-    if found:
-        year, month, day = (int(g) for g in found.groups())
-    else:
-        chinese = _CHINESE.match(s)
-        if chinese is None:
-            raise DateParseError(text, "无法识别")
-        year = int("".join(str(_CN_DIGIT[ch]) for ch in chinese.group(1)))
-        month, day = _chinese_small(chinese.group(2)), _chinese_small(chinese.group(3))
-        if month is None or day is None:
-            raise DateParseError(text, "无法识别")
+    year, month, day = _parts(text, s, spaced)
     try:
         return dt.date(year, month, day)
     except ValueError:
         raise DateParseError(text, f"不存在（{year}年没有{month}月{day}日）") from None
+
+
+def _parts(text: str, s: str, spaced: re.Match[str] | None) -> tuple[int, int, int]:
+    found = spaced or _SEPARATED.match(s) or _COMPACT.match(s)
+    if found:
+        year, month, day = (int(g) for g in found.groups())
+        return year, month, day
+    chinese = _CHINESE.match(s)
+    if chinese is None:
+        raise DateParseError(text, "无法识别")
+    month_cn, day_cn = _chinese_small(chinese.group(2)), _chinese_small(chinese.group(3))
+    if month_cn is None or day_cn is None:
+        raise DateParseError(text, "无法识别")
+    return int("".join(str(_CN_DIGIT[ch]) for ch in chinese.group(1))), month_cn, day_cn
 
 
 def format_date(date: dt.date | None) -> str:

@@ -131,7 +131,7 @@ def section_as_parts(section: SectionText) -> tuple[SectionPart, ...]:
     if not isinstance(section, str):
         return section
     parts: list[SectionPart] = []
-    heading, lines = "", []
+    heading, lines = "", list[str]()
     for line in section.split("\n"):
         if _HEADING_LINE.match(line):
             if heading or lines:

@@ -77,10 +77,10 @@ def parse_value(
     if isinstance(text, bool):
         raise ValueParseError(cell, str(text).lower(), "不是数字")
     if isinstance(text, (int, Decimal, float)):
-        value = _from_number(text, cell)
+        number = _from_number(text, cell)
         if enforce_kind:
-            value = _check_kind(value, cell, str(text))
-        return _check_range(value, cell, str(text))
+            number = _check_kind(number, cell, str(text))
+        return _check_range(number, cell, str(text))
     raw = text
     odd = [ch for ch in raw if unicodedata.category(ch) in ("No", "Nl") and ch != "〇"]
     if odd:  # NFKC would read "12①" (a footnote mark) as 121 and "½" as "1⁄2"
@@ -161,11 +161,21 @@ def _from_number(n: int | Decimal | float, cell: CellSpec) -> Value:
         # Decimal("1e-999999999") would print as a billion digits
         if n != 0 and n.adjusted() >= _max_digits(cell):
             raise ValueParseError(cell, str(n), "数值过大，请核对是否多打了数字或单位换算有误")
-        if -n.as_tuple().exponent > MAX_FRACTION_DIGITS:
+        if _decimal_places(n) > MAX_FRACTION_DIGITS:
             raise ValueParseError(cell, str(n), f"小数位数过多（超过{MAX_FRACTION_DIGITS}位）")
-    elif abs(n) >= Decimal(10) ** _max_digits(cell):
+    elif abs(n) >= _ten_to(_max_digits(cell)):
         raise ValueParseError(cell, str(n), "数值过大，请核对是否多打了数字或单位换算有误")
     return _integral_for_counts(n, cell)
+
+
+def _decimal_places(d: Decimal) -> int:
+    """Digits after the decimal point as written (``Decimal("1.50")``: 2); 0 for an integral exponent."""
+    exponent = d.as_tuple().exponent
+    return -exponent if isinstance(exponent, int) and exponent < 0 else 0
+
+
+def _ten_to(digits: int) -> Decimal:
+    return Decimal(1).scaleb(digits)
 
 
 def _integral_for_counts(value: Value, cell: CellSpec) -> Value:
@@ -180,14 +190,14 @@ def _check_kind(value: Value, cell: CellSpec, raw: str) -> Value:
         raise ValueParseError(cell, raw, "本格只能填整数")
     if value < 0 and not cell.kind.allows_negative:
         raise ValueParseError(cell, raw, "本格不能为负数")
-    if isinstance(value, Decimal) and -value.as_tuple().exponent > MAX_AMOUNT_DECIMALS:
+    if isinstance(value, Decimal) and _decimal_places(value) > MAX_AMOUNT_DECIMALS:
         raise ValueParseError(cell, raw, f"小数最多{MAX_AMOUNT_DECIMALS}位（万元的4位小数即1元）")
     return value
 
 
 def _check_range(value: Value, cell: CellSpec, raw: str) -> Value:
     try:
-        too_big = abs(value) >= Decimal(10) ** _max_digits(cell)
+        too_big = Decimal(value).copy_abs() >= _ten_to(_max_digits(cell))
     except InvalidOperation:  # pragma: no cover - Decimal NaN is filtered above
         too_big = True
     if too_big:

@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import os
 import unicodedata
+from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -292,7 +293,7 @@ def _loose_path(path: tuple[str, ...]) -> tuple[str, ...]:
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "「": '"', "」": '"'})
 
 
-def _leaves(obj: Any, prefix: tuple[str, ...], depth: int):
+def _leaves(obj: Any, prefix: tuple[str, ...], depth: int) -> Iterator[tuple[tuple[str, ...], Any]]:
     """Yield (path, value) for the cell values of a table object nested ``depth`` levels deep."""
     if not isinstance(obj, dict):
         where = "/".join(prefix)

@@ -192,7 +192,8 @@ def _object(tree: dict[str, Any]) -> dict[str, Any]:
 
 def shipped_schema() -> dict[str, Any]:
     text = resources.files(__package__).joinpath(SCHEMA_FILE).read_text(encoding="utf-8")
-    return json.loads(text)
+    schema: dict[str, Any] = json.loads(text)
+    return schema
 
 
 if __name__ == "__main__":

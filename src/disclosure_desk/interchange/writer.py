@@ -7,6 +7,7 @@ stored), so that writing what was read from a canonical file gives the same byte
 from __future__ import annotations
 
 import json
+import os
 import re
 from decimal import Decimal
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 from ..domain import Draft
 from ..domain.fields import EXTENSION_KEY, DraftField, FieldKind, fields_at
 from ..domain.numbers import format_value
+from ..spec import TableSpec
 from .format import SCHEMA_ID
 
 _LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
@@ -55,7 +57,7 @@ def _section(value: Any) -> Any:
     return [{"heading": p.heading, "text": p.text} for p in value]
 
 
-def _table(draft: Draft, table) -> dict[str, Any]:
+def _table(draft: Draft, table: TableSpec) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for cell in table.cells:
         node = out
@@ -97,7 +99,7 @@ def _string(s: str) -> str:
     return _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
-def write_report_file(draft: Draft, path) -> None:
+def write_report_file(draft: Draft, path: str | os.PathLike[str]) -> None:
     """Write the report JSON atomically (UTF-8, canonical form)."""
     from ..fileio import atomic_write_bytes
 

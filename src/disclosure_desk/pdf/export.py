@@ -32,12 +32,13 @@ _build_lock = threading.Lock()
 class ExportResult:
     path: Path | None  # None for render_pdf (nothing written)
     pages: int
-    fonts_used: list[str]  # 仿宋_GB2312（仿宋_GB2312.ttf，本机字体）…
+    fonts_used: list[str]  # per role: 仿宋（正文、表格）：仿宋_GB2312（仿宋_GB2312.ttf，本机字体）…, then 补字：…
     missing_chars: list[tuple[str, str, str]]  # (char, "U+XXXX NAME", where) for every character no font has
     draft_mark: bool
     replaced_chars: list[tuple[str, str, str]] = field(default_factory=list)  # control characters
     fallback_chars: list[tuple[str, str, str]] = field(default_factory=list)  # printed from another font
     size: int = 0  # bytes
+    faces: dict[str, str] = field(default_factory=dict)  # role (styles.FANGSONG …, LATIN) -> face name
 
     @property
     def missing_summary(self) -> list[str]:
@@ -95,6 +96,7 @@ def render_pdf(
         replaced_chars=[i.as_tuple() for i in ts.replaced],
         fallback_chars=[i.as_tuple() for i in ts.fallbacks],
         size=len(data),
+        faces=fonts.faces_by_role(),
     )
     return data, result
 

@@ -38,8 +38,7 @@ CHAR_PITCH = TYPE_AREA_WIDTH / CHARS_PER_LINE  # ≈ 15.79 pt, one 字 of 3号 o
 # Where a glyph's ideographic em box sits: its bottom this fraction of the size below the baseline.
 EM_BOX_DESCENT = 0.12
 FULL_WIDTH = 0.9  # a glyph at least this many em wide is full-width: it is set on the grid's 字 pitch
-SQUEEZE_MAX = 0.5  # em a full-width punctuation mark may be squeezed by (挤压) …
-SQUEEZE_AIR = 0.1  # … keeping this much blank (em) beside its outline
+SQUEEZE_MAX = 0.5  # em a full-width mark is squeezed by (挤压: set half-width), when its outline leaves that much blank
 
 # ---- font roles -------------------------------------------------------------------------
 FANGSONG = "fangsong"  # 仿宋: body, tables
@@ -48,6 +47,11 @@ KAITI = "kaiti"  # 楷体: （一） headings
 XIAOBIAOSONG = "xiaobiaosong"  # 小标宋: title
 SONG = "song"  # 宋体: page numbers
 ROLES = (FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONG)
+# Latin letters, digits and ASCII signs are set in a proportional serif (Times New Roman, or the
+# metric-compatible Liberation Serif) in 仿宋/楷体/宋体 text; the title and 黑体 text keep their own
+# face's Latin letters, whose weight matches theirs
+LATIN = "latin"
+CJK_LATIN_GAP = 0.25  # em of space between a hanzi and a Latin letter or digit (W3C CLREQ: about 1/4 em)
 
 
 @dataclass(frozen=True)
@@ -67,15 +71,14 @@ class TextStyle:
     align: str = "justify"
     stroke: float = 0.0  # outline stroke added to the fill (a bolder look), 0 for none
     colour: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    latin: str | None = LATIN  # the role of Latin letters and digits; None: the style's own face
 
 
 BODY = TextStyle(FANGSONG, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2)
-HEADING_1 = TextStyle(HEITI, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2, align="left")  # 一、
+HEADING_1 = TextStyle(HEITI, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2, align="left", latin=None)  # 一、
 HEADING_2 = TextStyle(KAITI, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2, align="left")  # （一）
-# 2号小标宋 (§7.3.1), on the body's line grid. The stroke thickens a light Ming face (the bundled
-# fallback) towards 小标宋; with the real 方正小标宋 it is not used (see fonts.TITLE_STROKE_FOR).
-TITLE = TextStyle(XIAOBIAOSONG, SIZE_2, LINE_PITCH, SIZE_2, align="center")
-TITLE_FALLBACK_STROKE = 0.55
+# 2号小标宋 (§7.3.1), on the body's line grid; its digits (the year) in its own bold face
+TITLE = TextStyle(XIAOBIAOSONG, SIZE_2, LINE_PITCH, SIZE_2, align="center", latin=None)
 TITLE_MAX_LINES = 3
 TITLE_LINES_AFTER = 1  # one blank line between title and text
 SIGNATURE = TextStyle(FANGSONG, SIZE_3, LINE_PITCH, CHAR_PITCH, align="left")

@@ -38,7 +38,6 @@ class Typesetter:
         self.missing: list[CharIssue] = []
         self.replaced: list[CharIssue] = []
         self.fallbacks: list[CharIssue] = []  # printed, but from a font other than the style's own
-        self._title_stroke: float | None = None
 
     def items(self, text: str, style: st.TextStyle, where: Where | None = None) -> list[lb.Item]:
         """Measure ``text`` set in ``style``; ``where(i)`` names the position of character ``i``."""
@@ -58,52 +57,59 @@ class Typesetter:
                     out.append(self._box(ch, style))
                     continue
                 drawn = picture
-            font = self.fonts.font_for(drawn, role)
+            font_role = style.latin if style.latin and is_latin(drawn) else role
+            font = self.fonts.font_for(drawn, font_role)
             if font is None:
                 if drawn == ch:
                     self.missing.append(CharIssue(ch, char_name(ch), _where(where, i)))
                 out.append(self._box(drawn, style))
                 continue
-            if font is not primary and drawn == ch and not ch.isspace():
+            if font is not primary and font_role == role and drawn == ch and not ch.isspace():
                 self.fallbacks.append(CharIssue(ch, char_name(ch), _where(where, i), font.file.label))
-            self.fonts.mark_used(font)
+            self.fonts.mark_used(font, font_role)
             advance = font.advance(drawn) * size
-            width = style.pitch if advance >= st.FULL_WIDTH * size else advance
+            width = style.pitch if advance >= st.FULL_WIDTH * size and font_role == role else advance
             cls = lb.classify(drawn)
             blanks = (0.0, 0.0)
             if cls in (lb.OPEN, lb.CLOSE):
                 left, right = font.blanks(drawn)
                 blanks = (left * size, right * size)
-            out.append(lb.Item(drawn, font.name, size, advance, width, cls, stroke, style.colour, blanks=blanks))
+            out.append(lb.Item(drawn, font.name, size, advance, width, cls, stroke, style.colour, blanks=blanks,
+                               latin=font_role != role))
+        lb.adjust_spacing(out, st.CJK_LATIN_GAP * size)
         return out
 
     def _box(self, ch: str, style: st.TextStyle) -> lb.Item:
         label = self.fonts.primary(st.FANGSONG)
-        self.fonts.mark_used(label)
+        self.fonts.mark_used(label, st.FANGSONG)
         width = style.pitch * st.MISSING_BOX_WIDTH
         return lb.Item(ch, label.name, style.size, style.size * st.MISSING_BOX_WIDTH, width, lb.CJK,
                        colour=style.colour, box=True)
 
     def stroke(self, style: st.TextStyle) -> float:
-        """The title is stroked only when the bundled Ming face stands in for 小标宋."""
-        if style.role != st.XIAOBIAOSONG:
-            return style.stroke
-        if self._title_stroke is None:
-            bundled = self.fonts.primary(st.XIAOBIAOSONG).file.bundled
-            self._title_stroke = st.TITLE_FALLBACK_STROKE if bundled else 0.0
-        return self._title_stroke
+        """Outline stroke added to the fill (none of the styles uses one: the bundled 小标宋 stand-in is a
+        bold face, so the title is no longer thickened by a stroke)."""
+        return style.stroke
 
     def width(self, text: str, style: st.TextStyle) -> float:
         """Natural width of ``text`` (used to balance title lines); records nothing."""
         total = 0.0
         for ch in text:
-            font = self.fonts.font_for(ch, style.role)
+            latin = style.latin is not None and is_latin(ch)
+            font = self.fonts.font_for(ch, style.latin if latin and style.latin else style.role)
             if font is None:
                 total += style.pitch
                 continue
             adv = font.advance(ch) * style.size
-            total += style.pitch if adv >= st.FULL_WIDTH * style.size else adv
+            total += style.pitch if adv >= st.FULL_WIDTH * style.size and not latin else adv
         return total
+
+
+def is_latin(ch: str) -> bool:
+    """Set in the Latin face: ASCII (letters, digits, signs, the space), the no-break space and accented
+    Latin letters (pinyin); not × ÷, which Chinese text sets full-width."""
+    cp = ord(ch)
+    return 0x20 <= cp <= 0x7E or cp == 0xA0 or (0xC0 <= cp <= 0x24F and cp not in (0xD7, 0xF7))
 
 
 def _where(where: Where | None, i: int) -> str:

@@ -70,7 +70,7 @@ def render_pdf(
         fonts = FontSet(bundled_only=bundled_fonts_only, font_dirs=font_dirs)
         ts = Typesetter(fonts)
         report(20, "正在检查字形并排版……")
-        story = build_story(draft, ts)
+        story = build_story(draft, ts, draft_mark=draft_mark)
         decoration = PageDecoration(ts, draft_mark)
         buf = io.BytesIO()
         doc = ReportDocTemplate(

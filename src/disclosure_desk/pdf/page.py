@@ -42,7 +42,18 @@ class PageDecoration:
         canvas.saveState()
         canvas.translate(st.TYPE_AREA_LEFT + st.TYPE_AREA_WIDTH / 2, st.TYPE_AREA_BOTTOM + st.TYPE_AREA_HEIGHT / 2)
         canvas.rotate(st.DRAFT_WATERMARK_ANGLE)
-        draw_line(canvas, wm, -wm.width / 2, -st.DRAFT_WATERMARK_SIZE * st.DRAFT_WATERMARK_DROP)
+        # drawn before the page's text and tables (onPage), so everything prints over it
+        text = canvas.beginText()
+        text.setTextRenderMode(2)  # fill and outline
+        text.setFillColorRGB(*st.DRAFT_WATERMARK_FILL)
+        text.setStrokeColorRGB(*st.DRAFT_WATERMARK_OUTLINE)
+        canvas.setLineWidth(st.DRAFT_WATERMARK_OUTLINE_WIDTH)
+        x0, baseline = -wm.width / 2, -st.DRAFT_WATERMARK_SIZE * st.DRAFT_WATERMARK_DROP
+        for item, x in wm.placed:
+            text.setFont(item.font, item.size)
+            text.setTextOrigin(x0 + x, baseline)
+            text.textOut(item.ch)
+        canvas.drawText(text)
         canvas.restoreState()
 
 

@@ -87,19 +87,27 @@ SIGNATURE_DATE_RIGHT_CHARS = 4  # 成文日期右空四字 (§7.3.5.2)
 SIGNATURE_ORGAN_MIN_RIGHT_CHARS = 2  # a long organ name: 右空二字, date centred under it
 
 # ---- tables -----------------------------------------------------------------------------
+# 5号 throughout: headers and captions in 黑体 (set apart as in published reports), labels in 仿宋
+# (justified), values in 仿宋 with Latin digits, centred as the official samples print them
 TABLE_SIZE = SIZE_5
 TABLE_LINE_PITCH = 13.5
 TABLE_CELL = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="justify")
-TABLE_HEADER = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="center")
-TABLE_VALUE = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="right")
+TABLE_HEADER = TextStyle(HEITI, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="center", latin=None)
+TABLE_VALUE = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="center")
 TABLE_NOTE = TextStyle(FANGSONG, SIZE_SMALL_4, 18.0, SIZE_SMALL_4, align="left")
-TABLE_PAD_X = 2.5
-TABLE_PAD_Y = 2.5
-TABLE_MIN_ROW_HEIGHT = 19.0
+TABLE_PAD_X = 3.0
+TABLE_PAD_Y = 3.0
+TABLE_MIN_ROW_HEIGHT = TABLE_LINE_PITCH + 2 * TABLE_PAD_Y  # every one-line row the same height
 TABLE_RULE_WIDTH = 0.6
 TABLE_MIN_ROWS_BEFORE_BREAK = 3  # value rows a table must show before it may continue on the next page
 TABLE_MIN_ROWS_AFTER_BREAK = 2  # … and that must go on with it
+# a page break inside a row-span group is avoided only when keeping the group whole leaves at most
+# this much blank at the foot of the page (two rows); otherwise the group's label is printed again
+TABLE_GROUP_KEEP_MAX_WASTE = 2 * TABLE_MIN_ROW_HEIGHT + 0.01
 TABLE_VERTICAL_STUB_MAX_CHARS = 2.5  # a row-spanning stub narrower than this is set one unit per line
+# Label columns are made wide enough for every row label up to this many em of 5号 to stand on one
+# line (all official labels of both editions but four longer ones, which wrap: see docs/pdf.md)
+TABLE_LABEL_ONE_LINE_MAX_EM = 13.0
 
 # ---- page numbers (§7.5) ----------------------------------------------------------------
 PAGE_NUMBER_SIZE = SIZE_4
@@ -117,13 +125,17 @@ DRAFT_MARK_COLOUR = (0.80, 0.0, 0.0)
 DRAFT_MARK_ABOVE = 10 * MM  # baseline above the 版心's upper edge, right-aligned with the 版心
 DRAFT_WATERMARK_TEXT = "草稿"
 DRAFT_WATERMARK_SIZE = 120.0
-DRAFT_WATERMARK_GREY = 0.88
+# a pale red fill with a darker outline: seen at once, and black text over it stays readable; table
+# values are painted over it (tables.GridLayout.knockout), so no figure is ever crossed
+DRAFT_WATERMARK_FILL = (1.0, 0.91, 0.91)
+DRAFT_WATERMARK_OUTLINE = (0.88, 0.55, 0.55)
+DRAFT_WATERMARK_OUTLINE_WIDTH = 0.8
 DRAFT_WATERMARK_ANGLE = 35.0
 DRAFT_WATERMARK_DROP = 0.35  # of its size: baseline below the 版心's centre, so the ink is centred
 DRAFT_MARK = TextStyle(HEITI, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, align="left",
                        colour=DRAFT_MARK_COLOUR)
 DRAFT_WATERMARK = TextStyle(HEITI, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE,
-                            align="left", colour=(DRAFT_WATERMARK_GREY,) * 3)
+                            align="left", colour=DRAFT_WATERMARK_FILL)
 
 # ---- characters no font can print -----------------------------------------------------------
 MISSING_BOX_WIDTH = 1.0  # em of advance

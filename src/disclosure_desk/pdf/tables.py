@@ -1,8 +1,10 @@
 """The official tables (表二/表三/表四), drawn from the spec's grid with its merges.
 
 Each :class:`~disclosure_desk.spec.GridCell` is a rectangle spanning its rows and columns, so the
-merged headers and row stubs come out exactly as the spec declares them. Column widths are the
-spec's relative widths of the 版心 width.
+merged headers and row stubs come out exactly as the spec declares them. Column widths start from the
+spec's relative widths of the 版心 width; when a row label of up to ``TABLE_LABEL_ONE_LINE_MAX_EM``
+would not fit on one line there, the label columns are set to what their labels need and the value
+columns share the rest (``column_widths``).
 
 A table that does not fit continues on the next page with its header rows (``TableSpec.header_rows``)
 repeated. It breaks only between rows, never right after rows that are only headers or captions,
@@ -55,14 +57,51 @@ _STYLE = {
 }
 
 
+def _is_vertical(g: GridCell, inner: float, style: st.TextStyle) -> bool:
+    """A row-spanning label in a column too narrow for it: set one unit per line (三、本年度办理结果)."""
+    return g.role == GridRole.STUB and g.rowspan > 1 and inner < st.TABLE_VERTICAL_STUB_MAX_CHARS * style.size
+
+
+def column_widths(spec: TableSpec, ts: Typesetter, width: float = st.TYPE_AREA_WIDTH) -> list[float]:
+    """Column widths in pt, adding up to ``width``.
+
+    The spec's relative widths, unless a one-column row label of at most ``TABLE_LABEL_ONE_LINE_MAX_EM``
+    does not fit on one line: then every label column gets exactly what its labels need (a vertical
+    stub its widest unit, ``三、``) and the value columns share the rest in the spec's proportions.
+    """
+    base = [w * width for w in spec.col_widths]
+    base[-1] = width - sum(base[:-1])
+    style = _STYLE[GridRole.STUB]
+    need: dict[int, float] = {}
+    for g in spec.grid:
+        if g.role is not GridRole.STUB or g.colspan != 1:
+            continue
+        if _is_vertical(g, base[g.col] - 2 * st.TABLE_PAD_X, style):
+            wanted = ts.widest_unit(g.text, style)
+        else:
+            natural = ts.width(g.text, style)
+            if natural > st.TABLE_LABEL_ONE_LINE_MAX_EM * style.size:
+                continue  # a long label wraps; it does not widen its column
+            wanted = natural
+        need[g.col] = max(need.get(g.col, 0.0), wanted + 2 * st.TABLE_PAD_X + 0.01)
+    if all(need[c] <= base[c] for c in need):
+        return base
+    others = [c for c in range(len(base)) if c not in need]
+    rest = width - sum(need.values())
+    share = sum(base[c] for c in others)
+    out = [need[c] if c in need else rest * base[c] / share for c in range(len(base))]
+    out[-1] = width - sum(out[:-1])
+    return out
+
+
 class GridLayout:
     """Cells set in their columns, and the height of every grid row."""
 
     def __init__(self, spec: TableSpec, texts: dict[tuple[int, int], str], ts: Typesetter, where: str,
-                 width: float = st.TYPE_AREA_WIDTH):
+                 width: float = st.TYPE_AREA_WIDTH, knockout: bool = False):
         self.spec = spec
-        widths = [w * width for w in spec.col_widths]
-        widths[-1] = width - sum(widths[:-1])
+        self.knockout = knockout  # value cells painted white, so the 草稿 mark behind never crosses a figure
+        widths = column_widths(spec, ts, width)
         self.col_x = [sum(widths[:i]) for i in range(len(widths) + 1)]
         self.cells = [self._cell(g, texts.get((g.row, g.col), g.text), ts, where) for g in spec.grid]
         self.row_h = self._row_heights()
@@ -73,7 +112,7 @@ class GridLayout:
         inner = self.col_x[g.col + g.colspan] - self.col_x[g.col] - 2 * st.TABLE_PAD_X
         label = self.spec.cell(g.cell_id).label_path if g.cell_id else g.text
         items = ts.items(text, style, lambda i: f"{where}“{label}” 第{i + 1}字")
-        vertical = g.role == GridRole.STUB and g.rowspan > 1 and inner < st.TABLE_VERTICAL_STUB_MAX_CHARS * style.size
+        vertical = _is_vertical(g, inner, style)
         lines = break_lines(items, inner, align=style.align, vertical=vertical)
         alt = break_lines(items, inner, align="center") if vertical else lines
         return _Cell(g, style, items, vertical, lines, alt)
@@ -168,13 +207,22 @@ class GridTable(Flowable):
         while fits < self.end and sum(lay.row_h[self.start:fits + 1]) <= room + 1e-6:
             fits += 1
         last = min(fits, self.end - 1)
-        for strict in (True, False):
-            for row in range(last, self.start, -1):
-                if lay.can_break_before(row, self.start, strict):
-                    return self._cut(row)
+        strict = self._last_break(last, strict=True)
+        loose = self._last_break(last, strict=False)
+        # keep a row-span group (（三）不予公开 …) whole only when that costs little room on this page
+        if strict is not None and (loose is None or sum(lay.row_h[strict:loose]) <= st.TABLE_GROUP_KEEP_MAX_WASTE):
+            return self._cut(strict)
+        if loose is not None:
+            return self._cut(loose)
         if availHeight >= st.TYPE_AREA_HEIGHT - 1 and last > max(self.start, lay.header_rows):
             return self._cut(last)  # taller than a page and no good break: break where it must
         return []
+
+    def _last_break(self, last: int, strict: bool) -> int | None:
+        for row in range(last, self.start, -1):
+            if self.layout.can_break_before(row, self.start, strict):
+                return row
+        return None
 
     def _cut(self, row: int) -> list[GridTable]:
         return [GridTable(self.layout, self.start, row, self.continued), GridTable(self.layout, row, self.end, True)]
@@ -201,7 +249,10 @@ class GridTable(Flowable):
                 continue
             x0, x1 = lay.col_x[g.col], lay.col_x[g.col + g.colspan]
             y_top, y_bottom = row_top[first - start], row_top[last - start]
-            canv.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=0)
+            knockout = lay.knockout and g.role is GridRole.VALUE
+            if knockout:
+                canv.setFillColorRGB(1, 1, 1)
+            canv.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=1 if knockout else 0)
             lines = c.lines
             if c.need(lines) > y_top - y_bottom + 0.01 and c.alt_lines is not lines:
                 lines = c.alt_lines

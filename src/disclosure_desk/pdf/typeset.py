@@ -92,17 +92,16 @@ class Typesetter:
         return style.stroke
 
     def width(self, text: str, style: st.TextStyle) -> float:
-        """Natural width of ``text`` (used to balance title lines); records nothing."""
-        total = 0.0
-        for ch in text:
-            latin = style.latin is not None and is_latin(ch)
-            font = self.fonts.font_for(ch, style.latin if latin and style.latin else style.role)
-            if font is None:
-                total += style.pitch
-                continue
-            adv = font.advance(ch) * style.size
-            total += style.pitch if adv >= st.FULL_WIDTH * style.size and not latin else adv
-        return total
+        """Natural width of ``text`` on one line (to balance title lines, to size table columns);
+        records no missing or replaced characters."""
+        items = Typesetter(self.fonts).items(text, style)
+        return sum(i.width + i.after for i in items) - (items[-1].after if items else 0.0)
+
+
+    def widest_unit(self, text: str, style: st.TextStyle) -> float:
+        """Width of the widest piece of ``text`` that no line break may cut (``三、``, a number)."""
+        return max((seg.width - seg.tail for seg in lb.segments(Typesetter(self.fonts).items(text, style))),
+                   default=0.0)
 
 
 def is_latin(ch: str) -> bool:

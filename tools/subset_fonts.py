@@ -76,13 +76,18 @@ SUBSETS = (
     (FANDOL_PKG, f"{FANDOL_DIR}/FandolKai-Regular.otf", 0, "FandolKai-GB2312.ttf", "gb2312"),
     (FANDOL_PKG, f"{FANDOL_DIR}/FandolSong-Bold.otf", 0, "FandolSongBold-GB2312.ttf", "gb2312"),
     ("fonts-wqy-zenhei", "usr/share/fonts/truetype/wqy/wqy-zenhei.ttc", 0, "WenQuanYiZenHei-NoHangul.ttf", "all"),
+    ("fonts-freefont-ttf", "usr/share/fonts/truetype/freefont/FreeSans.ttf", 0, "FreeSans-Symbols.ttf", "symbols"),
 )
+# FreeSans supplies what the Chinese fonts lack among the symbols: the control pictures (how control
+# characters are printed), superscripts, arrows, technical and miscellaneous symbols
+SYMBOL_RANGES = ((0x2070, 0x209F), (0x2190, 0x23FF), (0x2400, 0x243F), (0x2600, 0x27BF))
 COPIES = (
     ("fonts-liberation2", "usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
 )
 LICENCE_FILES = (
     (FANDOL_PKG, "usr/share/doc/texlive-doc/fonts/fandol/COPYING.gz", "Fandol-GPL-3-with-font-exception.txt"),
     (FANDOL_PKG, "usr/share/doc/texlive-doc/fonts/fandol/README", "Fandol-README.txt"),
+    ("fonts-freefont-ttf", "usr/share/doc/fonts-freefont-ttf/copyright", "FreeFont-debian-copyright.txt"),
     ("fonts-liberation2", "usr/share/doc/fonts-liberation2/copyright", "LiberationSerif-OFL-1.1-debian-copyright.txt"),
 )
 # bundled before the Fandol fonts
@@ -178,7 +183,8 @@ def cff_to_truetype(font: TTFont) -> None:
 
 def add_notice(font: TTFont, package: str, version: str, charset: str, converted: bool) -> None:
     when = dt.date.today().isoformat()
-    kept = "GB 2312 and common symbols" if charset == "gb2312" else "all characters except Hangul"
+    kept = {"gb2312": "GB 2312 and common symbols", "all": "all characters except Hangul",
+            "symbols": "control pictures, arrows and symbols"}[charset]
     notice = (
         f"Modified for Disclosure Desk on {when} by tools/subset_fonts.py: subset of the Debian package "
         f"{package} {version} to {kept}; hinting, bitmaps, OpenType layout and vertical metrics removed"
@@ -199,7 +205,10 @@ def make_subset(package: str, relative: str, index: int, out_name: str, charset:
     source = package_file(package, relative)
     font = TTCollection(source).fonts[index] if source.suffix == ".ttc" else TTFont(source)
     cmap = font.getBestCmap()
-    wanted = ranges(COMMON_RANGES) | (gb2312() if charset == "gb2312" else set(cmap) - ranges(HANGUL))
+    if charset == "symbols":
+        wanted = ranges(SYMBOL_RANGES)
+    else:
+        wanted = ranges(COMMON_RANGES) | (gb2312() if charset == "gb2312" else set(cmap) - ranges(HANGUL))
     sub = subset.Subsetter(options())
     sub.populate(unicodes=wanted & set(cmap))
     sub.subset(font)

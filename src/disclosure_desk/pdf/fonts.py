@@ -109,6 +109,7 @@ BUNDLED_FONTS = {
     "songbold": ("FandolSong Bold", "FandolSongBold-GB2312.ttf"),
     "zenhei": ("WenQuanYi Zen Hei", "WenQuanYiZenHei-NoHangul.ttf"),
     "serif": ("Liberation Serif", "LiberationSerif-Regular.ttf"),
+    "symbols": ("GNU FreeSans", "FreeSans-Symbols.ttf"),  # control pictures, arrows, symbols
 }
 BUNDLED_FOR_ROLE = {
     st.FANGSONG: "fang",
@@ -119,7 +120,7 @@ BUNDLED_FOR_ROLE = {
     st.LATIN: "serif",  # metric-compatible with Times New Roman: the same line breaks with either
 }
 # after the role's own fonts: WenQuanYi Zen Hei first, it has by far the most characters
-FALLBACK_ORDER = ("zenhei", "fang", "hei", "kai", "songbold")
+FALLBACK_ORDER = ("zenhei", "fang", "hei", "kai", "songbold", "symbols")
 ROLE_NAMES = {
     st.FANGSONG: "仿宋（正文、表格）",
     st.HEITI: "黑体（一级标题、表头）",

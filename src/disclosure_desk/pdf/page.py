@@ -27,7 +27,11 @@ class PageDecoration:
     def _draw_page_number(self, canvas, n: int) -> None:
         """``— N —`` in 4号, the 一字线 7 mm below the 版心; odd pages right, even pages left, 1 字 in."""
         style = st.PAGE_NUMBER
-        line = PlacedLine(self.ts.items(st.PAGE_NUMBER_FORMAT.format(n=n), style), 0.0, style).line
+        items = self.ts.items(st.PAGE_NUMBER_FORMAT.format(n=n), style)
+        for item in items:
+            if item.ch == " ":  # the same space whatever the face's own space is
+                item.width = st.PAGE_NUMBER_SPACE * style.size
+        line = PlacedLine(items, 0.0, style).line
         if n % 2:
             x = st.TYPE_AREA_RIGHT - st.PAGE_NUMBER_INSET - line.width
         else:

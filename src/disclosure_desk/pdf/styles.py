@@ -113,10 +113,12 @@ TABLE_LABEL_ONE_LINE_MAX_EM = 13.0
 PAGE_NUMBER_SIZE = SIZE_4
 PAGE_NUMBER_DASH = "\u2014"  # 一字线
 PAGE_NUMBER_FORMAT = PAGE_NUMBER_DASH + " {n} " + PAGE_NUMBER_DASH
+PAGE_NUMBER_SPACE = 0.5  # em: each space beside the number
 PAGE_NUMBER_BELOW = 7 * MM  # 一字线 7 mm below the 版心's lower edge
 PAGE_NUMBER_INSET = PAGE_NUMBER_SIZE  # one character in from the 版心 edge
 PAGE_NUMBER_DASH_HEIGHT = 0.38  # the dash stroke's height above the baseline, in em
-PAGE_NUMBER = TextStyle(SONG, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, align="left")
+# GB/T 9704 §7.5: 半角宋体阿拉伯数字, so the digits are the 宋体 face's own
+PAGE_NUMBER = TextStyle(SONG, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, align="left", latin=None)
 
 # ---- draft mark ---------------------------------------------------------------------------
 DRAFT_MARK_TEXT = "草稿（未通过校验）"

@@ -121,7 +121,7 @@ def test_probe_reports_a_complete_app(window, app):
     from disclosure_desk.ui.probe import lines
 
     report = "\n".join(lines(app))
-    for expected in ("translations=yes", "fonts=3 chinese=yes", "icon=yes samples=2 guide=yes", "qtpdf=yes"):
+    for expected in ("translations=yes", "fonts=1 chinese=yes", "icon=yes samples=2 guide=yes", "qtpdf=yes"):
         assert expected in report
     assert "refcount-guard=applied" in report or "refcount-guard=not-needed" in report
 

@@ -56,6 +56,18 @@ class _Run:
             yield at, at + len(codes)
             at += len(codes)
 
+    def chunks(self, start: int, end: int):
+        """``(first, last, Tc)``: characters ``first``..``last`` of the piece ``start``..``end`` that are all
+        followed by the same spacing ``Tc`` (None: only the piece's last character, which needs none)."""
+        i = start
+        while i < end:
+            after = self.spacing(i, end)
+            j = i
+            while after is not None and j + 1 < end and _same(self.spacing(j + 1, end), after):
+                j += 1
+            yield i, j, after
+            i = j + 1
+
     def spacing(self, i: int, end: int) -> float | None:
         """Extra advance after character ``i`` (PDF ``Tc``) that brings the next one to its place; None
         for a piece's last character. Every glyph thus advances exactly to the next one, so readers that
@@ -64,6 +76,11 @@ class _Run:
         if i + 1 >= end:
             return None
         return self.xs[i + 1] - self.xs[i] - self.advances[i]
+
+
+def _same(spacing: float | None, other: float) -> bool:
+    """The piece's last character (None) takes any spacing."""
+    return spacing is None or abs(spacing - other) <= 0.005
 
 
 def draw_line(canvas, line: Line, x0: float, baseline: float) -> None:
@@ -108,18 +125,14 @@ def _draw_runs(canvas, runs: list[_Run], x0: float, baseline: float) -> None:
             tx.setTextRenderMode(want)
             mode = want
         for start, end in r.pieces(canvas._doc):
-            tx.setTextOrigin(x0 + r.xs[start], baseline)
-            chunk = start
-            for i in range(start, end):
-                after = r.spacing(i, end)
-                if after is None or abs(after - space) <= 0.005:
-                    continue
-                if i > chunk:
-                    tx.textOut("".join(r.chars[chunk:i]))
-                    chunk = i
-                space = after
-                tx.setCharSpace(space)
-            tx.textOut("".join(r.chars[chunk:end]))
+            for first, last, after in r.chunks(start, end):
+                # each chunk at its explicit position: pdfminer adds Tc only between the characters of
+                # one string, poppler and viewers after every character
+                tx.setTextOrigin(x0 + r.xs[first], baseline)
+                if after is not None and abs(after - space) > 0.005:
+                    space = after
+                    tx.setCharSpace(space)
+                tx.textOut("".join(r.chars[first:last + 1]))
     if space:
         tx.setCharSpace(0.0)  # Tc is graphics state: it would outlive this text object
     canvas.drawText(tx)

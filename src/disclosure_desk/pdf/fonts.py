@@ -41,7 +41,7 @@ class FontsMissingError(UserFacingError):
 
 @dataclass(frozen=True)
 class FontFile:
-    label: str  # the font's common name, e.g. 仿宋_GB2312 or AR PL UMing CN
+    label: str  # the font's common name, e.g. 仿宋_GB2312 or FandolFang
     path: Path
     index: int = 0  # face in a .ttc collection
     bundled: bool = False

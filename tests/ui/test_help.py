@@ -78,8 +78,8 @@ def test_about_box(window, qtbot):
     assert __version__ in text and "MIT" in text
     for font in FONTS:
         assert font.file in text and font.licence in text
-    viewer = about.show_licence("ARPHICPL-zh_CN.TXT")
-    assert "文鼎" in viewer.text.toPlainText()
+    viewer = about.show_licence("Fandol-README.txt")
+    assert "Fandol" in viewer.text.toPlainText()
     viewer = about.show_licence("LICENSE")
     assert viewer.text.toPlainText().startswith("MIT License")
     about.close()

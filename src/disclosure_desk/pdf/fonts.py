@@ -119,8 +119,9 @@ BUNDLED_FOR_ROLE = {
     st.HEITI: "hei",
     st.LATIN: "serif",  # metric-compatible with Times New Roman: the same line breaks with either
 }
-# after the role's own fonts: WenQuanYi Zen Hei first, it has by far the most characters
-FALLBACK_ORDER = ("zenhei", "fang", "hei", "kai", "songbold", "symbols")
+# after the role's own fonts: WenQuanYi Zen Hei first, it has by far the most characters; the Latin
+# face last (Latin letters outside the Latin ranges, Greek, Cyrillic, combining marks)
+FALLBACK_ORDER = ("zenhei", "fang", "hei", "kai", "songbold", "symbols", "serif")
 ROLE_NAMES = {
     st.FANGSONG: "仿宋（正文、表格）",
     st.HEITI: "黑体（一级标题、表头）",

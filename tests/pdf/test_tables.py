@@ -142,3 +142,70 @@ def test_a_blank_total_prints_the_sum_of_its_parts_and_a_blank_input_stays_blank
     assert t4[3][:5] == ["1", "0", "0", "0", "1"]
     assert t4[3][5:10] == ["0", "0", "", "0", "0"]
     assert r.result.draft_mark
+
+
+# every row label of both editions but these stands on one line (the rule: up to 13 em of 5号)
+WRAPPED_LABELS = {
+    "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+    "5.要求行政机关确认或重新出具已获取信息",
+    "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",  # 2021 only
+    "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",  # 2021 only
+}
+
+
+@pytest.mark.parametrize("path", [SAMPLE_2021_JSON, SEED_JSON], ids=["2021", "2019"])
+def test_every_official_label_stands_on_one_line_as_the_rule_says(path):
+    draft = read_report_file(path)
+    ts = Typesetter(FontSet(bundled_only=True))
+    wrapped = set()
+    for key in ("表二", "表三", "表四"):
+        lay = _layout(draft, key)
+        for cell in lay.cells:
+            g = cell.grid
+            if g.role is GridRole.VALUE or cell.vertical:
+                continue
+            natural = ts.width(g.text, cell.style)
+            if g.role is GridRole.STUB and natural <= st.TABLE_LABEL_ONE_LINE_MAX_EM * st.TABLE_SIZE:
+                assert len(cell.lines) == 1, (key, g.text)
+            if g.role is GridRole.STUB and len(cell.lines) > 1:
+                wrapped.add(g.text)
+            if g.role in (GridRole.HEADER, GridRole.CAPTION) and g.colspan > 1:
+                assert len(cell.lines) == 1, (key, g.text)  # 申请人情况, 未经复议直接起诉, 第二十条第（一）项 …
+    expected = WRAPPED_LABELS if path == SAMPLE_2021_JSON else WRAPPED_LABELS - {
+        t for t in WRAPPED_LABELS if t.startswith(("1.申请人", "2.申请人"))}
+    assert wrapped == expected
+
+
+def test_labels_read_back_on_one_line_from_the_pdf(rendered_2021, rendered_2019):
+    for rendered in (rendered_2021, rendered_2019):
+        cells = [c for page in rendered.pages for t in clean(page).extract_tables() for row in t for c in row if c]
+        for label in ("（三）不予公开", "2.其他法律行政法规禁止公开", "1.本机关不掌握相关政府信息",
+                      "4.无正当理由大量反复申请", "一、本年新收政府信息公开申请数量", "其他对外管理服务事项"):
+            if label == "其他对外管理服务事项" and rendered is rendered_2021:
+                continue  # a 2019 label
+            assert label in cells, label  # one cell, no line break inside
+
+
+def _faces_of(page, word: str) -> set[str]:
+    chars = page.chars
+    for i in range(len(chars)):
+        if "".join(c["text"] for c in chars[i:i + len(word)]) == word:
+            return {c["fontname"].split("+")[-1] for c in chars[i:i + len(word)]}
+    raise AssertionError(word)
+
+
+def test_header_text_is_set_apart_in_heiti(rendered_2021):
+    page = next(p for p in rendered_2021.pages if "申请人情况" in (p.extract_text() or ""))
+    for header in ("申请人情况", "法人或其他组织", "总计"):
+        assert _faces_of(page, header) == {"FandolHei-Regular"}, header
+    assert _faces_of(page, "1.属于国家秘密") == {"LiberationSerif", "FandolFang-Regular"}
+    assert _faces_of(page, "（三）不予公开") == {"FandolFang-Regular"}
+
+
+def test_one_line_rows_are_all_the_same_height():
+    lay = _layout(read_report_file(SAMPLE_2021_JSON), "表三")
+    one_line_rows = {r for r in range(lay.header_rows, lay.spec.grid_rows)
+                     if all(len(c.lines) == 1 or c.vertical or c.grid.rowspan > 1
+                            for c in lay.cells if c.grid.row == r)}
+    assert len(one_line_rows) >= 20
+    assert {round(lay.row_h[r], 2) for r in one_line_rows} == {round(st.TABLE_MIN_ROW_HEIGHT, 2)}

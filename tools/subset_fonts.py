@@ -120,7 +120,7 @@ def package_file(package: str, relative: str) -> Path:
         download = CACHE / "debs"
         download.mkdir(parents=True, exist_ok=True)
         subprocess.run(["apt-get", "download", package], cwd=download, check=True)
-        deb = sorted(download.glob(f"{package}_*.deb"))[-1]
+        deb = max(download.glob(f"{package}_*.deb"))
         subprocess.run(["dpkg-deb", "-x", str(deb), str(CACHE / package)], check=True)
     return unpacked
 

@@ -15,7 +15,6 @@ from disclosure_desk.interchange import read_report_file
 from disclosure_desk.pdf import fonts as fonts_mod
 from disclosure_desk.pdf import styles as st
 from disclosure_desk.pdf.fonts import BUNDLED_FONTS, FontSet, FontsMissingError
-from disclosure_desk.pdf.typeset import Typesetter
 from tests.conftest import SAMPLE_2021_JSON
 from tests.pdf.conftest import render
 

@@ -160,7 +160,7 @@ def test_a_mark_is_either_full_width_or_exactly_half_width(ts):
 
 def test_two_marks_in_a_row_always_lose_the_first_ones_blank(ts):
     """``），`` ``。”`` ``》（``: the first mark is set half-width wherever the pair falls on the line."""
-    for lead in range(0, 26):
+    for lead in range(26):
         text = "政" * lead + "（三）。“四”（五）" + "府" * 30
         for line in lines_of(ts, text):
             xs = {i: x for i, (_, x) in enumerate(line.placed)}

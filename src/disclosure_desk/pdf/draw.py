@@ -6,10 +6,12 @@ ReportLab's Paragraph markup, so nothing a clerk typed is ever parsed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reportlab.pdfbase import pdfmetrics
 
 from . import styles as st
-from .linebreak import Line
+from .linebreak import Item, Line
 
 
 def baseline_offset(line_pitch: float, size: float) -> float:
@@ -28,13 +30,13 @@ class _Run:
 
     __slots__ = ("advances", "chars", "colour", "font", "size", "stroke", "xs")
 
-    def __init__(self, item, x: float):
+    def __init__(self, item: Item, x: float):
         self.font, self.size, self.stroke, self.colour = item.font, item.size, item.stroke, item.colour
-        self.chars = [item.ch]
-        self.advances = [item.advance]
-        self.xs = [x]
+        self.chars: list[str] = [item.ch]
+        self.advances: list[float] = [item.advance]
+        self.xs: list[float] = [x]
 
-    def takes(self, item, x: float) -> bool:
+    def takes(self, item: Item, x: float) -> bool:
         if (item.font, item.size, item.stroke, item.colour) != (self.font, self.size, self.stroke, self.colour):
             return False
         self.chars.append(item.ch)
@@ -42,7 +44,7 @@ class _Run:
         self.xs.append(x)
         return True
 
-    def pieces(self, doc):
+    def pieces(self, doc: object) -> Iterator[tuple[int, int]]:
         """``(start, end)`` of each font subset's characters: each piece starts at an explicit position.
 
         ReportLab switches subset fonts inside a run; some readers (pdfminer, so pdfplumber) drop the
@@ -56,7 +58,7 @@ class _Run:
             yield at, at + len(codes)
             at += len(codes)
 
-    def chunks(self, start: int, end: int):
+    def chunks(self, start: int, end: int) -> Iterator[tuple[int, int, float | None]]:
         """``(first, last, Tc)``: characters ``first``..``last`` of the piece ``start``..``end`` that are all
         followed by the same spacing ``Tc`` (None: only the piece's last character, which needs none)."""
         i = start

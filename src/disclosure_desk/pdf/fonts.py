@@ -18,6 +18,7 @@ import subprocess
 import sys
 import threading
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,7 +176,7 @@ def find_official_fonts(dirs: list[Path] | None = None) -> dict[str, list[FontFi
     return _found_cache[key]
 
 
-def _unique(files) -> list[FontFile]:
+def _unique(files: Iterable[FontFile]) -> list[FontFile]:
     return list({(f.path, f.index): f for f in files}.values())
 
 

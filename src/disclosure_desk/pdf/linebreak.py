@@ -20,6 +20,7 @@ from __future__ import annotations
 import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import styles as st
 
@@ -116,7 +117,7 @@ def adjust_spacing(items: list[Item], gap: float) -> None:
     """Fixed spacing between neighbours, before lines are broken: two full-width marks in a row lose the
     first one's blank (``），`` ``。”``); a hanzi and a Latin letter or digit get ``gap`` between them."""
     visible = [it for it in items if it.font is not None or it.box]
-    for a, b in zip(visible, visible[1:]):
+    for a, b in pairwise(visible):
         if a.cls == CLOSE and a.shrink > 0 and is_full_width_mark(b):
             a.after -= a.shrink
             a.shrink = 0.0

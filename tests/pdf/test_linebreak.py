@@ -50,14 +50,25 @@ def test_opening_punctuation_never_ends_a_line(ts, mark):
     assert all(ln.text[-1] not in NO_END for ln in lines)
 
 
-def test_punctuation_is_squeezed_to_take_one_more_character(ts):
-    # three commas in the line: their blanks take in a 29th character instead of pushing it on
+def test_a_line_of_few_units_is_squeezed_to_take_one_more_character(ts):
+    # two long numbers and their commas: pushing 政 on would open gaps of a fifth of an em between three
+    # units, so a comma's blank takes it in instead
+    text = ("1" * 25 + "，") * 2 + "政" + "府" * 20
+    lines = lines_of(ts, text)
+    assert lines[0].text.endswith("，政")
+    assert lines[0].width == pytest.approx(st.TYPE_AREA_WIDTH, abs=0.01)
+    steps = [d for it, d in _steps(lines[0]) if it.ch == "，"]
+    gap = max(d for _, d in _steps(lines[0]))
+    assert sorted(round(gap - d, 2) for d in steps) == [0.0, round(st.CHAR_PITCH / 2, 2)]  # one set half-width
+
+
+def test_a_line_of_many_units_is_justified_rather_than_squeezed(ts):
+    # three commas could take in a 29th character; pushing it on costs 0.04 em between 27 units instead
     text = ("政" * 6 + "，") * 3 + "府" * 20
     lines = lines_of(ts, text)
-    assert len(lines[0].text) == 29
-    assert lines[0].width == pytest.approx(st.TYPE_AREA_WIDTH, abs=0.01)
+    assert len(lines[0].text) == 28
     commas = [x for it, x in lines[0].placed if it.ch == "，"]
-    assert commas[1] - commas[0] < 7 * st.CHAR_PITCH  # squeezed
+    assert commas[1] - commas[0] >= 7 * st.CHAR_PITCH - 0.01  # full width
 
 
 def test_the_last_character_of_a_line_is_never_squeezed(ts):

@@ -6,9 +6,11 @@
 - 两端对齐: every line but a paragraph's last is stretched to both edges, the extra space shared by
   the gaps between characters (never inside a Latin word or number).
 - 标点挤压 (GB/T 15834, W3C CLREQ): two full-width marks in a row (``），`` ``。”`` ``，“``) always
-  take the blank of the first one away, wherever they stand; a line is squeezed only when one more
-  unit fits no other way, and then whole marks are set half-width (from the line's end backwards, as
-  many as needed), never squeezed by odd amounts; the rest of the line is justified as usual.
+  take the blank of the first one away, wherever they stand. A unit that does not fit goes to the next
+  line and the line is justified; only when that would open visible gaps (more than ``STRETCH_MAX``
+  between units: a line of few units, long numbers or words) is the line squeezed instead, and then
+  whole marks are set half-width (from the line's end backwards, as many as needed), never squeezed by
+  odd amounts.
 - Between a hanzi and a Latin letter or digit a quarter em of space (CLREQ), dropped at a line's end.
 
 Input is a list of :class:`Item` (one per character, already measured by ``typeset``); output is a
@@ -273,7 +275,7 @@ def break_lines(items: list[Item], width: float, *, indent: float = 0.0, align: 
             close(False)  # the line breaks at the space
             continue
         shrink = sum(s.shrink for s in cur) + seg.shrink - _edge_shrink([*cur, seg])
-        if cur and cur_w + seg.end_width - shrink <= avail + EPS:
+        if cur and not _push_is_fine(cur, cur_w, avail) and cur_w + seg.end_width - shrink <= avail + EPS:
             cur.append(seg)  # fits by compressing punctuation
             close(False)
             continue
@@ -291,6 +293,17 @@ def break_lines(items: list[Item], width: float, *, indent: float = 0.0, align: 
     if cur or not lines:
         close(True)
     return lines
+
+
+def _push_is_fine(cur: list[Segment], cur_w: float, avail: float) -> bool:
+    """Would the line, with the next unit pushed on, be justified without visible gaps? Then it is not
+    squeezed: squeezing is for lines that would otherwise gape (few places to spread the space)."""
+    atoms_ = [a for s in cur for a in s.atoms if not a.is_space]
+    if len(atoms_) < 2:
+        return False
+    size = atoms_[0].items[0].size
+    slack = avail - (cur_w - cur[-1].tail)
+    return slack / (len(atoms_) - 1) <= st.STRETCH_MAX * size
 
 
 def _force_split(seg: Segment, first: float, avail: float) -> list[Segment]:

@@ -39,6 +39,8 @@ CHAR_PITCH = TYPE_AREA_WIDTH / CHARS_PER_LINE  # ≈ 15.79 pt, one 字 of 3号 o
 EM_BOX_DESCENT = 0.12
 FULL_WIDTH = 0.9  # a glyph at least this many em wide is full-width: it is set on the grid's 字 pitch
 SQUEEZE_MAX = 0.5  # em a full-width mark is squeezed by (挤压: set half-width), when its outline leaves that much blank
+# a line is squeezed only when justifying it instead would put more than this (em) between its units
+STRETCH_MAX = 0.15
 
 # ---- font roles -------------------------------------------------------------------------
 FANGSONG = "fangsong"  # 仿宋: body, tables

@@ -172,7 +172,7 @@ def test_latin_letters_and_digits_are_proportional_on_the_body_baseline(rendered
     phone = chars[at:at + 12]
     assert phone[4]["x1"] - phone[4]["x0"] == pytest.approx(st.SIZE_3 * 0.333, abs=0.1)  # the hyphen
     for c in phone:
-        assert c["matrix"][5] == pytest.approx(chars[at - 1]["matrix"][5])  # same baseline as the hanzi
+        assert c["matrix"][5] == pytest.approx(chars[at + 12]["matrix"][5])  # the baseline of the 全角 ）after it
     year = text.index("2025年，本局")
     gap = chars[year + 4]["x0"] - chars[year + 3]["x1"]
     assert gap == pytest.approx(st.CJK_LATIN_GAP * st.SIZE_3, abs=1.0)

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab import rl_config
+
 from ..checks import check, has_errors
 from ..domain import Draft
 from ..fileio import atomic_write_bytes
@@ -85,7 +87,12 @@ def render_pdf(
             displayDocTitle=1,
             pageCompression=1,
         )
-        doc.build(story)
+        use_a85 = rl_config.useA85
+        rl_config.useA85 = 0  # page streams plain deflated: ASCII85 would add a quarter to their size
+        try:
+            doc.build(story)
+        finally:
+            rl_config.useA85 = use_a85
         data = buf.getvalue()
     result = ExportResult(
         path=None,

@@ -11,6 +11,7 @@ tests produce the same bytes on every machine.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import struct
@@ -47,7 +48,7 @@ class FontFile:
     index: int = 0  # face in a .ttc collection
     bundled: bool = False
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """The name the font is registered under in ReportLab (unique per file and face)."""
         where = zlib.crc32(str(self.path).encode("utf-8", "surrogatepass"))

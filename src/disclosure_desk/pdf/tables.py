@@ -25,7 +25,7 @@ from ..spec import GridCell, GridRole, TableSpec
 from . import styles as st
 from .draw import draw_lines
 from .linebreak import Item, Line, break_lines
-from .typeset import Typesetter
+from .typeset import Typesetter, natural_width, widest_unit
 
 
 @dataclass
@@ -62,12 +62,14 @@ def _is_vertical(g: GridCell, inner: float, style: st.TextStyle) -> bool:
     return g.role == GridRole.STUB and g.rowspan > 1 and inner < st.TABLE_VERTICAL_STUB_MAX_CHARS * style.size
 
 
-def column_widths(spec: TableSpec, ts: Typesetter, width: float = st.TYPE_AREA_WIDTH) -> list[float]:
+def column_widths(spec: TableSpec, items: dict[tuple[int, int], list[Item]],
+                  width: float = st.TYPE_AREA_WIDTH) -> list[float]:
     """Column widths in pt, adding up to ``width``.
 
     The spec's relative widths, unless a one-column row label of at most ``TABLE_LABEL_ONE_LINE_MAX_EM``
     does not fit on one line: then every label column gets exactly what its labels need (a vertical
     stub its widest unit, ``三、``) and the value columns share the rest in the spec's proportions.
+    ``items``: the measured text of every grid cell, by (row, column).
     """
     base = [w * width for w in spec.col_widths]
     base[-1] = width - sum(base[:-1])
@@ -76,10 +78,11 @@ def column_widths(spec: TableSpec, ts: Typesetter, width: float = st.TYPE_AREA_W
     for g in spec.grid:
         if g.role is not GridRole.STUB or g.colspan != 1:
             continue
+        cell_items = items[(g.row, g.col)]
         if _is_vertical(g, base[g.col] - 2 * st.TABLE_PAD_X, style):
-            wanted = ts.widest_unit(g.text, style)
+            wanted = widest_unit(cell_items)
         else:
-            natural = ts.width(g.text, style)
+            natural = natural_width(cell_items)
             if natural > st.TABLE_LABEL_ONE_LINE_MAX_EM * style.size:
                 continue  # a long label wraps; it does not widen its column
             wanted = natural
@@ -101,17 +104,24 @@ class GridLayout:
                  width: float = st.TYPE_AREA_WIDTH, knockout: bool = False):
         self.spec = spec
         self.knockout = knockout  # value cells painted white, so the 草稿 mark behind never crosses a figure
-        widths = column_widths(spec, ts, width)
+        items = {(g.row, g.col): self._items(g, texts.get((g.row, g.col), g.text), ts, where) for g in spec.grid}
+        widths = column_widths(spec, items, width)
         self.col_x = [sum(widths[:i]) for i in range(len(widths) + 1)]
-        self.cells = [self._cell(g, texts.get((g.row, g.col), g.text), ts, where) for g in spec.grid]
+        self.cells = [self._cell(g, items[(g.row, g.col)]) for g in spec.grid]
         self.row_h = self._row_heights()
         self.header_rows = spec.header_rows
+        roles: dict[int, set[GridRole]] = {}
+        for c in self.cells:
+            roles.setdefault(c.grid.row, set()).add(c.grid.role)
+        self._sticky = {row for row, found in roles.items() if found <= {GridRole.CAPTION, GridRole.HEADER, GridRole.NOTE}}
 
-    def _cell(self, g: GridCell, text: str, ts: Typesetter, where: str) -> _Cell:
+    def _items(self, g: GridCell, text: str, ts: Typesetter, where: str) -> list[Item]:
+        label = self.spec.cell(g.cell_id).label_path if g.cell_id else g.text
+        return ts.items(text, _STYLE[g.role], lambda i: f"{where}“{label}” 第{i + 1}字")
+
+    def _cell(self, g: GridCell, items: list[Item]) -> _Cell:
         style = _STYLE[g.role]
         inner = self.col_x[g.col + g.colspan] - self.col_x[g.col] - 2 * st.TABLE_PAD_X
-        label = self.spec.cell(g.cell_id).label_path if g.cell_id else g.text
-        items = ts.items(text, style, lambda i: f"{where}“{label}” 第{i + 1}字")
         vertical = _is_vertical(g, inner, style)
         lines = break_lines(items, inner, align=style.align, vertical=vertical)
         alt = break_lines(items, inner, align="center") if vertical else lines
@@ -132,8 +142,7 @@ class GridLayout:
 
     def is_sticky(self, row: int) -> bool:
         """A row of captions/headers only, which must not end a page."""
-        roles = {c.grid.role for c in self.cells if c.grid.row == row}
-        return bool(roles) and roles <= {GridRole.CAPTION, GridRole.HEADER, GridRole.NOTE}
+        return row in self._sticky
 
     @property
     def block_starts(self) -> set[int]:

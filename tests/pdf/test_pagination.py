@@ -92,7 +92,7 @@ def _t3_fragments(rendered):
     for n, page in enumerate(rendered.pages):
         for t in clean(page).find_tables():
             rows = t.extract()
-            if len(rows[0]) > 3 and rows[0][3] == "申请人情况":
+            if "申请人情况" in rows[0]:
                 out.append((n, t))
     return out
 

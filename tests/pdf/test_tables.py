@@ -32,7 +32,7 @@ def _t3_fragments(rendered):
     out = []
     for n, page in enumerate(rendered.pages):
         for t in clean(page).extract_tables():
-            if len(t[0]) > 3 and t[0][3] == "申请人情况":
+            if "申请人情况" in t[0]:  # (a piece without the 3-column stub shows fewer columns)
                 out.append((n, t))
     return out
 
@@ -69,20 +69,23 @@ def test_every_row_of_table_three_is_printed_once_in_order(placements):
     for extra, frags in placements:
         rows = [row for _, t in frags for row in t[3:]]
         assert len(rows) == 25, extra
-        printed = [squash(c) for row in rows for c in row[:3] if c]
+        printed = [squash(c) for row in rows for c in row[:len(row) - 7] if c]  # the label columns
         repeated_ok = {"三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"}
         unique = [p for p in printed if p not in repeated_ok]
         assert unique == labels, extra
 
 
-def test_a_row_span_label_is_repeated_on_the_continuation(placements):
+def test_a_row_span_label_cut_by_a_page_break_is_printed_where_it_fits(placements):
+    """三、本年度办理结果 stands on every piece of its span tall enough for it (printed again on the
+    continuation), and on one piece at least."""
+    label = "三、本年度办理结果"
     for extra, frags in placements:
-        if len(frags) < 2:
-            continue
-        for _, t in frags[1:]:
-            first_stub = [squash(c) for c in t[3][:3] if c]
-            if first_stub[0] not in ("四、结转下年度继续办理",):
-                assert first_stub[0] == "三、本年度办理结果", (extra, first_stub)
+        pieces = [[squash(c) for row in t[3:] for c in row[:1] if c] for _, t in frags]
+        assert any(label in p for p in pieces), extra
+        for (_, t), stubs in zip(frags[1:], pieces[1:]):
+            span_rows = [row for row in t[3:] if squash(row[0] or "") != "四、结转下年度继续办理"]
+            if len(span_rows) >= 8:  # 8 rows of 19.5 pt hold the 9 characters set vertically
+                assert stubs[0] == label, (extra, stubs)
 
 
 def test_table_two_breaks_only_between_blocks():

@@ -9,7 +9,7 @@ columns share the rest (``column_widths``).
 A table that does not fit continues on the next page with its header rows (``TableSpec.header_rows``)
 repeated. It breaks only between rows, never right after rows that are only headers or captions,
 and never where a row-spanning label (such as ``三、本年度办理结果``) would be left too short for its
-text; a label whose span is broken is printed again on the continuation.
+text on at least one side; a label whose span is broken is printed on each piece tall enough for it.
 
 (ReportLab's own Table refuses to break inside a row span unless it splits cell contents, and 表三's
 ``三、本年度办理结果`` spans 20–22 rows, so the table is drawn by this flowable instead.)
@@ -175,7 +175,8 @@ class GridLayout:
                     return False
                 above = sum(self.row_h[max(g.row, start):row])
                 below = sum(self.row_h[row:g.row + g.rowspan])
-                if min(above, below) + 0.01 < c.need_piece():
+                # the label is printed on each piece tall enough for it; one piece at least must be
+                if max(above, below) + 0.01 < c.need_piece():
                     return False
         return True
 
@@ -263,8 +264,11 @@ class GridTable(Flowable):
                 canv.setFillColorRGB(1, 1, 1)
             canv.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=1 if knockout else 0)
             lines = c.lines
-            if c.need(lines) > y_top - y_bottom + 0.01 and c.alt_lines is not lines:
+            height = y_top - y_bottom
+            if c.need(lines) > height + 0.01 and c.alt_lines is not lines:
                 lines = c.alt_lines
+            if c.need(lines) > height + 0.01 and (first, last) != (g.row, g.row + g.rowspan):
+                lines = []  # a piece of a cut span too short for its label: the other piece prints it
             text_h = len(lines) * st.TABLE_LINE_PITCH
             text_top = y_top - (y_top - y_bottom - text_h) / 2
             draw_lines(canv, lines, x0 + st.TABLE_PAD_X, text_top, st.TABLE_LINE_PITCH, c.style.size)

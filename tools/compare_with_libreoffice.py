@@ -28,10 +28,10 @@ from docx.shared import Mm, Pt
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from disclosure_desk.domain import format_value  # noqa: E402
-from disclosure_desk.interchange import read_report_file  # noqa: E402
-from disclosure_desk.pdf.document import printed_value  # noqa: E402
-from disclosure_desk.spec import GridRole  # noqa: E402
+from disclosure_desk.domain import format_value
+from disclosure_desk.interchange import read_report_file
+from disclosure_desk.pdf.document import printed_value
+from disclosure_desk.spec import GridRole
 
 FANG, HEI, KAI, TITLE, LATIN = "FandolFang", "FandolHei", "FandolKai", "FandolSong", "Liberation Serif"
 

@@ -6,6 +6,7 @@ import io
 import re
 import shutil
 import subprocess
+import sys
 
 import pytest
 from pypdf import PdfReader
@@ -182,6 +183,22 @@ def test_fontconfig_names_find_fonts_whatever_their_file_names():
         (st.FANGSONG, "仿宋_GB2312", "fs.ttf"), (st.KAITI, "楷体", "kt.ttf"),
         (st.XIAOBIAOSONG, "方正小标宋简体", "xbs.ttf"), (st.LATIN, "Times New Roman", "Times_New_Roman.ttf"),
     }
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fontconfig is asked on Linux only")
+def test_a_font_found_by_file_name_and_by_fontconfig_is_listed_once(tmp_path, monkeypatch):
+    folder = tmp_path / "fonts"
+    folder.mkdir()
+    kai = folder / "simkai.ttf"
+    shutil.copy(paths.fonts_dir() / "FandolKai-GB2312.ttf", kai)
+    other = tmp_path / "elsewhere" / "kaiti.ttf"  # outside the folders searched: only fontconfig knows it
+    other.parent.mkdir()
+    shutil.copy(paths.fonts_dir() / "FandolKai-GB2312.ttf", other)
+    monkeypatch.setattr(fonts_mod, "system_font_dirs", lambda: [folder])
+    monkeypatch.setattr(fonts_mod, "_fc_list", lambda: [f"{kai}\t0\t楷体,KaiTi\tRegular", f"{other}\t0\tKaiTi\tRegular"])
+    monkeypatch.setattr(fonts_mod, "_found_cache", {})
+    found = fonts_mod.find_official_fonts()[st.KAITI]
+    assert sorted((f.label, str(f.path)) for f in found) == [("楷体", str(other)), ("楷体", str(kai))]
 
 
 def test_environment_forces_bundled_fonts(official_dir, monkeypatch):

@@ -173,7 +173,8 @@ def find_official_fonts(dirs: list[Path] | None = None) -> dict[str, list[FontFi
         if dirs is None and sys.platform.startswith("linux"):
             for role, rank, font in match_fontconfig(_fc_list()):
                 hits.setdefault(role, []).append((rank, str(font.path), font))
-        _found_cache[key] = {role: _unique(f for _, _, f in sorted(found)) for role, found in hits.items()}
+        _found_cache[key] = {role: _unique(f for _, _, f in sorted(found, key=lambda hit: hit[:2]))
+                             for role, found in hits.items()}
     return _found_cache[key]
 
 

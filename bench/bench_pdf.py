@@ -10,7 +10,10 @@
 - LibreOffice: converting a .docx with the same text and tables to PDF (``soffice --headless
   --convert-to pdf``), if ``soffice``/``libreoffice`` is on PATH; skipped otherwise.
 
-Bundled fonts only, so the figures do not depend on the fonts installed.
+Bundled fonts only, so the figures do not depend on the fonts installed. Every time is also given
+as a ratio to the floor measured in the same run (``bench/floors/pdf_floor.py``: five pages of plain
+text with a standard PDF font, cold as a fresh process and warm in this one), so figures from
+different machines or runs can be compared.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "resources" / "samples" / "qinghe-tongjiju-2025.json"
+FLOOR = ROOT / "bench" / "floors" / "pdf_floor.py"
 os.environ["DISCLOSURE_DESK_BUNDLED_FONTS_ONLY"] = "1"
 
 CHILD = """
@@ -58,21 +62,51 @@ def cold(runs: int, out: Path) -> tuple[float, float, float]:
     return statistics.median(walls), statistics.median(imports), statistics.median(exports)
 
 
-def warm(runs: int, out: Path) -> tuple[float, int, int]:
+def floor_cold(runs: int, out: Path) -> float:
+    """Median wall time of the floor as a fresh process."""
+    walls = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([sys.executable, str(FLOOR), str(out)], capture_output=True, check=True)
+        walls.append(time.perf_counter() - start)
+    return statistics.median(walls)
+
+
+def floor_warm(runs: int) -> tuple[float, float]:
+    """Median wall and CPU time of the floor's build in this process."""
+    sys.path.insert(0, str(FLOOR.parent))
+    from pdf_floor import build
+
+    build()
+    times, cpu = [], []
+    for _ in range(runs):
+        start, start_cpu = time.perf_counter(), time.process_time()
+        build()
+        times.append(time.perf_counter() - start)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(times), statistics.median(cpu)
+
+
+def warm(runs: int, out: Path) -> tuple[float, float, int, int]:
+    """Median wall and CPU time of an export in this process once the fonts are loaded, size, pages.
+
+    CPU time is given too: on a machine shared with other work the wall time of a 0.1 s task varies by
+    half, its CPU time by a few per cent."""
     from disclosure_desk.interchange import read_report_file
     from disclosure_desk.pdf.export import export_pdf
 
     draft = read_report_file(SAMPLE)
     result = export_pdf(draft, out)  # loads the fonts
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         result = export_pdf(draft, out)
         times.append(time.perf_counter() - start)
-    return statistics.median(times), result.size, result.pages
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(times), statistics.median(cpu), result.size, result.pages
 
 
-def long_report_time(runs: int, out: Path) -> tuple[float, int]:
+def long_report_time(runs: int, out: Path) -> tuple[float, float, int]:
     sys.path.insert(0, str(ROOT))
     from tests.pdf.conftest import long_report
 
@@ -80,12 +114,13 @@ def long_report_time(runs: int, out: Path) -> tuple[float, int]:
     from disclosure_desk.pdf.export import export_pdf
 
     draft = long_report(read_report_file(SAMPLE))
-    times, pages = [], 0
+    times, cpu, pages = [], [], 0
     for _ in range(runs):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         pages = export_pdf(draft, out).pages
         times.append(time.perf_counter() - start)
-    return statistics.median(times), pages
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(times), statistics.median(cpu), pages
 
 
 # ---- LibreOffice ------------------------------------------------------------------------
@@ -162,15 +197,21 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         out = folder / "report.pdf"
+        floor_wall = floor_cold(args.runs, folder / "floor.pdf")
         wall, imports, export_cold = cold(args.runs, out)
-        warm_time, size, pages = warm(args.runs * 2, out)
-        long_time, long_pages = long_report_time(args.runs, folder / "long.pdf")
+        floor_hot, floor_cpu = floor_warm(args.runs * 2)
+        warm_time, warm_cpu, size, pages = warm(args.runs * 2, out)
+        long_time, long_cpu, long_pages = long_report_time(args.runs, folder / "long.pdf")
         lo = libreoffice(max(1, args.runs // 2), folder)
-    print(f"2021 sample ({SAMPLE.name}): {pages} pages, {size / 1024:.0f} KB")
+    print(f"2021 sample ({SAMPLE.name}): {pages} pages, {size / 1024:.0f} KB ({size} bytes)")
+    print(f"floor        : {floor_wall * 1000:7.0f} ms cold process, {floor_hot * 1000:.1f} ms warm, "
+          f"{floor_cpu * 1000:.1f} ms warm CPU (bench/floors/pdf_floor.py)")
     print(f"cold process : {wall * 1000:7.0f} ms wall (imports + reading {imports * 1000:.0f} ms, "
-          f"export call {export_cold * 1000:.0f} ms)")
-    print(f"warm export  : {warm_time * 1000:7.0f} ms")
-    print(f"long report  : {long_time * 1000:7.0f} ms warm, {long_pages} pages")
+          f"export call {export_cold * 1000:.0f} ms) = {wall / floor_wall:.2f} x floor")
+    print(f"warm export  : {warm_time * 1000:7.0f} ms = {warm_time / floor_hot:.1f} x floor; "
+          f"CPU {warm_cpu * 1000:.0f} ms = {warm_cpu / floor_cpu:.1f} x floor CPU")
+    print(f"long report  : {long_time * 1000:7.0f} ms warm, {long_pages} pages = {long_time / floor_hot:.1f} x floor; "
+          f"CPU {long_cpu * 1000:.0f} ms = {long_cpu / floor_cpu:.1f} x floor CPU")
     if lo is None:
         print("LibreOffice  : not installed (soffice/libreoffice not on PATH), ratio skipped")
     else:

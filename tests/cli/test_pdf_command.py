@@ -26,7 +26,7 @@ def test_writes_a_pdf_and_names_the_fonts(tmp_path):
     assert r.returncode == 0, r.stderr
     assert out.read_bytes().startswith(b"%PDF-")
     assert "已生成" in r.stdout and "页" in r.stdout
-    assert "AR PL UMing CN" in r.stdout
+    assert "仿宋（正文、表格）：FandolFang" in r.stdout
     assert "草稿" not in r.stderr
 
 

@@ -123,7 +123,7 @@ def test_pdf_with_embedded_fonts(frozen, env, tmp_path):
             descriptor = font.get("/FontDescriptor")
             fonts[font["/BaseFont"]] = descriptor is not None and "/FontFile2" in descriptor.get_object()
     assert fonts and all(fonts.values()), fonts  # every font is embedded (TrueType subsets)
-    assert any("UMing" in name for name in fonts)  # the bundled fonts were found in the frozen folder
+    assert any("FandolFang" in name for name in fonts)  # the bundled fonts were found in the frozen folder
 
 
 def test_gui_starts_offscreen_and_quits(frozen, env, tmp_path):
@@ -139,7 +139,7 @@ def test_gui_starts_offscreen_and_quits(frozen, env, tmp_path):
              if line.split() and line.split()[0] in ("first-paint", "store-ready")}
     assert set(marks) == {"first-paint", "store-ready"}, out.stdout
     probe = " ".join(line for line in out.stdout.splitlines() if line.startswith("probe "))
-    for expected in ("frozen=yes", "platform=offscreen", "translations=yes", "fonts=3 chinese=yes",
+    for expected in ("frozen=yes", "platform=offscreen", "translations=yes", "fonts=1 chinese=yes",
                      "icon=yes samples=2 guide=yes", "qtpdf=yes pages="):
         assert expected in probe, probe
     assert "refcount-guard=missing" not in probe, probe  # ui/refcount_guard.py is active on Python < 3.12
@@ -157,9 +157,10 @@ def test_bundle_is_complete(frozen):
     assert any((plugins / "imageformats").glob("*qpdf*")), "QtPdf's image plugin"
     assert any((plugins / "platforms").glob("*offscreen*")) and (
         any((plugins / "platforms").glob("*xcb*")) or any((plugins / "platforms").glob("*windows*")))
-    for name in ("ARPLUMingCN-GB2312.ttf", "ARPLUKaiCN-GB2312.ttf", "WenQuanYiZenHei-NoHangul.ttf"):
+    for name in ("FandolFang-GB2312.ttf", "FandolHei-GB2312.ttf", "FandolKai-GB2312.ttf", "FandolSongBold-GB2312.ttf",
+                 "LiberationSerif-Regular.ttf", "WenQuanYiZenHei-NoHangul.ttf", "FreeSans-Symbols.ttf"):
         assert bundled(frozen, "resources", "fonts", name).is_file(), name
-    assert bundled(frozen, "resources", "fonts", "licenses", "ARPHICPL.TXT").is_file()
+    assert bundled(frozen, "resources", "fonts", "licenses", "Fandol-GPL-3-with-font-exception.txt").is_file()
     assert bundled(frozen, "docs", "guide.md").is_file() and bundled(frozen, "LICENSE").is_file()
     leftovers = [p.name for p in frozen.rglob("*") if p.is_symlink() and not p.exists()]
     assert not leftovers, f"dangling links: {leftovers}"

@@ -138,7 +138,7 @@ def test_body_lines_are_justified_to_both_edges(rendered_2021):
         lines = [ln for ln in _lines(page) if ln[0]["size"] == pytest.approx(st.SIZE_3)]
         for line, nxt in pairwise(lines):
             starts_flush = abs(nxt[0]["x0"] - AREA_LEFT) < 1
-            if starts_flush and line[-1]["fontname"].endswith("UMingCN"):
+            if starts_flush and line[-1]["fontname"].endswith(("FandolFang-Regular", "LiberationSerif")):
                 # a line followed by a flush-left line is not a paragraph's last: it reaches the right edge
                 assert line[-1]["x1"] == pytest.approx(AREA_RIGHT, abs=0.5), "".join(c["text"] for c in line)
 
@@ -152,10 +152,41 @@ def test_styles_of_title_headings_and_body(rendered_2021):
                 return chars[i]["size"], chars[i]["fontname"].split("+")[-1]
         raise AssertionError(text)
 
-    assert style_of("青禾县统计局") == (st.SIZE_2, "UMingCN")
-    assert style_of("一、总体情况") == (st.SIZE_3, "WenQuanYiZenHei")
-    assert style_of("（一）主动公开") == (st.SIZE_3, "UKaiCN")
-    assert style_of("本报告根据") == (st.SIZE_3, "UMingCN")
+    assert style_of("青禾县统计局") == (st.SIZE_2, "FandolSong-Bold")
+    assert style_of("一、总体情况") == (st.SIZE_3, "FandolHei-Regular")
+    assert style_of("（一）主动公开") == (st.SIZE_3, "FandolKai-Regular")
+    assert style_of("本报告根据") == (st.SIZE_3, "FandolFang-Regular")
+    assert style_of("2025") == (st.SIZE_2, "FandolSong-Bold")  # the title's year: its own bold digits
+
+
+def test_latin_letters_and_digits_are_proportional_on_the_body_baseline(rendered_2021):
+    """Digits and letters come from the Latin face, each as wide as its glyph (not 8 pt each), on the
+    baseline of the hanzi around them, a quarter em away from them."""
+    chars = flow_chars(rendered_2021.pages[0])
+    latin = [c for c in chars if c["fontname"].endswith("LiberationSerif")]
+    assert {c["text"] for c in latin} >= set("012345")
+    widths = {c["text"]: round(c["x1"] - c["x0"], 2) for c in latin if c["size"] == pytest.approx(st.SIZE_3)}
+    assert widths["1"] == pytest.approx(8.0, abs=0.05)  # a digit: half an em, as in Times New Roman
+    text = "".join(c["text"] for c in chars)
+    at = text.index("0000-1234567")
+    phone = chars[at:at + 12]
+    assert phone[4]["x1"] - phone[4]["x0"] == pytest.approx(st.SIZE_3 * 0.333, abs=0.1)  # the hyphen
+    for c in phone:
+        assert c["matrix"][5] == pytest.approx(chars[at + 12]["matrix"][5])  # the baseline of the 全角 ）after it
+    year = text.index("2025年，本局")
+    gap = chars[year + 4]["x0"] - chars[year + 3]["x1"]
+    assert gap == pytest.approx(st.CJK_LATIN_GAP * st.SIZE_3, abs=1.0)
+
+
+def test_ascii_glyph_widths_differ():
+    """Proportional Latin: in the body's style, i, W, 1 and a space are each as wide as their glyph."""
+    from disclosure_desk.pdf.fonts import FontSet
+    from disclosure_desk.pdf.typeset import Typesetter
+
+    items = Typesetter(FontSet(bundled_only=True)).items("iW1 m", st.BODY)
+    widths = [round(i.width, 2) for i in items]
+    assert len(set(widths)) == len(widths), widths
+    assert all(i.latin for i in items)
 
 
 def test_title_is_centred_and_paragraphs_indented_two_characters(rendered_2021):

@@ -50,14 +50,25 @@ def test_opening_punctuation_never_ends_a_line(ts, mark):
     assert all(ln.text[-1] not in NO_END for ln in lines)
 
 
-def test_punctuation_is_squeezed_to_take_one_more_character(ts):
-    # three commas in the line: their blanks take in a 29th character instead of pushing it on
+def test_a_line_of_few_units_is_squeezed_to_take_one_more_character(ts):
+    # two long numbers and their commas: pushing 政 on would open gaps of a fifth of an em between three
+    # units, so a comma's blank takes it in instead
+    text = ("1" * 25 + "，") * 2 + "政" + "府" * 20
+    lines = lines_of(ts, text)
+    assert lines[0].text.endswith("，政")
+    assert lines[0].width == pytest.approx(st.TYPE_AREA_WIDTH, abs=0.01)
+    steps = [d for it, d in _steps(lines[0]) if it.ch == "，"]
+    gap = max(d for _, d in _steps(lines[0]))
+    assert sorted(round(gap - d, 2) for d in steps) == [0.0, round(st.CHAR_PITCH / 2, 2)]  # one set half-width
+
+
+def test_a_line_of_many_units_is_justified_rather_than_squeezed(ts):
+    # three commas could take in a 29th character; pushing it on costs 0.04 em between 27 units instead
     text = ("政" * 6 + "，") * 3 + "府" * 20
     lines = lines_of(ts, text)
-    assert len(lines[0].text) == 29
-    assert lines[0].width == pytest.approx(st.TYPE_AREA_WIDTH, abs=0.01)
+    assert len(lines[0].text) == 28
     commas = [x for it, x in lines[0].placed if it.ch == "，"]
-    assert commas[1] - commas[0] < 7 * st.CHAR_PITCH  # squeezed
+    assert commas[1] - commas[0] >= 7 * st.CHAR_PITCH - 0.01  # full width
 
 
 def test_the_last_character_of_a_line_is_never_squeezed(ts):
@@ -125,3 +136,57 @@ def test_vertical_stub_sets_one_unit_per_line(ts):
 
 def test_empty_text_gives_one_empty_line(ts):
     assert [ln.text for ln in lines_of(ts, "")] == [""]
+
+
+def _steps(line: lb.Line) -> list[tuple[lb.Item, float]]:
+    """For each item but the last: how much further the next item starts than the item's own width and
+    fixed spacing (0 inside a word, the justification gap between units, less half an em if squeezed)."""
+    out = []
+    for (a, xa), (_, xb) in pairwise(line.placed):
+        out.append((a, xb - xa - a.width - a.after))
+    return out
+
+
+def test_a_mark_is_either_full_width_or_exactly_half_width(ts):
+    """GB/T 15834, CLREQ: squeezing sets whole marks half-width; no mark is squeezed by an odd amount,
+    and a line that needs no squeezing squeezes nothing."""
+    from tests.pdf.conftest import kinsoku_text
+
+    half = st.SQUEEZE_MAX * st.CHAR_PITCH
+    squeezed_lines = 0
+    for para in kinsoku_text(seed=3, paragraphs=20).split("\n"):
+        for line in lines_of(ts, para, indent=2 * st.CHAR_PITCH):
+            steps = _steps(line)
+            gap = max((d for _, d in steps), default=0.0)
+            cuts = [gap - d if d < gap - 0.01 else 0.0 for _, d in steps]
+            for (item, d), cut in zip(steps, cuts):
+                if abs(d) < 0.01:
+                    continue  # inside a word or number
+                assert cut == pytest.approx(0.0, abs=0.01) or cut == pytest.approx(half, abs=0.01), (line.text, item.ch)
+                if cut > 0.01:
+                    assert lb.is_full_width_mark(item)
+            squeezed_lines += any(c > 0.01 for c in cuts)
+    assert squeezed_lines >= 3  # squeezing does happen
+
+
+def test_two_marks_in_a_row_always_lose_the_first_ones_blank(ts):
+    """``），`` ``。”`` ``》（``: the first mark is set half-width wherever the pair falls on the line."""
+    for lead in range(26):
+        text = "政" * lead + "（三）。“四”（五）" + "府" * 30
+        for line in lines_of(ts, text):
+            xs = {i: x for i, (_, x) in enumerate(line.placed)}
+            items = [it for it, _ in line.placed]
+            for i in range(len(items) - 1):
+                a, b = items[i], items[i + 1]
+                if a.ch in "）”" and lb.is_full_width_mark(b):
+                    assert xs[i + 1] - xs[i] < 0.6 * st.CHAR_PITCH + 2.0, (lead, line.text)
+
+
+def test_a_hanzi_and_a_latin_letter_or_digit_are_a_quarter_em_apart(ts):
+    (line,) = lines_of(ts, "共收到申请4件和PDF文件", align="left")
+    placed = line.placed
+    gaps = [xb - xa - a.width for (a, xa), (_, xb) in pairwise(placed)]
+    quarter = st.CJK_LATIN_GAP * st.SIZE_3
+    assert [round(g, 3) for g in gaps] == [0, 0, 0, 0, quarter, quarter, 0, quarter, 0, 0, quarter, 0]
+    (end,) = lines_of(ts, "共收到申请4", align="left")
+    assert end.width == pytest.approx(end.placed[-1][1] + end.placed[-1][0].width)  # no gap at a line's end

@@ -78,8 +78,8 @@ def test_about_box(window, qtbot):
     assert __version__ in text and "MIT" in text
     for font in FONTS:
         assert font.file in text and font.licence in text
-    viewer = about.show_licence("ARPHICPL-zh_CN.TXT")
-    assert "文鼎" in viewer.text.toPlainText()
+    viewer = about.show_licence("Fandol-README.txt")
+    assert "Fandol" in viewer.text.toPlainText()
     viewer = about.show_licence("LICENSE")
     assert viewer.text.toPlainText().startswith("MIT License")
     about.close()
@@ -121,7 +121,7 @@ def test_probe_reports_a_complete_app(window, app):
     from disclosure_desk.ui.probe import lines
 
     report = "\n".join(lines(app))
-    for expected in ("translations=yes", "fonts=3 chinese=yes", "icon=yes samples=2 guide=yes", "qtpdf=yes"):
+    for expected in ("translations=yes", "fonts=1 chinese=yes", "icon=yes samples=2 guide=yes", "qtpdf=yes"):
         assert expected in report
     assert "refcount-guard=applied" in report or "refcount-guard=not-needed" in report
 

@@ -24,11 +24,12 @@ INLINE_HEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。！�
 HEADING_MIN_FOLLOW = 2  # lines of text that must follow a heading on its page
 
 
-def build_story(draft: Draft, ts: Typesetter) -> list[Flowable]:
+def build_story(draft: Draft, ts: Typesetter, *, draft_mark: bool = False) -> list[Flowable]:
+    """The flowables of the report; ``draft_mark``: table values are kept clear of the 草稿 mark."""
     story: list[Flowable] = [*_title(draft, ts), BlankLines(st.TITLE_LINES_AFTER)]
     story += _narrative(draft.preface, "前言", ts)
     for section in draft.spec.sections:
-        story += _section(draft, section, ts)
+        story += _section(draft, section, ts, draft_mark)
     story = _with_signature(story, draft, ts)
     return story
 
@@ -47,10 +48,10 @@ def _title(draft: Draft, ts: Typesetter) -> list[Flowable]:
     return [TextBlock.set(items, st.TITLE)] if items else []
 
 
-def _section(draft: Draft, section: SectionSpec, ts: Typesetter) -> list[Flowable]:
+def _section(draft: Draft, section: SectionSpec, ts: Typesetter, draft_mark: bool) -> list[Flowable]:
     heading = TextBlock.set([ts.items(section.title, st.HEADING_1)], st.HEADING_1)
     if section.is_table:
-        body = _table(draft, section, ts)
+        body = _table(draft, section, ts, draft_mark)
     else:
         body = _section_text(draft, section.title, ts)
     if not body:
@@ -131,13 +132,13 @@ def _keep_headings(blocks: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def _table(draft: Draft, section: SectionSpec, ts: Typesetter) -> list[Flowable]:
+def _table(draft: Draft, section: SectionSpec, ts: Typesetter, draft_mark: bool) -> list[Flowable]:
     spec = draft.spec.table(section.table)
     out: list[Flowable] = []
     if spec.caption:
         out.append(TextBlock.set([ts.items(spec.caption, st.TABLE_HEADER)], st.TABLE_HEADER))
     texts = table_texts(spec, lambda cell_id: format_value(printed_value(draft, cell_id)))
-    out.append(GridTable(GridLayout(spec, texts, ts, f"{spec.key}")))
+    out.append(GridTable(GridLayout(spec, texts, ts, f"{spec.key}", knockout=draft_mark)))
     if spec.note:
         out.append(TextBlock.set([ts.items(spec.note, st.TABLE_NOTE)], st.TABLE_NOTE))
     out.append(GridSnap())
@@ -164,7 +165,17 @@ def _with_signature(story: list[Flowable], draft: Draft, ts: Typesetter) -> list
         story = story[:-1] + ([head] if head is not None else [])
         tail = [last]
         need += last.full_height
+        # a heading whose whole text goes with the signature goes too: it never ends a page
+        while head is None and story and (isinstance(story[-1], CondPageBreak) or _is_heading(story[-1])):
+            moved = story.pop()
+            if isinstance(moved, TextBlock):
+                tail.insert(0, moved)
+                need += moved.full_height
     return story + [_keep(need), *tail, BlankLines(st.SIGNATURE_LINES_BEFORE), *block]
+
+
+def _is_heading(block: Flowable) -> bool:
+    return isinstance(block, TextBlock) and block.style in (st.HEADING_1, st.HEADING_2)
 
 
 def _signature(draft: Draft, ts: Typesetter) -> list[Flowable]:

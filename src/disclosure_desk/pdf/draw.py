@@ -6,10 +6,12 @@ ReportLab's Paragraph markup, so nothing a clerk typed is ever parsed.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from reportlab.pdfbase import pdfmetrics
 
 from . import styles as st
-from .linebreak import Line
+from .linebreak import Item, Line
 
 
 def baseline_offset(line_pitch: float, size: float) -> float:
@@ -24,18 +26,26 @@ def draw_lines(canvas, lines: list[Line], x: float, top: float, line_pitch: floa
 
 
 class _Run:
-    __slots__ = ("advances", "chars", "colour", "end", "font", "size", "space", "stroke", "x")
+    """Consecutive characters of a line in one font, size, stroke and colour."""
 
-    def __init__(self, item, x: float):
-        self.x = x
+    __slots__ = ("advances", "chars", "colour", "font", "size", "stroke", "xs")
+
+    def __init__(self, item: Item, x: float):
         self.font, self.size, self.stroke, self.colour = item.font, item.size, item.stroke, item.colour
-        self.chars = [item.ch]
-        self.advances = [item.advance]
-        self.space: float | None = None  # extra spacing after each glyph (PDF Tc)
-        self.end = x + item.advance  # where the next glyph would start without extra spacing
+        self.chars: list[str] = [item.ch]
+        self.advances: list[float] = [item.advance]
+        self.xs: list[float] = [x]
 
-    def pieces(self, doc):
-        """``(x, text)`` per font subset: each starts at an explicit position.
+    def takes(self, item: Item, x: float) -> bool:
+        if (item.font, item.size, item.stroke, item.colour) != (self.font, self.size, self.stroke, self.colour):
+            return False
+        self.chars.append(item.ch)
+        self.advances.append(item.advance)
+        self.xs.append(x)
+        return True
+
+    def pieces(self, doc: object) -> Iterator[tuple[int, int]]:
+        """``(start, end)`` of each font subset's characters: each piece starts at an explicit position.
 
         ReportLab switches subset fonts inside a run; some readers (pdfminer, so pdfplumber) drop the
         character spacing at such a switch, so every subset piece is placed on its own.
@@ -43,25 +53,36 @@ class _Run:
         text = "".join(self.chars)
         font = pdfmetrics.getFont(self.font)
         chunks = font.splitString(text, doc) if hasattr(font, "splitString") else [(0, text)]
-        x, at = self.x, 0
+        at = 0
         for _, codes in chunks:
-            n = len(codes)
-            yield x, text[at:at + n]
-            x += sum(self.advances[at:at + n]) + n * (self.space or 0.0)
-            at += n
+            yield at, at + len(codes)
+            at += len(codes)
 
-    def takes(self, item, x: float) -> bool:
-        if (item.font, item.size, item.stroke, item.colour) != (self.font, self.size, self.stroke, self.colour):
-            return False
-        gap = x - self.end
-        if self.space is None:
-            self.space = gap
-        elif abs(gap - self.space) > 0.005:
-            return False
-        self.chars.append(item.ch)
-        self.advances.append(item.advance)
-        self.end = x + item.advance
-        return True
+    def chunks(self, start: int, end: int) -> Iterator[tuple[int, int, float | None]]:
+        """``(first, last, Tc)``: characters ``first``..``last`` of the piece ``start``..``end`` that are all
+        followed by the same spacing ``Tc`` (None: only the piece's last character, which needs none)."""
+        i = start
+        while i < end:
+            after = self.spacing(i, end)
+            j = i
+            while after is not None and j + 1 < end and _same(self.spacing(j + 1, end), after):
+                j += 1
+            yield i, j, after
+            i = j + 1
+
+    def spacing(self, i: int, end: int) -> float | None:
+        """Extra advance after character ``i`` (PDF ``Tc``) that brings the next one to its place; None
+        for a piece's last character. Every glyph thus advances exactly to the next one, so readers that
+        take a character's box from its advance (poppler, pdfminer) see no overlap where punctuation is
+        squeezed or a line is justified, and read the line in one piece."""
+        if i + 1 >= end:
+            return None
+        return self.xs[i + 1] - self.xs[i] - self.advances[i]
+
+
+def _same(spacing: float | None, other: float) -> bool:
+    """The piece's last character (None) takes any spacing."""
+    return spacing is None or abs(spacing - other) <= 0.005
 
 
 def draw_line(canvas, line: Line, x0: float, baseline: float) -> None:
@@ -93,9 +114,9 @@ def _draw_runs(canvas, runs: list[_Run], x0: float, baseline: float) -> None:
     tx = canvas.beginText()
     colour = None
     mode = 0
+    space = 0.0
     for r in runs:
         tx.setFont(r.font, r.size)
-        tx.setCharSpace(r.space or 0.0)
         if r.colour != colour:
             tx.setFillColorRGB(*r.colour)
             if stroke:
@@ -105,9 +126,17 @@ def _draw_runs(canvas, runs: list[_Run], x0: float, baseline: float) -> None:
         if want != mode:
             tx.setTextRenderMode(want)
             mode = want
-        for x, text in r.pieces(canvas._doc):
-            tx.setTextOrigin(x0 + x, baseline)
-            tx.textOut(text)
+        for start, end in r.pieces(canvas._doc):
+            for first, last, after in r.chunks(start, end):
+                # each chunk at its explicit position: pdfminer adds Tc only between the characters of
+                # one string, poppler and viewers after every character
+                tx.setTextOrigin(x0 + r.xs[first], baseline)
+                if after is not None and abs(after - space) > 0.005:
+                    space = after
+                    tx.setCharSpace(space)
+                tx.textOut("".join(r.chars[first:last + 1]))
+    if space:
+        tx.setCharSpace(0.0)  # Tc is graphics state: it would outlive this text object
     canvas.drawText(tx)
     if stroke:
         canvas.restoreState()

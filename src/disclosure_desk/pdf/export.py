@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from reportlab import rl_config
+
 from ..checks import check, has_errors
 from ..domain import Draft
 from ..fileio import atomic_write_bytes
@@ -32,12 +34,13 @@ _build_lock = threading.Lock()
 class ExportResult:
     path: Path | None  # None for render_pdf (nothing written)
     pages: int
-    fonts_used: list[str]  # 仿宋_GB2312（仿宋_GB2312.ttf，本机字体）…
+    fonts_used: list[str]  # per role: 仿宋（正文、表格）：仿宋_GB2312（仿宋_GB2312.ttf，本机字体）…, then 补字：…
     missing_chars: list[tuple[str, str, str]]  # (char, "U+XXXX NAME", where) for every character no font has
     draft_mark: bool
     replaced_chars: list[tuple[str, str, str]] = field(default_factory=list)  # control characters
     fallback_chars: list[tuple[str, str, str]] = field(default_factory=list)  # printed from another font
     size: int = 0  # bytes
+    faces: dict[str, str] = field(default_factory=dict)  # role (styles.FANGSONG …, LATIN) -> face name
 
     @property
     def missing_summary(self) -> list[str]:
@@ -69,7 +72,7 @@ def render_pdf(
         fonts = FontSet(bundled_only=bundled_fonts_only, font_dirs=font_dirs)
         ts = Typesetter(fonts)
         report(20, "正在检查字形并排版……")
-        story = build_story(draft, ts)
+        story = build_story(draft, ts, draft_mark=draft_mark)
         decoration = PageDecoration(ts, draft_mark)
         buf = io.BytesIO()
         doc = ReportDocTemplate(
@@ -84,7 +87,12 @@ def render_pdf(
             displayDocTitle=1,
             pageCompression=1,
         )
-        doc.build(story)
+        use_a85 = rl_config.useA85
+        rl_config.useA85 = 0  # page streams plain deflated: ASCII85 would add a quarter to their size
+        try:
+            doc.build(story)
+        finally:
+            rl_config.useA85 = use_a85
         data = buf.getvalue()
     result = ExportResult(
         path=None,
@@ -95,6 +103,7 @@ def render_pdf(
         replaced_chars=[i.as_tuple() for i in ts.replaced],
         fallback_chars=[i.as_tuple() for i in ts.fallbacks],
         size=len(data),
+        faces=fonts.faces_by_role(),
     )
     return data, result
 

@@ -11,12 +11,15 @@ tests produce the same bytes on every machine.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import struct
+import subprocess
 import sys
 import threading
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -40,12 +43,12 @@ class FontsMissingError(UserFacingError):
 
 @dataclass(frozen=True)
 class FontFile:
-    label: str  # the font's common name, e.g. 仿宋_GB2312 or AR PL UMing CN
+    label: str  # the font's common name, e.g. 仿宋_GB2312 or FandolFang
     path: Path
     index: int = 0  # face in a .ttc collection
     bundled: bool = False
 
-    @property
+    @functools.cached_property
     def key(self) -> str:
         """The name the font is registered under in ReportLab (unique per file and face)."""
         where = zlib.crc32(str(self.path).encode("utf-8", "surrogatepass"))
@@ -56,41 +59,80 @@ class FontFile:
         return f"{self.label}（{self.path.name}，{origin}）"
 
 
-# role -> (common name, file names) in order of preference; names are matched case-insensitively
+# role -> (common name, file names) in order of preference; names are matched case-insensitively.
+# Windows names first, then the CESI fonts of the Chinese Linux desktops (UOS, Kylin: /usr/share/fonts/fonts-cesi).
 OFFICIAL_FONTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
     st.FANGSONG: (
         ("仿宋_GB2312", ("仿宋_GB2312.ttf", "FangSong_GB2312.ttf", "FS_GB2312.ttf", "SIMFANG_GB2312.ttf")),
+        ("CESI仿宋-GB2312", ("CESI_FS_GB2312.TTF",)),
         ("仿宋", ("simfang.ttf", "FangSong.ttf")),
+        ("CESI仿宋-GB18030", ("CESI_FS_GB18030.TTF", "CESI_FS_GB13000.TTF")),
     ),
     st.KAITI: (
         ("楷体_GB2312", ("楷体_GB2312.ttf", "KaiTi_GB2312.ttf", "KAI_GB2312.ttf", "SIMKAI_GB2312.ttf")),
+        ("CESI楷体-GB2312", ("CESI_KT_GB2312.TTF",)),
         ("楷体", ("simkai.ttf", "KaiTi.ttf")),
+        ("CESI楷体-GB18030", ("CESI_KT_GB18030.TTF", "CESI_KT_GB13000.TTF")),
     ),
-    st.HEITI: (("黑体", ("simhei.ttf", "SimHei.ttf")),),
+    st.HEITI: (
+        ("黑体", ("simhei.ttf", "SimHei.ttf")),
+        ("CESI黑体", ("CESI_HT_GB2312.TTF", "CESI_HT_GB18030.TTF", "CESI_HT_GB13000.TTF")),
+    ),
     st.XIAOBIAOSONG: (
         ("方正小标宋简体", ("方正小标宋简体.ttf", "FZXBSJW.ttf", "FZXBSJW--GB1-0.ttf", "FZXiaoBiaoSong-B05S.ttf")),
         ("方正小标宋_GBK", ("方正小标宋_GBK.ttf", "FZXBSK.ttf", "FZXiaoBiaoSong-B05.ttf")),
+        ("CESI小标宋", ("CESI_XBS_GB2312.TTF", "CESI_XBS_GB18030.TTF", "CESI_XBS_GB13000.TTF")),
     ),
     st.SONG: (
         ("宋体", ("simsun.ttc", "simsun.ttf", "SimSun.ttf")),
+        ("CESI宋体", ("CESI_SS_GB2312.TTF", "CESI_SS_GB18030.TTF", "CESI_SS_GB13000.TTF")),
         ("宋体-ExtB", ("simsunb.ttf", "SimSun-ExtB.ttf")),  # only a fallback for rare characters
     ),
+    st.LATIN: (("Times New Roman", ("times.ttf", "Times New Roman.ttf", "TimesNewRoman.ttf")),),
+}
+# fontconfig family names (``fc-list``) of the same fonts, for files with other names (Linux desktops)
+FONTCONFIG_FAMILIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    st.FANGSONG: (("仿宋_GB2312", ("仿宋_GB2312", "FangSong_GB2312")), ("CESI仿宋-GB2312", ("CESI仿宋-GB2312",)),
+                  ("仿宋", ("仿宋", "FangSong")), ("CESI仿宋-GB18030", ("CESI仿宋-GB18030", "CESI仿宋-GB13000"))),
+    st.KAITI: (("楷体_GB2312", ("楷体_GB2312", "KaiTi_GB2312")), ("CESI楷体-GB2312", ("CESI楷体-GB2312",)),
+               ("楷体", ("楷体", "KaiTi")), ("CESI楷体-GB18030", ("CESI楷体-GB18030", "CESI楷体-GB13000"))),
+    st.HEITI: (("黑体", ("黑体", "SimHei")), ("CESI黑体", ("CESI黑体-GB2312", "CESI黑体-GB18030", "CESI黑体-GB13000"))),
+    st.XIAOBIAOSONG: (("方正小标宋简体", ("方正小标宋简体", "FZXiaoBiaoSong-B05S")),
+                      ("方正小标宋_GBK", ("方正小标宋_GBK", "FZXiaoBiaoSong-B05")),
+                      ("CESI小标宋", ("CESI小标宋-GB2312", "CESI小标宋-GB18030", "CESI小标宋-GB13000"))),
+    st.SONG: (("宋体", ("宋体", "SimSun")), ("CESI宋体", ("CESI宋体-GB2312", "CESI宋体-GB18030", "CESI宋体-GB13000"))),
+    st.LATIN: (("Times New Roman", ("Times New Roman",)),),
 }
 
 BUNDLED_FONTS = {
-    "uming": ("AR PL UMing CN", "ARPLUMingCN-GB2312.ttf"),
-    "ukai": ("AR PL UKai CN", "ARPLUKaiCN-GB2312.ttf"),
+    "fang": ("FandolFang", "FandolFang-GB2312.ttf"),
+    "hei": ("FandolHei", "FandolHei-GB2312.ttf"),
+    "kai": ("FandolKai", "FandolKai-GB2312.ttf"),
+    "songbold": ("FandolSong Bold", "FandolSongBold-GB2312.ttf"),
     "zenhei": ("WenQuanYi Zen Hei", "WenQuanYiZenHei-NoHangul.ttf"),
+    "serif": ("Liberation Serif", "LiberationSerif-Regular.ttf"),
+    "symbols": ("GNU FreeSans", "FreeSans-Symbols.ttf"),  # control pictures, arrows, symbols
 }
 BUNDLED_FOR_ROLE = {
-    st.FANGSONG: "uming",  # a Ming/Song face stands in for 仿宋
-    st.SONG: "uming",
-    st.XIAOBIAOSONG: "uming",  # drawn with an outline stroke (styles.TITLE_FALLBACK_STROKE)
-    st.KAITI: "ukai",
-    st.HEITI: "zenhei",
+    st.FANGSONG: "fang",
+    st.SONG: "fang",  # page numbers only: their dashes (the digits are Latin); a 宋体 file for that is not worth 4 MB
+    st.XIAOBIAOSONG: "songbold",  # a bold 宋 is the closest free face to 小标宋
+    st.KAITI: "kai",
+    st.HEITI: "hei",
+    st.LATIN: "serif",  # metric-compatible with Times New Roman: the same line breaks with either
 }
-# after the role's own fonts: WenQuanYi Zen Hei first, it has by far the most characters
-FALLBACK_ORDER = ("zenhei", "uming", "ukai")
+# after the role's own fonts: WenQuanYi Zen Hei first, it has by far the most characters; the Latin
+# face last (Latin letters outside the Latin ranges, Greek, Cyrillic, combining marks)
+FALLBACK_ORDER = ("zenhei", "fang", "hei", "kai", "songbold", "symbols", "serif")
+ROLE_NAMES = {
+    st.FANGSONG: "仿宋（正文、表格）",
+    st.HEITI: "黑体（一级标题、表头）",
+    st.KAITI: "楷体（二级标题）",
+    st.XIAOBIAOSONG: "小标宋（标题）",
+    st.SONG: "宋体（页码）",
+    st.LATIN: "西文和数字",
+}
+FALLBACK_NAME = "补字（所选字体缺少的字）"
 
 
 def system_font_dirs() -> list[Path]:
@@ -103,6 +145,7 @@ def system_font_dirs() -> list[Path]:
         return dirs
     if sys.platform == "darwin":
         return [home / "Library" / "Fonts", Path("/Library/Fonts")]
+    # /usr/share/fonts holds UOS's and Kylin's fonts-cesi and the fonts WPS Office installs
     return [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), home / ".fonts", home / ".local/share/fonts"]
 
 
@@ -110,7 +153,8 @@ _found_cache: dict[tuple[Path, ...], dict[str, list[FontFile]]] = {}
 
 
 def find_official_fonts(dirs: list[Path] | None = None) -> dict[str, list[FontFile]]:
-    """role -> official font files present in ``dirs`` (default: the system font folders), best first."""
+    """role -> official font files present in ``dirs`` (default: the system font folders and, on Linux,
+    the fonts fontconfig knows by their family names), best first."""
     key = tuple(dirs if dirs is not None else system_font_dirs())
     if key not in _found_cache:
         wanted = {
@@ -126,8 +170,49 @@ def find_official_fonts(dirs: list[Path] | None = None) -> dict[str, list[FontFi
                 if match:
                     role, rank, label = match
                     hits.setdefault(role, []).append((rank, str(path), FontFile(label, path)))
-        _found_cache[key] = {role: [f for _, _, f in sorted(found)] for role, found in hits.items()}
+        if dirs is None and sys.platform.startswith("linux"):
+            for role, rank, font in match_fontconfig(_fc_list()):
+                hits.setdefault(role, []).append((rank, str(font.path), font))
+        _found_cache[key] = {role: _unique(f for _, _, f in sorted(found, key=lambda hit: hit[:2]))
+                             for role, found in hits.items()}
     return _found_cache[key]
+
+
+def _unique(files: Iterable[FontFile]) -> list[FontFile]:
+    return list({(f.path, f.index): f for f in files}.values())
+
+
+def _fc_list() -> list[str]:
+    """``file<TAB>index<TAB>families<TAB>styles`` of every font fontconfig knows; [] without fontconfig."""
+    try:
+        out = subprocess.run(["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style}\n"],
+                             capture_output=True, text=True, timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    return out.stdout.splitlines()
+
+
+def match_fontconfig(lines: list[str]) -> list[tuple[str, int, FontFile]]:
+    """(role, rank, font) for the lines of ``fc-list`` naming an official font (its regular face)."""
+    wanted = {
+        family.lower(): [(role, rank, label) for role, choices in FONTCONFIG_FAMILIES.items()
+                         for rank, (label, families) in enumerate(choices) if family in families]
+        for choices in FONTCONFIG_FAMILIES.values() for _, families in choices for family in families
+    }
+    out = []
+    for line in lines:
+        parts = line.split("\t")
+        if len(parts) != 4 or not parts[1].isdigit():
+            continue
+        path, index, families, styles = Path(parts[0]), int(parts[1]), parts[2].split(","), parts[3].lower()
+        if path.suffix.lower() not in (".ttf", ".ttc"):
+            continue
+        if any(word in styles for word in ("bold", "italic", "oblique", "粗", "斜")):
+            continue
+        for family in families:
+            for role, rank, label in wanted.get(family.strip().lower(), ()):
+                out.append((role, rank, FontFile(label, path, index)))
+    return out
 
 
 def _walk_fonts(folder: Path, max_depth: int = 4):
@@ -225,15 +310,21 @@ class FontSet:
         self._chains: dict[str, list[FontFile]] = {}
         self._lookup: dict[tuple[str, str], LoadedFont | None] = {}
         self._primary: dict[str, LoadedFont] = {}
-        self.used: dict[str, FontFile] = {}  # key -> file, in order of first use
+        self.used: dict[str, FontFile] = {}  # role -> the face that served it, in order of first use
+        self.fallback_used: dict[str, FontFile] = {}  # key -> a face used for characters a role's face lacks
 
     def chain(self, role: str) -> list[FontFile]:
-        """The role's fonts in order of preference: official ones, the bundled one, the fallbacks."""
+        """The role's fonts in order of preference: official ones, the bundled one, the fallbacks.
+
+        A Latin role falls back to the Chinese chain of 仿宋 (whose fonts have Latin letters too)."""
         if role not in self._chains:
             files = list(self.official.get(role, ()))
             files.append(bundled_font(BUNDLED_FOR_ROLE[role]))
-            files += [bundled_font(k) for k in FALLBACK_ORDER]
-            files += [f for r in st.ROLES if r != role for f in self.official.get(r, ())]
+            if role == st.LATIN:
+                files += self.chain(st.FANGSONG)
+            else:
+                files += [bundled_font(k) for k in FALLBACK_ORDER]
+                files += [f for r in st.ROLES if r != role for f in self.official.get(r, ())]
             self._chains[role] = list({f.key: f for f in files}.values())
         return self._chains[role]
 
@@ -262,8 +353,22 @@ class FontSet:
                 return loaded
         return None
 
-    def mark_used(self, font: LoadedFont) -> None:
-        self.used.setdefault(font.name, font.file)
+    def mark_used(self, font: LoadedFont, role: str) -> None:
+        """``font`` printed a character of ``role``: as the role's face, or as a fallback."""
+        if font is self.primary(role):
+            self.used.setdefault(role, font.file)
+        else:
+            self.fallback_used.setdefault(font.name, font.file)
 
     def fonts_used(self) -> list[str]:
-        return [f.describe() for f in self.used.values()]
+        """``仿宋（正文、表格）：FandolFang（FandolFang-GB2312.ttf，随程序提供）`` per role, then the fallbacks."""
+        out = [f"{ROLE_NAMES[role]}：{f.describe()}" for role, f in self.used.items()]
+        served = {f.key for f in self.used.values()}
+        extra = [f.describe() for f in self.fallback_used.values() if f.key not in served]
+        if extra:
+            out.append(f"{FALLBACK_NAME}：" + "、".join(extra))
+        return out
+
+    def faces_by_role(self) -> dict[str, str]:
+        """role -> the common name of the face that served it (``仿宋_GB2312``, ``FandolFang`` …)."""
+        return {role: f.label for role, f in self.used.items()}

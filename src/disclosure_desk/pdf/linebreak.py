@@ -5,8 +5,13 @@
   letters, digits and ASCII symbols) is never split unless it is longer than a whole line.
 - 两端对齐: every line but a paragraph's last is stretched to both edges, the extra space shared by
   the gaps between characters (never inside a Latin word or number).
-- When one more unit only fits by compressing punctuation (each full-width bracket, quote or stop
-  has half an em of blank), the line is compressed (挤压) instead of pushing the unit to the next line.
+- 标点挤压 (GB/T 15834, W3C CLREQ): two full-width marks in a row (``），`` ``。”`` ``，“``) always
+  take the blank of the first one away, wherever they stand. A unit that does not fit goes to the next
+  line and the line is justified; only when that would open visible gaps (more than ``STRETCH_MAX``
+  between units: a line of few units, long numbers or words) is the line squeezed instead, and then
+  whole marks are set half-width (from the line's end backwards, as many as needed), never squeezed by
+  odd amounts.
+- Between a hanzi and a Latin letter or digit a quarter em of space (CLREQ), dropped at a line's end.
 
 Input is a list of :class:`Item` (one per character, already measured by ``typeset``); output is a
 list of :class:`Line` with the x position of every item.
@@ -17,6 +22,7 @@ from __future__ import annotations
 import unicodedata
 from collections import deque
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import styles as st
 
@@ -56,11 +62,13 @@ class Item:
 
     __slots__ = (
         "advance",
+        "after",
         "box",
         "ch",
         "cls",
         "colour",
         "font",
+        "latin",
         "shrink",
         "size",
         "stroke",
@@ -69,7 +77,7 @@ class Item:
 
     def __init__(self, ch: str, font: str | None, size: float, advance: float, width: float, cls: int,
                  stroke: float = 0.0, colour: tuple[float, float, float] = (0, 0, 0), box: bool = False,
-                 blanks: tuple[float, float] = (0.0, 0.0)):
+                 blanks: tuple[float, float] = (0.0, 0.0), latin: bool = False):
         self.ch = ch  # the character drawn (a control picture stands in for a control character)
         self.font = font  # ReportLab font name; for a box, the font of its small label
         self.size = size
@@ -79,16 +87,44 @@ class Item:
         self.stroke = stroke
         self.colour = colour
         self.box = box  # no font has the character: a box is drawn
+        self.latin = latin  # set in the Latin face
+        # space added after the glyph (CJK–Latin gap) or taken away (two marks in a row), pt; not
+        # applied when the item ends a line
+        self.after = 0.0
         # full-width punctuation may be squeezed by the blank right of its outline (blanks: left,
         # right in pt), at most half an em, keeping a little air. Only the right side: squeezing the
         # left would move the glyph back over the one before it, and text extraction (poppler)
         # then breaks the line there.
         self.shrink = 0.0
-        if cls in (OPEN, CLOSE) and advance >= st.FULL_WIDTH * size:
-            self.shrink = min(st.SQUEEZE_MAX * width, max(0.0, blanks[1] - st.SQUEEZE_AIR * size))
+        if cls in (OPEN, CLOSE) and advance >= st.FULL_WIDTH * size and blanks[1] >= st.SQUEEZE_MAX * size:
+            self.shrink = st.SQUEEZE_MAX * width  # half-width, or not squeezed at all
 
     def __repr__(self) -> str:  # pragma: no cover - debugging aid
         return f"Item({self.ch!r}, {self.width:.2f})"
+
+
+def is_full_width_mark(item: Item) -> bool:
+    return item.cls in (OPEN, CLOSE) and item.advance >= st.FULL_WIDTH * item.size
+
+
+def _is_hanzi(item: Item) -> bool:
+    return item.cls == CJK and not item.latin and not item.box and unicodedata.category(item.ch) == "Lo"
+
+
+def _is_latin_alnum(item: Item) -> bool:
+    return item.latin and item.ch.isalnum()
+
+
+def adjust_spacing(items: list[Item], gap: float) -> None:
+    """Fixed spacing between neighbours, before lines are broken: two full-width marks in a row lose the
+    first one's blank (``），`` ``。”``); a hanzi and a Latin letter or digit get ``gap`` between them."""
+    visible = [it for it in items if it.font is not None or it.box]
+    for a, b in pairwise(visible):
+        if a.cls == CLOSE and a.shrink > 0 and is_full_width_mark(b):
+            a.after -= a.shrink
+            a.shrink = 0.0
+        elif (_is_hanzi(a) and _is_latin_alnum(b)) or (_is_latin_alnum(a) and _is_hanzi(b)):
+            a.after += gap
 
 
 @dataclass
@@ -97,7 +133,7 @@ class Atom:
 
     @property
     def width(self) -> float:
-        return sum(i.width for i in self.items)
+        return sum(i.width + i.after for i in self.items)
 
     @property
     def shrink(self) -> float:
@@ -123,10 +159,17 @@ class Segment:
     atoms: list[Atom]
     width: float = field(init=False)
     shrink: float = field(init=False)
+    tail: float = field(init=False)
 
     def __post_init__(self) -> None:
         self.width = sum(a.width for a in self.atoms)
         self.shrink = sum(a.shrink for a in self.atoms)
+        self.tail = self.atoms[-1].items[-1].after  # dropped when the segment ends a line
+
+    @property
+    def end_width(self) -> float:
+        """Width when the segment ends a line."""
+        return self.width - self.tail
 
     @property
     def is_space(self) -> bool:
@@ -224,7 +267,7 @@ def break_lines(items: list[Item], width: float, *, indent: float = 0.0, align: 
         avail = width - (indent if first else 0.0)
         if not cur and seg.is_space:
             continue  # no space at the start of a line
-        if cur_w + seg.width <= avail + EPS:
+        if cur_w + seg.end_width <= avail + EPS:
             cur.append(seg)
             cur_w += seg.width
             continue
@@ -232,7 +275,7 @@ def break_lines(items: list[Item], width: float, *, indent: float = 0.0, align: 
             close(False)  # the line breaks at the space
             continue
         shrink = sum(s.shrink for s in cur) + seg.shrink - _edge_shrink([*cur, seg])
-        if cur and cur_w + seg.width - shrink <= avail + EPS:
+        if cur and not _push_is_fine(cur, cur_w, avail) and cur_w + seg.end_width - shrink <= avail + EPS:
             cur.append(seg)  # fits by compressing punctuation
             close(False)
             continue
@@ -250,6 +293,17 @@ def break_lines(items: list[Item], width: float, *, indent: float = 0.0, align: 
     if cur or not lines:
         close(True)
     return lines
+
+
+def _push_is_fine(cur: list[Segment], cur_w: float, avail: float) -> bool:
+    """Would the line, with the next unit pushed on, be justified without visible gaps? Then it is not
+    squeezed: squeezing is for lines that would otherwise gape (few places to spread the space)."""
+    atoms_ = [a for s in cur for a in s.atoms if not a.is_space]
+    if len(atoms_) < 2:
+        return False
+    size = atoms_[0].items[0].size
+    slack = avail - (cur_w - cur[-1].tail)
+    return slack / (len(atoms_) - 1) <= st.STRETCH_MAX * size
 
 
 def _force_split(seg: Segment, first: float, avail: float) -> list[Segment]:
@@ -306,16 +360,16 @@ def _set(line_atoms: list[Atom], avail: float, start: float, mode: str) -> Line:
         line_atoms = line_atoms[:-1]
     while line_atoms and line_atoms[0].is_space:
         line_atoms = line_atoms[1:]
-    natural = sum(a.width for a in line_atoms)
-    gap = 0.0
-    ratio = 0.0
-    offset = 0.0
+    last = line_atoms[-1].items[-1] if line_atoms else None
+    natural = sum(a.width for a in line_atoms) - (last.after if last is not None else 0.0)
     edges = _edge_items(line_atoms)
+    squeezed: set[int] = set()
     if natural > avail + EPS:
-        shrinkable = sum(a.shrink for a in line_atoms) - sum(i.shrink for i in edges)
-        ratio = min(1.0, (natural - avail) / shrinkable) if shrinkable > 0 else 0.0
-    elif mode == "justify" and len(line_atoms) > 1:
-        gap = (avail - natural) / (len(line_atoms) - 1)
+        natural -= _squeeze(line_atoms, edges, natural - avail, squeezed)
+    gap = 0.0
+    offset = 0.0
+    if mode == "justify" and len(line_atoms) > 1:
+        gap = max(0.0, (avail - natural) / (len(line_atoms) - 1))
     elif mode == "center":
         offset = (avail - natural) / 2
     elif mode == "right":
@@ -326,7 +380,19 @@ def _set(line_atoms: list[Atom], avail: float, start: float, mode: str) -> Line:
         if n:
             x += gap
         for it in atom.items:
-            cut = 0.0 if it in edges else it.shrink * ratio
             placed.append((it, x))
-            x += it.width - cut
+            x += it.width - (it.shrink if id(it) in squeezed else 0.0) + (it.after if it is not last else 0.0)
     return Line(placed, x)
+
+
+def _squeeze(line_atoms: list[Atom], edges: tuple[Item, ...], need: float, squeezed: set[int]) -> float:
+    """Set whole marks half-width, from the line's end backwards, until ``need`` is covered; returns the
+    width taken (at least ``need`` when the line can fit at all)."""
+    taken = 0.0
+    for it in reversed([it for a in line_atoms for it in a.items]):
+        if taken >= need - EPS:
+            break
+        if it.shrink > 0 and it not in edges:
+            squeezed.add(id(it))
+            taken += it.shrink
+    return taken

@@ -27,7 +27,11 @@ class PageDecoration:
     def _draw_page_number(self, canvas, n: int) -> None:
         """``— N —`` in 4号, the 一字线 7 mm below the 版心; odd pages right, even pages left, 1 字 in."""
         style = st.PAGE_NUMBER
-        line = PlacedLine(self.ts.items(st.PAGE_NUMBER_FORMAT.format(n=n), style), 0.0, style).line
+        items = self.ts.items(st.PAGE_NUMBER_FORMAT.format(n=n), style)
+        for item in items:
+            if item.ch == " ":  # the same space whatever the face's own space is
+                item.width = st.PAGE_NUMBER_SPACE * style.size
+        line = PlacedLine(items, 0.0, style).line
         if n % 2:
             x = st.TYPE_AREA_RIGHT - st.PAGE_NUMBER_INSET - line.width
         else:
@@ -42,7 +46,18 @@ class PageDecoration:
         canvas.saveState()
         canvas.translate(st.TYPE_AREA_LEFT + st.TYPE_AREA_WIDTH / 2, st.TYPE_AREA_BOTTOM + st.TYPE_AREA_HEIGHT / 2)
         canvas.rotate(st.DRAFT_WATERMARK_ANGLE)
-        draw_line(canvas, wm, -wm.width / 2, -st.DRAFT_WATERMARK_SIZE * st.DRAFT_WATERMARK_DROP)
+        # drawn before the page's text and tables (onPage), so everything prints over it
+        text = canvas.beginText()
+        text.setTextRenderMode(2)  # fill and outline
+        text.setFillColorRGB(*st.DRAFT_WATERMARK_FILL)
+        text.setStrokeColorRGB(*st.DRAFT_WATERMARK_OUTLINE)
+        canvas.setLineWidth(st.DRAFT_WATERMARK_OUTLINE_WIDTH)
+        x0, baseline = -wm.width / 2, -st.DRAFT_WATERMARK_SIZE * st.DRAFT_WATERMARK_DROP
+        for item, x in wm.placed:
+            text.setFont(item.font, item.size)
+            text.setTextOrigin(x0 + x, baseline)
+            text.textOut(item.ch)
+        canvas.drawText(text)
         canvas.restoreState()
 
 

@@ -38,8 +38,9 @@ CHAR_PITCH = TYPE_AREA_WIDTH / CHARS_PER_LINE  # ≈ 15.79 pt, one 字 of 3号 o
 # Where a glyph's ideographic em box sits: its bottom this fraction of the size below the baseline.
 EM_BOX_DESCENT = 0.12
 FULL_WIDTH = 0.9  # a glyph at least this many em wide is full-width: it is set on the grid's 字 pitch
-SQUEEZE_MAX = 0.5  # em a full-width punctuation mark may be squeezed by (挤压) …
-SQUEEZE_AIR = 0.1  # … keeping this much blank (em) beside its outline
+SQUEEZE_MAX = 0.5  # em a full-width mark is squeezed by (挤压: set half-width), when its outline leaves that much blank
+# a line is squeezed only when justifying it instead would put more than this (em) between its units
+STRETCH_MAX = 0.15
 
 # ---- font roles -------------------------------------------------------------------------
 FANGSONG = "fangsong"  # 仿宋: body, tables
@@ -48,6 +49,11 @@ KAITI = "kaiti"  # 楷体: （一） headings
 XIAOBIAOSONG = "xiaobiaosong"  # 小标宋: title
 SONG = "song"  # 宋体: page numbers
 ROLES = (FANGSONG, HEITI, KAITI, XIAOBIAOSONG, SONG)
+# Latin letters, digits and ASCII signs are set in a proportional serif (Times New Roman, or the
+# metric-compatible Liberation Serif) in 仿宋/楷体/宋体 text; the title and 黑体 text keep their own
+# face's Latin letters, whose weight matches theirs
+LATIN = "latin"
+CJK_LATIN_GAP = 0.25  # em of space between a hanzi and a Latin letter or digit (W3C CLREQ: about 1/4 em)
 
 
 @dataclass(frozen=True)
@@ -67,15 +73,14 @@ class TextStyle:
     align: str = "justify"
     stroke: float = 0.0  # outline stroke added to the fill (a bolder look), 0 for none
     colour: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    latin: str | None = LATIN  # the role of Latin letters and digits; None: the style's own face
 
 
 BODY = TextStyle(FANGSONG, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2)
-HEADING_1 = TextStyle(HEITI, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2, align="left")  # 一、
+HEADING_1 = TextStyle(HEITI, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2, align="left", latin=None)  # 一、
 HEADING_2 = TextStyle(KAITI, SIZE_3, LINE_PITCH, CHAR_PITCH, indent_chars=2, align="left")  # （一）
-# 2号小标宋 (§7.3.1), on the body's line grid. The stroke thickens a light Ming face (the bundled
-# fallback) towards 小标宋; with the real 方正小标宋 it is not used (see fonts.TITLE_STROKE_FOR).
-TITLE = TextStyle(XIAOBIAOSONG, SIZE_2, LINE_PITCH, SIZE_2, align="center")
-TITLE_FALLBACK_STROKE = 0.55
+# 2号小标宋 (§7.3.1), on the body's line grid; its digits (the year) in its own bold face
+TITLE = TextStyle(XIAOBIAOSONG, SIZE_2, LINE_PITCH, SIZE_2, align="center", latin=None)
 TITLE_MAX_LINES = 3
 TITLE_LINES_AFTER = 1  # one blank line between title and text
 SIGNATURE = TextStyle(FANGSONG, SIZE_3, LINE_PITCH, CHAR_PITCH, align="left")
@@ -84,28 +89,38 @@ SIGNATURE_DATE_RIGHT_CHARS = 4  # 成文日期右空四字 (§7.3.5.2)
 SIGNATURE_ORGAN_MIN_RIGHT_CHARS = 2  # a long organ name: 右空二字, date centred under it
 
 # ---- tables -----------------------------------------------------------------------------
+# 5号 throughout: headers and captions in 黑体 (set apart as in published reports), labels in 仿宋
+# (justified), values in 仿宋 with Latin digits, centred as the official samples print them
 TABLE_SIZE = SIZE_5
 TABLE_LINE_PITCH = 13.5
 TABLE_CELL = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="justify")
-TABLE_HEADER = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="center")
-TABLE_VALUE = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="right")
+TABLE_HEADER = TextStyle(HEITI, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="center", latin=None)
+TABLE_VALUE = TextStyle(FANGSONG, TABLE_SIZE, TABLE_LINE_PITCH, TABLE_SIZE, align="center")
 TABLE_NOTE = TextStyle(FANGSONG, SIZE_SMALL_4, 18.0, SIZE_SMALL_4, align="left")
-TABLE_PAD_X = 2.5
-TABLE_PAD_Y = 2.5
-TABLE_MIN_ROW_HEIGHT = 19.0
+TABLE_PAD_X = 3.0
+TABLE_PAD_Y = 3.0
+TABLE_MIN_ROW_HEIGHT = TABLE_LINE_PITCH + 2 * TABLE_PAD_Y  # every one-line row the same height
 TABLE_RULE_WIDTH = 0.6
 TABLE_MIN_ROWS_BEFORE_BREAK = 3  # value rows a table must show before it may continue on the next page
 TABLE_MIN_ROWS_AFTER_BREAK = 2  # … and that must go on with it
+# a page break inside a row-span group is avoided only when keeping the group whole leaves at most
+# this much blank at the foot of the page (two rows); otherwise the group's label is printed again
+TABLE_GROUP_KEEP_MAX_WASTE = 2 * TABLE_MIN_ROW_HEIGHT + 0.01
 TABLE_VERTICAL_STUB_MAX_CHARS = 2.5  # a row-spanning stub narrower than this is set one unit per line
+# Label columns are made wide enough for every row label up to this many em of 5号 to stand on one
+# line (all official labels of both editions but four longer ones, which wrap: see docs/pdf.md)
+TABLE_LABEL_ONE_LINE_MAX_EM = 13.0
 
 # ---- page numbers (§7.5) ----------------------------------------------------------------
 PAGE_NUMBER_SIZE = SIZE_4
 PAGE_NUMBER_DASH = "\u2014"  # 一字线
 PAGE_NUMBER_FORMAT = PAGE_NUMBER_DASH + " {n} " + PAGE_NUMBER_DASH
+PAGE_NUMBER_SPACE = 0.5  # em: each space beside the number
 PAGE_NUMBER_BELOW = 7 * MM  # 一字线 7 mm below the 版心's lower edge
 PAGE_NUMBER_INSET = PAGE_NUMBER_SIZE  # one character in from the 版心 edge
 PAGE_NUMBER_DASH_HEIGHT = 0.38  # the dash stroke's height above the baseline, in em
-PAGE_NUMBER = TextStyle(SONG, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, align="left")
+# GB/T 9704 §7.5: 半角宋体阿拉伯数字, so the digits are the 宋体 face's own
+PAGE_NUMBER = TextStyle(SONG, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, PAGE_NUMBER_SIZE, align="left", latin=None)
 
 # ---- draft mark ---------------------------------------------------------------------------
 DRAFT_MARK_TEXT = "草稿（未通过校验）"
@@ -114,13 +129,17 @@ DRAFT_MARK_COLOUR = (0.80, 0.0, 0.0)
 DRAFT_MARK_ABOVE = 10 * MM  # baseline above the 版心's upper edge, right-aligned with the 版心
 DRAFT_WATERMARK_TEXT = "草稿"
 DRAFT_WATERMARK_SIZE = 120.0
-DRAFT_WATERMARK_GREY = 0.88
+# a pale red fill with a darker outline: seen at once, and black text over it stays readable; table
+# values are painted over it (tables.GridLayout.knockout), so no figure is ever crossed
+DRAFT_WATERMARK_FILL = (1.0, 0.91, 0.91)
+DRAFT_WATERMARK_OUTLINE = (0.88, 0.55, 0.55)
+DRAFT_WATERMARK_OUTLINE_WIDTH = 0.8
 DRAFT_WATERMARK_ANGLE = 35.0
 DRAFT_WATERMARK_DROP = 0.35  # of its size: baseline below the 版心's centre, so the ink is centred
 DRAFT_MARK = TextStyle(HEITI, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, align="left",
                        colour=DRAFT_MARK_COLOUR)
 DRAFT_WATERMARK = TextStyle(HEITI, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE,
-                            align="left", colour=(DRAFT_WATERMARK_GREY,) * 3)
+                            align="left", colour=DRAFT_WATERMARK_FILL)
 
 # ---- characters no font can print -----------------------------------------------------------
 MISSING_BOX_WIDTH = 1.0  # em of advance

@@ -1,13 +1,15 @@
 """The official tables (表二/表三/表四), drawn from the spec's grid with its merges.
 
 Each :class:`~disclosure_desk.spec.GridCell` is a rectangle spanning its rows and columns, so the
-merged headers and row stubs come out exactly as the spec declares them. Column widths are the
-spec's relative widths of the 版心 width.
+merged headers and row stubs come out exactly as the spec declares them. Column widths start from the
+spec's relative widths of the 版心 width; when a row label of up to ``TABLE_LABEL_ONE_LINE_MAX_EM``
+would not fit on one line there, the label columns are set to what their labels need and the value
+columns share the rest (``column_widths``).
 
 A table that does not fit continues on the next page with its header rows (``TableSpec.header_rows``)
 repeated. It breaks only between rows, never right after rows that are only headers or captions,
 and never where a row-spanning label (such as ``三、本年度办理结果``) would be left too short for its
-text; a label whose span is broken is printed again on the continuation.
+text on at least one side; a label whose span is broken is printed on each piece tall enough for it.
 
 (ReportLab's own Table refuses to break inside a row span unless it splits cell contents, and 表三's
 ``三、本年度办理结果`` spans 20–22 rows, so the table is drawn by this flowable instead.)
@@ -23,7 +25,7 @@ from ..spec import GridCell, GridRole, TableSpec
 from . import styles as st
 from .draw import draw_lines
 from .linebreak import Item, Line, break_lines
-from .typeset import Typesetter
+from .typeset import Typesetter, natural_width, widest_unit
 
 
 @dataclass
@@ -55,25 +57,72 @@ _STYLE = {
 }
 
 
+def _is_vertical(g: GridCell, inner: float, style: st.TextStyle) -> bool:
+    """A row-spanning label in a column too narrow for it: set one unit per line (三、本年度办理结果)."""
+    return g.role == GridRole.STUB and g.rowspan > 1 and inner < st.TABLE_VERTICAL_STUB_MAX_CHARS * style.size
+
+
+def column_widths(spec: TableSpec, items: dict[tuple[int, int], list[Item]],
+                  width: float = st.TYPE_AREA_WIDTH) -> list[float]:
+    """Column widths in pt, adding up to ``width``.
+
+    The spec's relative widths, unless a one-column row label of at most ``TABLE_LABEL_ONE_LINE_MAX_EM``
+    does not fit on one line: then every label column gets exactly what its labels need (a vertical
+    stub its widest unit, ``三、``) and the value columns share the rest in the spec's proportions.
+    ``items``: the measured text of every grid cell, by (row, column).
+    """
+    base = [w * width for w in spec.col_widths]
+    base[-1] = width - sum(base[:-1])
+    style = _STYLE[GridRole.STUB]
+    need: dict[int, float] = {}
+    for g in spec.grid:
+        if g.role is not GridRole.STUB or g.colspan != 1:
+            continue
+        cell_items = items[(g.row, g.col)]
+        if _is_vertical(g, base[g.col] - 2 * st.TABLE_PAD_X, style):
+            wanted = widest_unit(cell_items)
+        else:
+            natural = natural_width(cell_items)
+            if natural > st.TABLE_LABEL_ONE_LINE_MAX_EM * style.size:
+                continue  # a long label wraps; it does not widen its column
+            wanted = natural
+        need[g.col] = max(need.get(g.col, 0.0), wanted + 2 * st.TABLE_PAD_X + 0.01)
+    if all(need[c] <= base[c] for c in need):
+        return base
+    others = [c for c in range(len(base)) if c not in need]
+    rest = width - sum(need.values())
+    share = sum(base[c] for c in others)
+    out = [need[c] if c in need else rest * base[c] / share for c in range(len(base))]
+    out[-1] = width - sum(out[:-1])
+    return out
+
+
 class GridLayout:
     """Cells set in their columns, and the height of every grid row."""
 
     def __init__(self, spec: TableSpec, texts: dict[tuple[int, int], str], ts: Typesetter, where: str,
-                 width: float = st.TYPE_AREA_WIDTH):
+                 width: float = st.TYPE_AREA_WIDTH, knockout: bool = False):
         self.spec = spec
-        widths = [w * width for w in spec.col_widths]
-        widths[-1] = width - sum(widths[:-1])
+        self.knockout = knockout  # value cells painted white, so the 草稿 mark behind never crosses a figure
+        items = {(g.row, g.col): self._items(g, texts.get((g.row, g.col), g.text), ts, where) for g in spec.grid}
+        widths = column_widths(spec, items, width)
         self.col_x = [sum(widths[:i]) for i in range(len(widths) + 1)]
-        self.cells = [self._cell(g, texts.get((g.row, g.col), g.text), ts, where) for g in spec.grid]
+        self.cells = [self._cell(g, items[(g.row, g.col)]) for g in spec.grid]
         self.row_h = self._row_heights()
         self.header_rows = spec.header_rows
+        roles: dict[int, set[GridRole]] = {}
+        for c in self.cells:
+            roles.setdefault(c.grid.row, set()).add(c.grid.role)
+        self._sticky = {row for row, found in roles.items() if found <= {GridRole.CAPTION, GridRole.HEADER, GridRole.NOTE}}
 
-    def _cell(self, g: GridCell, text: str, ts: Typesetter, where: str) -> _Cell:
+    def _items(self, g: GridCell, text: str, ts: Typesetter, where: str) -> list[Item]:
+        label = self.spec.cell(g.cell_id).label_path if g.cell_id else g.text
+        return ts.items(text, _STYLE[g.role], lambda i: f"{where}“{label}” 第{i + 1}字")
+
+    def _cell(self, g: GridCell, items: list[Item]) -> _Cell:
         style = _STYLE[g.role]
         inner = self.col_x[g.col + g.colspan] - self.col_x[g.col] - 2 * st.TABLE_PAD_X
-        label = self.spec.cell(g.cell_id).label_path if g.cell_id else g.text
-        items = ts.items(text, style, lambda i: f"{where}“{label}” 第{i + 1}字")
-        vertical = g.role == GridRole.STUB and g.rowspan > 1 and inner < st.TABLE_VERTICAL_STUB_MAX_CHARS * style.size
+        vertical = _is_vertical(g, inner, style)
         lines = break_lines(items, inner, align=style.align, vertical=vertical)
         alt = break_lines(items, inner, align="center") if vertical else lines
         return _Cell(g, style, items, vertical, lines, alt)
@@ -93,8 +142,7 @@ class GridLayout:
 
     def is_sticky(self, row: int) -> bool:
         """A row of captions/headers only, which must not end a page."""
-        roles = {c.grid.role for c in self.cells if c.grid.row == row}
-        return bool(roles) and roles <= {GridRole.CAPTION, GridRole.HEADER, GridRole.NOTE}
+        return row in self._sticky
 
     @property
     def block_starts(self) -> set[int]:
@@ -127,7 +175,8 @@ class GridLayout:
                     return False
                 above = sum(self.row_h[max(g.row, start):row])
                 below = sum(self.row_h[row:g.row + g.rowspan])
-                if min(above, below) + 0.01 < c.need_piece():
+                # the label is printed on each piece tall enough for it; one piece at least must be
+                if max(above, below) + 0.01 < c.need_piece():
                     return False
         return True
 
@@ -168,13 +217,22 @@ class GridTable(Flowable):
         while fits < self.end and sum(lay.row_h[self.start:fits + 1]) <= room + 1e-6:
             fits += 1
         last = min(fits, self.end - 1)
-        for strict in (True, False):
-            for row in range(last, self.start, -1):
-                if lay.can_break_before(row, self.start, strict):
-                    return self._cut(row)
+        strict = self._last_break(last, strict=True)
+        loose = self._last_break(last, strict=False)
+        # keep a row-span group (（三）不予公开 …) whole only when that costs little room on this page
+        if strict is not None and (loose is None or sum(lay.row_h[strict:loose]) <= st.TABLE_GROUP_KEEP_MAX_WASTE):
+            return self._cut(strict)
+        if loose is not None:
+            return self._cut(loose)
         if availHeight >= st.TYPE_AREA_HEIGHT - 1 and last > max(self.start, lay.header_rows):
             return self._cut(last)  # taller than a page and no good break: break where it must
         return []
+
+    def _last_break(self, last: int, strict: bool) -> int | None:
+        for row in range(last, self.start, -1):
+            if self.layout.can_break_before(row, self.start, strict):
+                return row
+        return None
 
     def _cut(self, row: int) -> list[GridTable]:
         return [GridTable(self.layout, self.start, row, self.continued), GridTable(self.layout, row, self.end, True)]
@@ -201,10 +259,16 @@ class GridTable(Flowable):
                 continue
             x0, x1 = lay.col_x[g.col], lay.col_x[g.col + g.colspan]
             y_top, y_bottom = row_top[first - start], row_top[last - start]
-            canv.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=0)
+            knockout = lay.knockout and g.role is GridRole.VALUE
+            if knockout:
+                canv.setFillColorRGB(1, 1, 1)
+            canv.rect(x0, y_bottom, x1 - x0, y_top - y_bottom, stroke=1, fill=1 if knockout else 0)
             lines = c.lines
-            if c.need(lines) > y_top - y_bottom + 0.01 and c.alt_lines is not lines:
+            height = y_top - y_bottom
+            if c.need(lines) > height + 0.01 and c.alt_lines is not lines:
                 lines = c.alt_lines
+            if c.need(lines) > height + 0.01 and (first, last) != (g.row, g.row + g.rowspan):
+                lines = []  # a piece of a cut span too short for its label: the other piece prints it
             text_h = len(lines) * st.TABLE_LINE_PITCH
             text_top = y_top - (y_top - y_bottom - text_h) / 2
             draw_lines(canv, lines, x0 + st.TABLE_PAD_X, text_top, st.TABLE_LINE_PITCH, c.style.size)

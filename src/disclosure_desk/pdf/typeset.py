@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from . import linebreak as lb
 from . import styles as st
-from .fonts import FontSet
+from .fonts import FontSet, LoadedFont
 from .textprep import char_name, control_picture, is_control, is_invisible
 
 
@@ -30,6 +30,7 @@ class CharIssue:
 
 
 Where = Callable[[int], str]
+_Glyph = tuple[LoadedFont, str, float, int, tuple[float, float]]
 
 
 class Typesetter:
@@ -38,7 +39,7 @@ class Typesetter:
         self.missing: list[CharIssue] = []
         self.replaced: list[CharIssue] = []
         self.fallbacks: list[CharIssue] = []  # printed, but from a font other than the style's own
-        self._title_stroke: float | None = None
+        self._glyphs: dict[tuple[str, str, str | None], _Glyph | None] = {}
 
     def items(self, text: str, style: st.TextStyle, where: Where | None = None) -> list[lb.Item]:
         """Measure ``text`` set in ``style``; ``where(i)`` names the position of character ``i``."""
@@ -47,63 +48,104 @@ class Typesetter:
         stroke = self.stroke(style)
         primary = self.fonts.primary(role)
         for i, ch in enumerate(text):
-            if is_invisible(ch):
-                out.append(lb.Item(ch, None, size, 0.0, 0.0, lb.ATTACH if ch != "\u200b" else lb.BREAK))
+            glyph = self._glyph(ch, role, style.latin)
+            if glyph is None:  # invisible, a control character or in no font: the careful way
+                out.append(self._special(ch, i, style, where))
                 continue
-            drawn = ch
-            if is_control(ch):
-                picture = control_picture(ch)
-                self.replaced.append(CharIssue(ch, char_name(ch), _where(where, i), picture or "□"))
-                if picture is None:
-                    out.append(self._box(ch, style))
-                    continue
-                drawn = picture
-            font = self.fonts.font_for(drawn, role)
-            if font is None:
-                if drawn == ch:
-                    self.missing.append(CharIssue(ch, char_name(ch), _where(where, i)))
-                out.append(self._box(drawn, style))
-                continue
-            if font is not primary and drawn == ch and not ch.isspace():
+            font, font_role, advance_em, cls, blanks_em = glyph
+            if font is not primary and font_role == role and not ch.isspace():
                 self.fallbacks.append(CharIssue(ch, char_name(ch), _where(where, i), font.file.label))
-            self.fonts.mark_used(font)
-            advance = font.advance(drawn) * size
-            width = style.pitch if advance >= st.FULL_WIDTH * size else advance
-            cls = lb.classify(drawn)
-            blanks = (0.0, 0.0)
-            if cls in (lb.OPEN, lb.CLOSE):
-                left, right = font.blanks(drawn)
-                blanks = (left * size, right * size)
-            out.append(lb.Item(drawn, font.name, size, advance, width, cls, stroke, style.colour, blanks=blanks))
+            advance = advance_em * size
+            width = style.pitch if advance >= st.FULL_WIDTH * size and font_role == role else advance
+            out.append(lb.Item(ch, font.name, size, advance, width, cls, stroke, style.colour,
+                               blanks=(blanks_em[0] * size, blanks_em[1] * size), latin=font_role != role))
+        lb.adjust_spacing(out, st.CJK_LATIN_GAP * size)
         return out
+
+    def _glyph(self, ch: str, role: str, latin: str | None) -> _Glyph | None:
+        """Font, role, advance (em), class and blanks (em) of a printable character (cached)."""
+        key = (ch, role, latin)
+        if key in self._glyphs:
+            return self._glyphs[key]
+        glyph = None
+        if not is_invisible(ch) and not is_control(ch):
+            font_role = latin if latin and is_latin(ch) else role
+            font = self.fonts.font_for(ch, font_role)
+            if font is not None:
+                self.fonts.mark_used(font, font_role)
+                cls = lb.classify(ch)
+                blanks = font.blanks(ch) if cls in (lb.OPEN, lb.CLOSE) else (0.0, 0.0)
+                glyph = (font, font_role, font.advance(ch), cls, blanks)
+        self._glyphs[key] = glyph
+        return glyph
+
+    def _special(self, ch: str, i: int, style: st.TextStyle, where: Where | None) -> lb.Item:
+        """An invisible character, a control character (its picture) or one no font has (a box)."""
+        size = style.size
+        if is_invisible(ch):
+            return lb.Item(ch, None, size, 0.0, 0.0, lb.ATTACH if ch != "\u200b" else lb.BREAK)
+        drawn = ch
+        if is_control(ch):
+            picture = control_picture(ch)
+            self.replaced.append(CharIssue(ch, char_name(ch), _where(where, i), picture or "□"))
+            if picture is None:
+                return self._box(ch, style)
+            drawn = picture
+            glyph = self._glyph(drawn, style.role, style.latin)
+            if glyph is not None:
+                font, font_role, advance_em, cls, blanks = glyph
+                advance = advance_em * size
+                width = style.pitch if advance >= st.FULL_WIDTH * size and font_role == style.role else advance
+                return lb.Item(drawn, font.name, size, advance, width, cls, self.stroke(style), style.colour,
+                               blanks=(blanks[0] * size, blanks[1] * size), latin=font_role != style.role)
+        else:
+            self.missing.append(CharIssue(ch, char_name(ch), _where(where, i)))
+        return self._box(drawn, style)
 
     def _box(self, ch: str, style: st.TextStyle) -> lb.Item:
         label = self.fonts.primary(st.FANGSONG)
-        self.fonts.mark_used(label)
+        self.fonts.mark_used(label, st.FANGSONG)
         width = style.pitch * st.MISSING_BOX_WIDTH
         return lb.Item(ch, label.name, style.size, style.size * st.MISSING_BOX_WIDTH, width, lb.CJK,
                        colour=style.colour, box=True)
 
     def stroke(self, style: st.TextStyle) -> float:
-        """The title is stroked only when the bundled Ming face stands in for 小标宋."""
-        if style.role != st.XIAOBIAOSONG:
-            return style.stroke
-        if self._title_stroke is None:
-            bundled = self.fonts.primary(st.XIAOBIAOSONG).file.bundled
-            self._title_stroke = st.TITLE_FALLBACK_STROKE if bundled else 0.0
-        return self._title_stroke
+        """Outline stroke added to the fill (none of the styles uses one: the bundled 小标宋 stand-in is a
+        bold face, so the title is no longer thickened by a stroke)."""
+        return style.stroke
 
     def width(self, text: str, style: st.TextStyle) -> float:
-        """Natural width of ``text`` (used to balance title lines); records nothing."""
-        total = 0.0
-        for ch in text:
-            font = self.fonts.font_for(ch, style.role)
-            if font is None:
-                total += style.pitch
-                continue
-            adv = font.advance(ch) * style.size
-            total += style.pitch if adv >= st.FULL_WIDTH * style.size else adv
-        return total
+        """Natural width of ``text`` on one line (to balance title lines, to size table columns);
+        records no missing or replaced characters."""
+        return natural_width(self._probe().items(text, style))
+
+
+    def widest_unit(self, text: str, style: st.TextStyle) -> float:
+        """Width of the widest piece of ``text`` that no line break may cut (``三、``, a number)."""
+        return widest_unit(self._probe().items(text, style))
+
+    def _probe(self) -> Typesetter:
+        """A typesetter for measuring: shares the glyph cache, records nothing here."""
+        probe = Typesetter(self.fonts)
+        probe._glyphs = self._glyphs
+        return probe
+
+
+def natural_width(items: list[lb.Item]) -> float:
+    """Width of ``items`` set on one line, without justification."""
+    return sum(i.width + i.after for i in items) - (items[-1].after if items else 0.0)
+
+
+def widest_unit(items: list[lb.Item]) -> float:
+    """Width of the widest piece that no line break may cut (``三、``, a number)."""
+    return max((seg.width - seg.tail for seg in lb.segments(items)), default=0.0)
+
+
+def is_latin(ch: str) -> bool:
+    """Set in the Latin face: ASCII (letters, digits, signs, the space), the no-break space and accented
+    Latin letters (pinyin); not × ÷, which Chinese text sets full-width."""
+    cp = ord(ch)
+    return 0x20 <= cp <= 0x7E or cp == 0xA0 or (0xC0 <= cp <= 0x24F and cp not in (0xD7, 0xF7))
 
 
 def _where(where: Where | None, i: int) -> str:

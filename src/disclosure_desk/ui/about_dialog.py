@@ -1,8 +1,7 @@
 """帮助 → 关于: name, version, licence (MIT), and the bundled fonts with their licences.
 
 Every licence text ships with the program (LICENSE, resources/fonts/licenses/) and opens in a
-read-only viewer from a link here, as the Arphic Public License asks ("the licence goes with
-every copy").
+read-only viewer from a link here, as the fonts' licences ask (the GPL's text goes with every copy).
 """
 
 from __future__ import annotations
@@ -33,12 +32,20 @@ class BundledFont:
 
 # resources/fonts/README.md tells where each comes from and how it was subset
 FONTS = (
-    BundledFont("ARPLUMingCN-GB2312.ttf", "AR PL UMing CN（文鼎明体）", "正文、标题（代替仿宋、小标宋）",
-                "Arphic Public License", ("ARPHICPL-zh_CN.TXT", "ARPHICPL.TXT", "AR-PL-UMing-UKai-debian-copyright.txt")),
-    BundledFont("ARPLUKaiCN-GB2312.ttf", "AR PL UKai CN（文鼎楷体）", "“（一）”小标题（代替楷体）",
-                "Arphic Public License", ("ARPHICPL-zh_CN.TXT", "ARPHICPL.TXT", "AR-PL-UMing-UKai-debian-copyright.txt")),
-    BundledFont("WenQuanYiZenHei-NoHangul.ttf", "WenQuanYi Zen Hei（文泉驿正黑）", "“一、”标题、草稿字样、界面",
+    BundledFont("FandolFang-GB2312.ttf", "FandolFang（Fandol 仿宋）", "正文、表格（代替仿宋_GB2312）",
+                "GPL-3 及字体例外", ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt")),
+    BundledFont("FandolHei-GB2312.ttf", "FandolHei（Fandol 黑体）", "“一、”标题、表头、草稿字样（代替黑体）",
+                "GPL-3 及字体例外", ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt")),
+    BundledFont("FandolKai-GB2312.ttf", "FandolKai（Fandol 楷体）", "“（一）”小标题（代替楷体_GB2312）",
+                "GPL-3 及字体例外", ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt")),
+    BundledFont("FandolSongBold-GB2312.ttf", "FandolSong Bold（Fandol 宋体粗体）", "标题（代替方正小标宋简体）",
+                "GPL-3 及字体例外", ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt")),
+    BundledFont("LiberationSerif-Regular.ttf", "Liberation Serif", "西文字母和数字（代替 Times New Roman）",
+                "SIL Open Font License 1.1", ("LiberationSerif-OFL-1.1-debian-copyright.txt",)),
+    BundledFont("WenQuanYiZenHei-NoHangul.ttf", "WenQuanYi Zen Hei（文泉驿正黑）", "生僻字补字、界面",
                 "GPL-2 及字体嵌入例外", ("WenQuanYi-ZenHei-debian-copyright.txt", "GPL-2.txt")),
+    BundledFont("FreeSans-Symbols.ttf", "GNU FreeSans（符号部分）", "控制字符替代符号、箭头等符号补字",
+                "GPL-3 及字体例外", ("FreeFont-debian-copyright.txt", "Fandol-GPL-3-with-font-exception.txt")),
 )
 
 
@@ -62,7 +69,7 @@ def about_html() -> str:
         "完全离线运行，报告只保存在本机。</p>"
         f'<p>许可证：{APP_LICENCE}（可以免费使用、复制、修改和分发）。<a href="licence:LICENSE">许可证全文</a></p>'
         "<h3>随程序提供的字体</h3>"
-        "<p>本机没有公文字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体）时，PDF 使用下列字体，"
+        "<p>本机没有公文字体（仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体、Times New Roman）时，PDF 使用下列字体，"
         "只嵌入用到的字。字体有各自的许可证，与本程序一同分发：</p>"
         '<table border="1" cellspacing="0" cellpadding="4">'
         f"<tr><th>字体</th><th>用途</th><th>许可证</th></tr>{rows}</table>"

@@ -1,4 +1,9 @@
-"""Fonts for the UI: the bundled fonts in resources/fonts/, registered with Qt, system fonts otherwise."""
+"""Fonts for the UI: the bundled UI font in resources/fonts/, registered with Qt, system fonts otherwise.
+
+Only the font the UI itself may use is registered: the PDF's fonts (Fandol, Liberation Serif, …) are
+read by ReportLab, and the PDF preview shows the fonts embedded in the PDF, so registering their 20 MB
+with Qt would only slow the start.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +16,10 @@ from .. import paths
 
 log = logging.getLogger(__name__)
 
-FONT_SUFFIXES = (".ttf", ".otf", ".ttc")
+UI_FONT_FILES = ("WenQuanYiZenHei-NoHangul.ttf",)  # has Chinese glyphs, for a PC without a Chinese UI font
 # preferred UI families, first found wins (bundled or system)
 PREFERRED_UI = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC",
-                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "PingFang SC", "SimHei", "AR PL UMing CN")
+                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "PingFang SC", "SimHei")
 
 _registered: list[str] = []
 
@@ -29,11 +34,11 @@ def has_chinese_font() -> bool:
 
 
 def register_bundled_fonts() -> list[str]:
-    """Add every font file in resources/fonts/ to Qt; returns the families added (once per process)."""
+    """Add the bundled UI font(s) to Qt; returns the families added (once per process)."""
     if _registered:
         return list(_registered)
     folder = paths.fonts_dir()
-    files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in FONT_SUFFIXES) if folder.is_dir() else []
+    files = [folder / name for name in UI_FONT_FILES if (folder / name).is_file()]
     for f in files:
         font_id = QFontDatabase.addApplicationFont(str(f))
         if font_id < 0:

@@ -7,7 +7,7 @@ build (tests/packaging/test_frozen.py) and bench/bench_frozen.py read them; see 
     probe version=0.1.0 frozen=yes platform=offscreen
     probe translations=yes        Qt's qtbase_zh_CN (下一步, 取消 …) is loaded
     probe refcount-guard=applied  ui/refcount_guard.py is active (``not-needed`` on Python ≥ 3.12)
-    probe fonts=3 chinese=yes     bundled fonts registered; the UI font has Chinese glyphs
+    probe fonts=1 chinese=yes     bundled UI font registered; the UI font has Chinese glyphs
     probe icon=yes samples=2 guide=yes
     probe qtpdf=yes pages=5       QtPdf loads; with DISCLOSURE_DESK_PROBE_PDF=FILE it renders page 1
     probe log=/…/disclosure-desk.log   where the log is; the probe's own qWarning must be in it

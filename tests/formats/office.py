@@ -16,10 +16,10 @@ from pathlib import Path
 from tests.conftest import REPO
 
 FONTS = REPO / "resources" / "fonts"
-MING, KAI, HEI = "AR PL UMing CN", "AR PL UKai CN", "WenQuanYi Zen Hei"
+FANG, SONG, KAI, HEI, LATIN = "FandolFang", "FandolSong", "FandolKai", "FandolHei", "Liberation Serif"
 ALIASES = {
-    "仿宋_GB2312": MING, "仿宋": MING, "FangSong": MING, "方正小标宋简体": MING, "宋体": MING, "SimSun": MING,
-    "Times New Roman": MING, "serif": MING, "楷体_GB2312": KAI, "楷体": KAI, "KaiTi": KAI, "黑体": HEI,
+    "仿宋_GB2312": FANG, "仿宋": FANG, "FangSong": FANG, "方正小标宋简体": SONG, "宋体": SONG, "SimSun": SONG,
+    "Times New Roman": LATIN, "serif": FANG, "楷体_GB2312": KAI, "楷体": KAI, "KaiTi": KAI, "黑体": HEI,
     "SimHei": HEI, "sans-serif": HEI,
 }
 CONVERT_TIMEOUT = 240  # seconds; a first start builds the profile

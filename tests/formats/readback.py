@@ -68,15 +68,23 @@ def docx_grid(table: Table) -> Grid:
 
 
 def docx_sequence(document: docx.document.Document) -> list[str]:
-    """Every paragraph's text and every table cell's text, in document order."""
+    """Every paragraph's text and every table cell's text, in document order (labels spanning several
+    rows aside: where a layout prints them in their rows is its own choice — see ``spanning_labels``)."""
     out: list[str] = []
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
             out.append(item.text)
         else:
-            grid = docx_grid(item)
-            out += [grid[pos][2] for pos in sorted(grid)]
+            out += _in_order(docx_grid(item))
     return out
+
+
+def spanning_labels(grid: Grid) -> list[str]:
+    return [text for (rs, _, text) in grid.values() if rs > 1 and text]
+
+
+def _in_order(grid: Grid) -> list[str]:
+    return [grid[pos][2] for pos in sorted(grid) if grid[pos][0] == 1]
 
 
 # ---- HTML ----------------------------------------------------------------------------------------
@@ -120,6 +128,5 @@ def html_sequence(root) -> list[str]:
         if tag in ("h1", "h2", "h3", "p"):  # our pages hold no paragraphs inside table cells
             out.append(element_text(element))
         elif tag == "table":
-            grid = html_grid(element)
-            out += [grid[pos][2] for pos in sorted(grid)]
+            out += _in_order(html_grid(element))
     return out

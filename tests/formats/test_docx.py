@@ -19,7 +19,7 @@ from disclosure_desk.formats.report_content import NO_DATE, needs_draft_mark, re
 from disclosure_desk.pdf import styles as st
 from disclosure_desk.pdf.export import render_pdf
 from disclosure_desk.spec import GridRole
-from tests.formats.readback import docx_grid, docx_sequence, expected_grid, numbered, open_docx
+from tests.formats.readback import docx_grid, docx_sequence, expected_grid, numbered, open_docx, spanning_labels
 from tests.pdf.conftest import assert_in_order, reading_sequence, render, squash
 
 
@@ -196,7 +196,11 @@ def test_font_table_names_fallbacks_for_missing_official_fonts(sample_2021):
 
 def test_same_text_labels_and_values_as_the_pdf(draft):
     pdf_text = squash("".join(reading_sequence(render(draft))))
-    assert_in_order(pdf_text, docx_sequence(docx_of(draft)))
+    document = docx_of(draft)
+    assert_in_order(pdf_text, docx_sequence(document))
+    for table in document.tables:  # a label over several rows: printed, wherever the layout puts it
+        for label in spanning_labels(docx_grid(table)):
+            assert squash(label) in pdf_text, label
 
 
 # ---- hostile text and the registry ---------------------------------------------------------------

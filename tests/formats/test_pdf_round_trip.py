@@ -62,7 +62,7 @@ def test_a_letter_spaced_pdf_with_page_numbers_reads_as_text(tmp_path):
 
     from disclosure_desk import paths
 
-    pdfmetrics.registerFont(TTFont("FixtureMing", str(paths.resources_dir() / "fonts" / "ARPLUMingCN-GB2312.ttf")))
+    pdfmetrics.registerFont(TTFont("FixtureMing", str(paths.resources_dir() / "fonts" / "FandolFang-GB2312.ttf")))
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
     lines = ["青 禾 县 统 计 局 2 0 2 5 年 政 府 信 息 公 开 工 作 年 度 报 告", "一 、 总 体 情 况",

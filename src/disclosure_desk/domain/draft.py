@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..spec import ReportSpec, default_edition, get_spec
+from .headings import SUBHEADING
 from .numbers import Value, exact_sum
 from .totals import recompute_all_totals
 
 STATUS_DRAFT = "草稿"
 STATUS_FINAL = "定稿"
 
-# a paragraph that is only a sub-heading, e.g. "（二）依申请公开" or "（三）政府信息管理。"
-_HEADING_LINE = re.compile(r"^（[一二三四五六七八九十]+）[^。！？\n]{1,40}。?$")
 
 
 @dataclass(frozen=True)
@@ -133,7 +131,7 @@ def section_as_parts(section: SectionText) -> tuple[SectionPart, ...]:
     parts: list[SectionPart] = []
     heading, lines = "", list[str]()
     for line in section.split("\n"):
-        if _HEADING_LINE.match(line):
+        if SUBHEADING.match(line):
             if heading or lines:
                 parts.append(SectionPart(heading, "\n".join(lines)))
             heading, lines = line, []

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from ..domain import SectionPart
 from ..domain.draft import section_as_parts
+from ..domain.headings import NUMBER
 from ..interchange.format import TITLE_VARIANTS
 from ..spec import editions, get_spec
 from ..spec.common import SECTION_TITLES
@@ -31,8 +32,7 @@ _SECTION_WORDS = (
     ("存在的主要问题", "问题及改进", "问题和改进", "问题及整改", "问题和整改"),
     ("需要报告", "需要汇报", "其他事项", "其它事项"),
 )
-_SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。！？\n]{1,40}。?$")
-_SUBHEADING_INLINE = re.compile(r"^（[一二三四五六七八九十]+）[^。！？\n]{1,40}?[。：]")
+_SUBHEADING_INLINE = re.compile(rf"^{NUMBER}[^。！？\n]{{1,40}}?[。：]")  # as SUBHEADING_LEAD, or a colon
 _YEAR = re.compile(r"(\d{4})\s*年")
 _DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
                    r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")

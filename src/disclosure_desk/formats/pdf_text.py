@@ -7,13 +7,13 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from ..domain.headings import SUBHEADING
 from .document import Paragraph
 from .narrative_extract import section_of
 
 _CJK = r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》〈〉、，。：；！？（）]"
 _STRAY_SPACE = re.compile(f"(?<={_CJK}) (?={_CJK})")
 _LETTER_GAP = re.compile(r"(?<![A-Za-z]) | (?![A-Za-z])")  # a single space, unless between two Latin letters
-_SUBHEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}。?$")
 
 
 @dataclass
@@ -98,7 +98,7 @@ def _starts_paragraph(prev: Line, line: Line, left: float, right: float) -> bool
 
 
 def _is_heading(text: str) -> bool:
-    return section_of(text) is not None or bool(_SUBHEADING.match(text))
+    return section_of(text) is not None or bool(SUBHEADING.match(text))
 
 
 def _paragraph(lines: list[Line], left: float) -> Paragraph:

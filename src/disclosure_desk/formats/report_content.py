@@ -19,23 +19,19 @@ and each replacement is recorded so the writer can say so.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
 from ..checks import check, has_errors
 from ..domain import Draft, format_value
 from ..domain.draft import SectionPart
+from ..domain.headings import SUBHEADING, SUBHEADING_LEAD
 from ..domain.numbers import Value
 from ..pdf import styles as st
 from ..pdf.textprep import char_name, control_picture, is_control, paragraphs, prepare
 from ..pdf.title import break_title
 from ..spec import GridCell, GridRole, TableSpec
 
-# a paragraph that is only a sub-heading: （二）依申请公开 / （三）政府信息管理。
-HEADING_ONLY = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}。?$")
-# a paragraph that starts with one: （一）政府信息主动公开情况。一是……
-INLINE_HEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}?。")
 NO_DATE = "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"  # a date to be written by hand
 REPLACEMENT = "\ufffd"
 
@@ -225,9 +221,9 @@ class _Builder:
 
 
 def _paragraph(text: str, headings: bool) -> Heading | Paragraph:
-    if headings and HEADING_ONLY.match(text):
+    if headings and SUBHEADING.match(text):
         return Heading(text, 2)
-    m = INLINE_HEADING.match(text) if headings else None
+    m = SUBHEADING_LEAD.match(text) if headings else None
     if m:
         return Paragraph(text[m.end():], lead=m.group(0))
     return Paragraph(text)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
 from reportlab.platypus.flowables import CondPageBreak, Flowable
 
 from ..domain import Draft, format_value
 from ..domain.draft import SectionPart
+from ..domain.headings import SUBHEADING, SUBHEADING_LEAD
 from ..spec import SectionSpec
 from . import styles as st
 from .flowables import BlankLines, GridSnap, PlacedLine, TextBlock
@@ -17,10 +16,6 @@ from .textprep import Paragraph, paragraphs, prepare
 from .title import break_title
 from .typeset import Typesetter, position
 
-# a paragraph that is only a sub-heading: （二）依申请公开 / （三）政府信息管理。
-HEADING_ONLY = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}。?$")
-# a paragraph that starts with one: （一）政府信息主动公开情况。一是……
-INLINE_HEADING = re.compile(r"^（[一二三四五六七八九十]+）[^。！？]{1,40}?。")
 HEADING_MIN_FOLLOW = 2  # lines of text that must follow a heading on its page
 
 
@@ -111,9 +106,9 @@ def _narrative(text: str, place: str, ts: Typesetter, headings: bool = True) -> 
 def _paragraph(para: Paragraph, place: str, ts: Typesetter, headings: bool) -> TextBlock:
     where = position(place, para.number, para.offset)
     text = para.text
-    if headings and HEADING_ONLY.match(text):
+    if headings and SUBHEADING.match(text):
         return TextBlock.set([ts.items(text, st.HEADING_2, where)], st.HEADING_2)
-    m = INLINE_HEADING.match(text) if headings else None
+    m = SUBHEADING_LEAD.match(text) if headings else None
     if m:
         head = ts.items(m.group(0), st.HEADING_2, where)
         rest = ts.items(text[m.end():], st.BODY, position(place, para.number, para.offset + m.end()))

@@ -12,7 +12,6 @@ from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
 
 from disclosure_desk.domain import Draft, format_value
-from disclosure_desk.formats.report_content import printed_value
 from disclosure_desk.spec import TableSpec, ValueKind
 
 XHTML = "{http://www.w3.org/1999/xhtml}"
@@ -24,7 +23,7 @@ def expected_grid(draft: Draft, spec: TableSpec) -> Grid:
     """What the spec says each cell of the printed table holds."""
     return {
         (g.row, g.col): (g.rowspan, g.colspan,
-                         format_value(printed_value(draft, g.cell_id)) if g.cell_id else g.text)
+                         format_value(draft.printed_value(g.cell_id)) if g.cell_id else g.text)
         for g in spec.grid
     }
 

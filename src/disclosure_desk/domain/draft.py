@@ -87,6 +87,14 @@ class Draft:
             return None
         return exact_sum(p for p in parts if p is not None)
 
+    def printed_value(self, cell_id: str) -> Value | None:
+        """What a value cell shows (wizard, PDF, Word, web page): the stored value; a blank total the sum
+        of its parts (the checks accept it so); any other blank cell stays blank."""
+        value = self.value(cell_id)
+        if value is None and self.spec.cell(cell_id).is_total:
+            return self.derived_value(cell_id)
+        return value
+
     def fill_totals(self) -> None:
         """Set every total the spec defines as a sum to the sum of its parts."""
         recompute_all_totals(self)

@@ -26,7 +26,6 @@ from ..checks import check, has_errors
 from ..domain import Draft, format_value
 from ..domain.draft import SectionPart
 from ..domain.headings import SUBHEADING, SUBHEADING_LEAD
-from ..domain.numbers import Value
 from ..pdf import styles as st
 from ..pdf.textprep import char_name, control_picture, is_control, paragraphs, prepare
 from ..pdf.title import break_title
@@ -136,19 +135,12 @@ def report_content(draft: Draft, *, draft_mark: bool) -> ReportContent:
 
 # ---- values and tables ---------------------------------------------------------------------
 
-def printed_value(draft: Draft, cell_id: str) -> Value | None:
-    """What a value cell shows: the stored value; a blank total the sum of its parts (as the wizard
-    shows it and the checks accept it); any other blank cell stays blank."""
-    value = draft.value(cell_id)
-    if value is None and draft.spec.cell(cell_id).is_total:
-        return draft.derived_value(cell_id)
-    return value
 
 
 def table_block(draft: Draft, spec: TableSpec) -> Table:
     cells = []
     for g in spec.grid:
-        text = format_value(printed_value(draft, g.cell_id)) if g.cell_id else g.text
+        text = format_value(draft.printed_value(g.cell_id)) if g.cell_id else g.text
         cells.append(TableCell(g.row, g.col, g.rowspan, g.colspan, g.role, text, _is_vertical(spec, g)))
     return Table(spec.key, spec.grid_rows, spec.grid_cols, spec.col_widths, spec.header_rows, tuple(cells), spec.note)
 

@@ -130,23 +130,12 @@ def _keep_headings(blocks: list[Flowable]) -> list[Flowable]:
 def _table(draft: Draft, section: SectionSpec, ts: Typesetter, draft_mark: bool) -> list[Flowable]:
     spec = draft.spec.table(section.table)
     out: list[Flowable] = []
-    if spec.caption:
-        out.append(TextBlock.set([ts.items(spec.caption, st.TABLE_HEADER)], st.TABLE_HEADER))
-    texts = table_texts(spec, lambda cell_id: format_value(printed_value(draft, cell_id)))
+    texts = table_texts(spec, lambda cell_id: format_value(draft.printed_value(cell_id)))
     out.append(GridTable(GridLayout(spec, texts, ts, f"{spec.key}", knockout=draft_mark)))
     if spec.note:
         out.append(TextBlock.set([ts.items(spec.note, st.TABLE_NOTE)], st.TABLE_NOTE))
     out.append(GridSnap())
     return out
-
-
-def printed_value(draft: Draft, cell_id: str):
-    """What a value cell shows: the stored value; a blank total shows the sum of its parts (as the
-    wizard shows it and the checks accept it); any other blank cell stays blank."""
-    value = draft.value(cell_id)
-    if value is None and draft.spec.cell(cell_id).is_total:
-        return draft.derived_value(cell_id)
-    return value
 
 
 # ---- signature (机关署名 and 成文日期, §7.3.5) ---------------------------------------------

@@ -60,7 +60,6 @@ def build_table2(section_title: str, blocks: tuple[T2Block, ...], note: str = ""
     return TableSpec(
         key="表二",
         section_title=section_title,
-        caption="",
         cells=tuple(cells),
         grid=tuple(grid),
         grid_rows=r,
@@ -131,7 +130,6 @@ def build_table3(section_title: str, rows: tuple[T3Row, ...]) -> TableSpec:
     return TableSpec(
         key="表三",
         section_title=section_title,
-        caption="",
         cells=tuple(cells),
         grid=tuple(grid),
         grid_rows=first_data + len(rows),
@@ -218,7 +216,6 @@ def build_table4(section_title: str) -> TableSpec:
     return TableSpec(
         key="表四",
         section_title=section_title,
-        caption="",
         cells=tuple(cells),
         grid=tuple(grid),
         grid_rows=4,

@@ -97,7 +97,6 @@ class CellSpec:
 class TableSpec:
     key: str  # 表二 / 表三 / 表四
     section_title: str
-    caption: str
     cells: tuple[CellSpec, ...]
     grid: tuple[GridCell, ...]
     grid_rows: int

@@ -129,6 +129,7 @@ def _figure(rows: int) -> tuple[Figure, object]:
 
 def _label_axes(axes, organs: list[str], xlabel: str) -> None:  # type: ignore[no-untyped-def]
     axes.set_yticks(range(len(organs)), organs, fontsize=8)
+    axes.set_ylim(-0.7, max(len(organs), 1) - 0.3)
     axes.set_xlabel(xlabel)
     axes.grid(axis="x", color="#e3e7eb", linewidth=0.8)
     axes.set_axisbelow(True)
@@ -139,9 +140,14 @@ def _label_axes(axes, organs: list[str], xlabel: str) -> None:  # type: ignore[n
 
 
 def _footnote(figure: Figure, data: ChartData) -> None:
-    if data.left_out:
-        names = "、".join(data.left_out[:12]) + (f"等{len(data.left_out)}个" if len(data.left_out) > 12 else "")
-        figure.text(0.01, 0.002, f"未列入：{names}", fontsize=7, color="#666666", ha="left", va="bottom", wrap=True)
+    """The organs without the figure, under the x axis label (constrained layout makes room for it)."""
+    if not data.left_out:
+        return
+    shown = data.left_out[:12]
+    lines = ["、".join(shown[i:i + 4]) for i in range(0, len(shown), 4)]
+    more = f"等{len(data.left_out)}个" if len(data.left_out) > len(shown) else ""
+    axes = figure.axes[0]
+    axes.set_xlabel(axes.get_xlabel() + "\n未列入（本年或上年没有这项数据）：" + "\n".join(lines) + more, fontsize=9)
 
 
 def figure_bytes(figure: Figure, kind: str) -> bytes:

@@ -236,3 +236,17 @@ def _narrative(draft: Draft, text_year: int, organ: str, rng: random.Random) -> 
 def _write(draft: Draft, path: Path, when: dt.datetime) -> None:
     write_report(draft, path)
     os.utime(path, (when.timestamp(), when.timestamp()))
+
+
+def make_json_batch(root: Path, count: int, *, seed: int = 500) -> tuple[Path, Path]:
+    """``count`` clean reports as report JSON (this year's and last year's folders), for the benchmark."""
+    rng = random.Random(seed)
+    folder, previous_folder = root / "本年", root / "上年"
+    folder.mkdir(parents=True)
+    previous_folder.mkdir(parents=True)
+    for i in range(count):
+        organ = f"{COUNTY}第{i + 1:03d}单位"
+        last = _report(organ, YEAR - 1, rng, None)
+        write_report(last, previous_folder / f"{organ}.json")
+        write_report(_report(organ, YEAR, rng, last, copied=i % 10 == 0), folder / f"{organ}.json")
+    return folder, previous_folder

@@ -85,10 +85,11 @@ def _review_one(organ: OrganReview, year: int | None, have_list: bool) -> None:
     if organ.superseded:
         notes.append("另有较早的文件：" + "、".join(f.path.name for f in organ.superseded))
     draft, previous = organ.draft, organ.previous_draft
-    if draft is not None:
-        organ.findings = tuple(check(draft, previous))
-        organ.figures = figures_of(draft)
-        organ.copy_score = copy_score(draft, previous)
+    if draft is not None and received is not None:
+        against = organ.previous.identity if organ.previous is not None else None
+        if against not in received.memo:  # checked before against the same last year's file: not again
+            received.memo[against] = (tuple(check(draft, previous)), figures_of(draft), copy_score(draft, previous))
+        organ.findings, organ.figures, organ.copy_score = received.memo[against]
         if year is not None and draft.year != year:
             organ.other_year = True
             notes.append(f"报告年度为{draft.year or '（未识别）'}年，与其他报告（{year}年）不同")

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,13 @@ class ReceivedFile:
     draft: Draft | None = None
     recognition: Any = None  # formats.recognition.Recognition for Word/web/PDF, None for report JSON
     problem: str = ""
+    # what the review worked out from this file, by last year's file it was checked against (assemble.py):
+    # a rescan of an unchanged file beside an unchanged last year's one does not check it again
+    memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def identity(self) -> tuple[Path, dt.datetime, int]:
+        return (self.path, self.modified, self.size)
 
     @property
     def readable(self) -> bool:

@@ -76,7 +76,7 @@ def test_png_and_pdf_files_are_valid_and_keep_the_chinese_as_text(tmp_path):
     with pdfplumber.open(pdf) as document:
         text = document.pages[0].extract_text()
         fonts = {c["fontname"] for c in document.pages[0].chars}
-    assert "各机关本年新收申请（2025年）" in text and "丙乡" in text
+    assert "各机关本年新收申请（2025年，灰色为2024年）" in text and "丙乡" in text
     assert fonts and all("WenQuanYi" in f for f in fonts)
 
 

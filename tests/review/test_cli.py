@@ -127,7 +127,7 @@ def test_charts_are_valid_png_and_pdf_with_chinese_text(reviewed):
             image.verify()
             assert image.format == "PNG"
     with pdfplumber.open(charts / "本年新收申请.pdf") as pdf:
-        assert "各机关本年新收申请（2025年）" in pdf.pages[0].extract_text()
+        assert "各机关本年新收申请（2025年，灰色为2024年）" in pdf.pages[0].extract_text()
         fonts = {c["fontname"] for c in pdf.pages[0].chars}
     assert all("WenQuanYi" in f for f in fonts)
 

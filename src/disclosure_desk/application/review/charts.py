@@ -96,9 +96,10 @@ def bars_figure(data: ChartData, year: int | None = None) -> Figure:
     if data.has_previous:
         axes.barh([v - height / 2 for v in y], [b or 0.0 for b in data.before], height=height, color=LAST_YEAR,
                   label=f"{year - 1}年" if year else "上年")
-        axes.legend(loc="lower right", frameon=False)
+        axes.legend(loc="lower right", frameon=False)  # beside the smallest bars, at the bottom
     _label_axes(axes, data.organs, f"{spec.label}（{spec.unit}）")
-    axes.set_title(f"各机关{spec.label}" + (f"（{year}年）" if year else ""), loc="left")
+    years = (f"（{year}年，灰色为{year - 1}年）" if data.has_previous else f"（{year}年）") if year else ""
+    axes.set_title(f"各机关{spec.label}{years}", loc="left")
     _footnote(figure, data)
     return figure
 
@@ -132,6 +133,7 @@ def _label_axes(axes, organs: list[str], xlabel: str) -> None:  # type: ignore[n
     axes.set_ylim(-0.7, max(len(organs), 1) - 0.3)
     axes.set_xlabel(xlabel)
     axes.grid(axis="x", color="#e3e7eb", linewidth=0.8)
+    axes.tick_params(axis="x", labeltop=len(organs) > 15)  # a long chart has its scale at the top too
     axes.set_axisbelow(True)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)

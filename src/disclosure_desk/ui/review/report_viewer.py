@@ -70,6 +70,7 @@ class ReportViewer(QWidget):
         right.addWidget(self.wizard)
         right.addWidget(self.findings)
         right.setStretchFactor(0, 1)
+        self._right = right
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.pages)
         split.addWidget(right)
@@ -77,6 +78,12 @@ class ReportViewer(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        total = sum(self._right.sizes())
+        findings = min(8 * self.fontMetrics().height(), total // 4)  # the table keeps the room
+        self._right.setSizes([total - findings, findings])
 
     def jump_to_finding(self, finding) -> None:
         page_id = self.wizard.page_id_for_key(page_key_for(finding))

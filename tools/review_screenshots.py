@@ -37,10 +37,10 @@ def main(argv: list[str] | None = None) -> int:
 
 def take(out: Path, tmp: Path, width: int, height: int) -> int:
     from screenshots import settle, shot
+    from tests.review.batch import make_batch
 
     from disclosure_desk.ui import messages
     from disclosure_desk.ui.app import create_application
-    from tests.review.batch import make_batch
 
     messages.present = lambda request: request.choices[0] if request.choices else None  # never block
     app = create_application()

@@ -172,7 +172,7 @@ def _report(organ: str, year: int, rng: random.Random, last: Draft | None, *, co
     draft.year = year
     draft.signature_date = dt.date(year + 1, 1, 20)
     draft.preface = draft.preface.replace("2025", str(year)).replace("青禾县统计局", organ)
-    carried_in = {c: (last.value(f"t3.carried_out.{c}") or 0) for c, _ in T3_COLUMNS} if last is not None else None
+    carried_in = {c: int(last.value(f"t3.carried_out.{c}") or 0) for c, _ in T3_COLUMNS} if last is not None else None
     if carried_in is not None and carry_mismatch:
         carried_in["natural"] += 2
     _tables(draft, rng, carried_in, last)
@@ -184,9 +184,10 @@ def _tables(draft: Draft, rng: random.Random, carried_in: dict[str, int] | None,
     values = draft.values
     for row in ("rules", "normative"):
         issued, repealed = (0, 0) if row == "rules" else (rng.randint(0, 5), rng.randint(0, 3))
-        before = last.value(f"t2.a1.{row}.in_force") if last is not None else (0 if row == "rules" else rng.randint(5, 30))
+        before = int(last.value(f"t2.a1.{row}.in_force") or 0) if last is not None else (
+            0 if row == "rules" else rng.randint(5, 30))
         values |= {f"t2.a1.{row}.issued": issued, f"t2.a1.{row}.repealed": repealed,
-                   f"t2.a1.{row}.in_force": max(0, (before or 0) + issued - repealed)}
+                   f"t2.a1.{row}.in_force": max(0, before + issued - repealed)}
     values |= {"t2.a5.licensing.decisions": rng.randint(0, 500), "t2.a6.penalty.decisions": rng.randint(0, 200),
                "t2.a6.coercion.decisions": rng.randint(0, 20),
                "t2.a8.fees.amount": Decimal(rng.choice([0, 0, 0, 125, 380, 1250])) / 100}
@@ -199,7 +200,7 @@ def _tables(draft: Draft, rng: random.Random, carried_in: dict[str, int] | None,
         for row in results:
             busy = row in ("disclosed", "partial", "unavailable.not_held")
             values[f"t3.{row}.{col}"] = rng.randint(0, scale) if busy or rng.random() < 0.08 else 0
-        handled = sum(values[f"t3.{row}.{col}"] for row in results)
+        handled = sum(int(values[f"t3.{row}.{col}"] or 0) for row in results)
         came = carried_in[col] if carried_in is not None else rng.randint(0, 1)
         out = rng.randint(0, 1)
         new = handled + out - came
@@ -216,8 +217,10 @@ def _tables(draft: Draft, rng: random.Random, carried_in: dict[str, int] | None,
 
 
 def _narrative(draft: Draft, text_year: int, organ: str, rng: random.Random) -> None:
-    v = draft.value
-    litigation = (v("t4.direct.total") or 0) + (v("t4.after_review.total") or 0)
+    def v(cell_id: str) -> int:
+        return int(draft.value(cell_id) or 0)
+
+    litigation = v("t4.direct.total") + v("t4.after_review.total")
     applications = texts.application_text(v("t3.new.total"), v("t3.carried_in.total"), v("t3.total.total"),
                                           v("t3.disclosed.total"), v("t3.partial.total"), v("t3.carried_out.total"),
                                           v("t4.review.total"), litigation)

@@ -9,16 +9,17 @@ cannot be written.
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
-from ..application.review import Review, Status, review_folder
+from ..application.review import OrganReview, Review, Status, review_folder
 from ..application.review.outputs import write_all
 from ..errors import BadInputError
 
 LISTED = 20  # organs named per line of the summary
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     folder, out = Path(args.folder), Path(args.output)
     previous = Path(args.previous) if args.previous else None
     for source in (folder, previous):
@@ -27,7 +28,7 @@ def run(args) -> int:
                 f"输出文件夹“{out}”就是报告所在的文件夹。请另选一个文件夹存放审核结果，以免与报告混在一起。",
                 f"{out}: output folder is an input folder",
             )
-    review = review_folder(folder, previous, args.expected)
+    review = review_folder(folder, previous, args.expected)  # a str, or None
     written = write_all(review, out, include_errors=args.include_errors, name=args.name or "")
     for line in summary_lines(review):
         print(line)
@@ -56,7 +57,7 @@ def summary_lines(review: Review) -> list[str]:
     return lines
 
 
-def _with_count(organ, status: Status) -> str:
+def _with_count(organ: OrganReview, status: Status) -> str:
     if status is Status.ERRORS:
         return f"{organ.organ}（{organ.errors}个错误）"
     if status is Status.UNREADABLE and organ.received is not None:

@@ -4,6 +4,8 @@ the report itself (the review desk's 审核意见 and 汇总). ReportLab is impo
 
 from __future__ import annotations
 
+from typing import Any
+
 from ..spec import GridCell, TableSpec
 from .report_content import Block, Heading, Paragraph, ReportContent, Signature, Table, Title
 
@@ -15,7 +17,7 @@ def render_content_pdf(content: ReportContent, *, subject: str, invariant: bool 
     return render_plain_pdf(blocks, title=content.title, author=content.author, subject=subject, invariant=invariant)
 
 
-def _plain(block: Block) -> list:
+def _plain(block: Block) -> list[Any]:
     from ..pdf.plain import PlainBlock
 
     if isinstance(block, Title):

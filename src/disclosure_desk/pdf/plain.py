@@ -23,7 +23,7 @@ from .page import PageDecoration, ReportDocTemplate
 from .tables import GridLayout, GridTable
 from .textprep import paragraphs, prepare
 from .title import break_title
-from .typeset import Typesetter, position
+from .typeset import Typesetter, Where, position
 
 KINDS = ("title", "heading1", "heading2", "body", "note", "table", "signature")
 
@@ -95,7 +95,7 @@ def _flowables(block: PlainBlock, ts: Typesetter, number: int) -> list[Flowable]
     raise ValueError(f"unknown block kind {block.kind!r}")
 
 
-def _text(block: PlainBlock, ts: Typesetter, where) -> list[Flowable]:
+def _text(block: PlainBlock, ts: Typesetter, where: Where) -> list[Flowable]:
     style = st.BODY if block.kind == "body" else st.TABLE_NOTE
     out: list[Flowable] = []
     for k, para in enumerate(paragraphs(prepare(block.text))):

@@ -24,6 +24,7 @@ from .board import Comparison
 from .figures import FIGURE_BY_KEY, FIGURES, chart_value
 
 if TYPE_CHECKING:
+    from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
 CHART_FONT_FILE = "WenQuanYiZenHei-NoHangul.ttf"
@@ -120,7 +121,7 @@ def change_figure(data: ChartData, year: int | None = None) -> Figure:
     return figure
 
 
-def _figure(rows: int) -> tuple[Figure, object]:
+def _figure(rows: int) -> tuple[Figure, Axes]:
     from matplotlib.figure import Figure
 
     chart_font_family()
@@ -128,7 +129,7 @@ def _figure(rows: int) -> tuple[Figure, object]:
     return figure, figure.add_subplot()
 
 
-def _label_axes(axes, organs: list[str], xlabel: str) -> None:  # type: ignore[no-untyped-def]
+def _label_axes(axes: Axes, organs: list[str], xlabel: str) -> None:
     axes.set_yticks(range(len(organs)), organs, fontsize=8)
     axes.set_ylim(-0.7, max(len(organs), 1) - 0.3)
     axes.set_xlabel(xlabel)

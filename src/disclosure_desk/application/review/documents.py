@@ -105,12 +105,15 @@ def _passage(finding: Finding, draft: Draft, previous: Draft | None) -> str:
     if finding.rule != "C-1" or previous is None or not finding.section:
         return ""
     last = previous.section_text(finding.section)
-    squeeze = lambda s: re.sub(r"\s+", "", s)
     shared = [m.group(0).strip() for m in _SENTENCE.finditer(draft.section_text(finding.section))
-              if len(squeeze(m.group(0))) >= 12 and squeeze(m.group(0)) in squeeze(last)]
+              if len(_squeezed(m.group(0))) >= 12 and _squeezed(m.group(0)) in _squeezed(last)]
     if not shared:
         return ""
     return f"原文（与上年报告一字不差）：“{max(shared, key=len)}”"
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
 
 
 def _comparison_blocks(organ: OrganReview) -> list[Block]:

@@ -101,7 +101,7 @@ def _header_style(sheet: Worksheet, columns: int) -> None:
     sheet.auto_filter.ref = sheet.dimensions
 
 
-def _widths(sheet: Worksheet, widths: list[float]) -> None:
+def _widths(sheet: Worksheet, widths: Sequence[float]) -> None:
     from openpyxl.utils import get_column_letter
 
     for i, width in enumerate(widths, start=1):

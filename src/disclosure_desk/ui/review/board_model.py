@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...application.review import Review, Status
@@ -31,7 +33,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class BoardModel(QAbstractTableModel):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.review: Review | None = None
         self.rows: list[BoardRow] = []
@@ -50,12 +52,12 @@ class BoardModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(BOARD_COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return BOARD_COLUMNS[section][0]
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         row = self.rows[index.row()]
@@ -78,7 +80,7 @@ class BoardModel(QAbstractTableModel):
         return self._keys.index(key) if key in self._keys else None
 
 
-def _sort_key(row: BoardRow, column: int):
+def _sort_key(row: BoardRow, column: int) -> int | float | str:
     """Numbers sort as numbers, the status worst first, the received time in time order; blanks last."""
     if column == STATUS_COLUMN:
         return row.status.rank
@@ -96,7 +98,7 @@ def _sort_key(row: BoardRow, column: int):
 class BoardFilter(QSortFilterProxyModel):
     """Sorts by ``SORT_ROLE``; keeps the rows of the chosen filter that contain the typed text."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.setSortRole(SORT_ROLE)
         self.setFilterKeyColumn(-1)

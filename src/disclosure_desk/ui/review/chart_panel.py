@@ -4,6 +4,7 @@ and PDF (the same figure through matplotlib's own file backends, so the file is 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -23,20 +24,23 @@ from ...errors import UserFacingError
 from .. import messages, settings
 from ..folders import default_folder
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 
 class ChartPanel(QWidget):
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.review: Review | None = None
-        self.figure = None
+        self.figure: Figure | None = None
         self.canvas: QWidget | None = None
         self.choice = QComboBox()
         self.change = QCheckBox("显示与上年相比的变化")
         self.png_button = QPushButton("导出 PNG…")
         self.pdf_button = QPushButton("导出 PDF…")
         self.empty = QLabel("扫描报告后，这里显示各机关主要数据的对比图。")
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)  # the chart as wide as the window, as tall as it needs
+        self.area = QScrollArea()
+        self.area.setWidgetResizable(True)  # the chart as wide as the window, as tall as it needs
         top = QHBoxLayout()
         top.addWidget(QLabel("数据"))
         top.addWidget(self.choice, 1)
@@ -46,7 +50,7 @@ class ChartPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.area, 1)
         self.choice.currentIndexChanged.connect(self.redraw)
         self.change.toggled.connect(self.redraw)
         self.png_button.clicked.connect(lambda: self.export("png"))
@@ -81,9 +85,9 @@ class ChartPanel(QWidget):
         figure = (change_figure if want_change else bars_figure)(data, self.review.year)
         self._show(figure)
 
-    def _show(self, figure) -> None:
+    def _show(self, figure: Figure | None) -> None:
         self.figure = figure
-        old = self.scroll.takeWidget()
+        old = self.area.takeWidget()
         if old is not None:
             old.deleteLater()
         self.canvas = None
@@ -92,7 +96,7 @@ class ChartPanel(QWidget):
 
             self.canvas = FigureCanvasQTAgg(figure)
             self.canvas.setMinimumHeight(self.canvas.height())  # scroll for the 60th organ, do not squeeze
-            self.scroll.setWidget(self.canvas)
+            self.area.setWidget(self.canvas)
         self.empty.setVisible(figure is None)
         self._enable(figure is not None)
 

@@ -10,15 +10,18 @@ from __future__ import annotations
 import copy
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QSplitter, QVBoxLayout, QWidget
 
 from ...application.review import OrganReview
+from ...checks import Finding
 from ...domain import STATUS_FINAL
 from .. import style
 from ..findings_panel import FindingsPanel
 from ..findings_view import status_icon
 from ..page_status import page_key_for, page_status
 from ..session import ReportSession
+from ..wizard.base_page import ReportPage
 from ..wizard.export_page import ExportPage
 from ..wizard.report_wizard import ReportWizard
 from ..wizard.review_page import ReviewPage
@@ -28,7 +31,7 @@ class ReadOnlyWizard(ReportWizard):
     """The report wizard without its export page (exporting and 定稿 belong to the clerk's app)."""
 
     @staticmethod
-    def _make_pages(session: ReportSession):
+    def _make_pages(session: ReportSession) -> list[ReportPage]:
         pages = [p for p in ReportWizard._make_pages(session)]
         for page in pages:
             if isinstance(page, ExportPage):
@@ -37,7 +40,7 @@ class ReadOnlyWizard(ReportWizard):
 
 
 class ReportViewer(QWidget):
-    def __init__(self, organ: OrganReview, parent=None):
+    def __init__(self, organ: OrganReview, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         assert organ.draft is not None and organ.received is not None
         draft = copy.deepcopy(organ.draft)
@@ -79,13 +82,13 @@ class ReportViewer(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(split, 1)
 
-    def showEvent(self, event) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         total = sum(self._right.sizes())
         findings = min(8 * self.fontMetrics().height(), total // 4)  # the table keeps the room
         self._right.setSizes([total - findings, findings])
 
-    def jump_to_finding(self, finding) -> None:
+    def jump_to_finding(self, finding: Finding) -> None:
         page_id = self.wizard.page_id_for_key(page_key_for(finding))
         if page_id is not None:
             self.wizard.go_to(page_id)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -45,7 +46,7 @@ TITLE = "审核台"
 class ReviewWindow(QMainWindow):
     review_changed = Signal(object)  # the new Review, after each scan
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(f"{TITLE} — 政府信息公开工作年度报告")
         self.review: Review | None = None
@@ -240,12 +241,12 @@ class ReviewWindow(QMainWindow):
             if organ is not None:
                 self.open_organ(organ)
 
-    def _update_buttons(self, *_args) -> None:
+    def _update_buttons(self, *_args: object) -> None:
         selected = self.selected_organs()
         self.open_button.setEnabled(any(o.draft is not None for o in selected))
         self.exports.update(self.review, selected)
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.worker is not None:
             self.worker.requestInterruption()
             self.worker.wait()

@@ -17,7 +17,7 @@ LIST_FILTER = "应报机关名单（每行一个机关） (*.txt);;所有文件 
 class SourcesForm(QWidget):
     changed = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder = self._edit("收到的本年度报告所在的文件夹（Word、网页、PDF、报告文件均可）")
         self.previous = self._edit("可选：上年度报告所在的文件夹，用于核对结转数字和文字是否雷同")

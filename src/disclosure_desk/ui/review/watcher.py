@@ -18,7 +18,7 @@ QUIET_MS = 800
 class FolderWatcher(QObject):
     changed = Signal()
 
-    def __init__(self, parent=None, quiet_ms: int = QUIET_MS):
+    def __init__(self, parent: QObject | None = None, quiet_ms: int = QUIET_MS):
         super().__init__(parent)
         self._watcher = QFileSystemWatcher(self)
         self._timer = QTimer(self)

@@ -11,8 +11,9 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from ...application.review import FolderScanner, review_folder
 from ...errors import UserFacingError
@@ -24,12 +25,12 @@ class _Worker(QThread):
     succeeded = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.thread_id: int | None = None  # the thread the work ran on (tests compare it with the UI's)
         self._gc_paused = False
 
-    def start(self, *args) -> None:
+    def start(self, *args: Any) -> None:
         _pause_gc()
         self._gc_paused = True
         self.finished.connect(self.release_gc, Qt.ConnectionType.QueuedConnection)
@@ -64,7 +65,7 @@ class ScanWorker(_Worker):
     """``review_folder`` on the chosen folders; succeeded(Review)."""
 
     def __init__(self, folder: Path, previous: Path | None, expected: Path | None, scanner: FolderScanner,
-                 previous_scanner: FolderScanner, parent=None):
+                 previous_scanner: FolderScanner, parent: QObject | None = None):
         super().__init__(parent)
         self.folder, self.previous, self.expected = folder, previous, expected
         self.scanner, self.previous_scanner = scanner, previous_scanner
@@ -78,7 +79,7 @@ class ScanWorker(_Worker):
 class WriteWorker(_Worker):
     """Writes files (``job(progress)`` returns the paths); succeeded(list[Path])."""
 
-    def __init__(self, job: Callable[[Callable[[int, str], None]], list[Path]], parent=None):
+    def __init__(self, job: Callable[[Callable[[int, str], None]], list[Path]], parent: QObject | None = None):
         super().__init__(parent)
         self.job = job
 

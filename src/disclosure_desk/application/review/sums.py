@@ -59,10 +59,9 @@ def sum_reports(review: Review, *, include_errors: bool = False, name: str = "")
     left_out: list[LeftOut] = []
     for organ in review.organs:
         reason = _left_out_because(organ, include_errors)
-        if reason:
+        if reason or organ.draft is None:
             left_out.append(LeftOut(organ.organ, reason))
         else:
-            assert organ.draft is not None
             groups.setdefault(organ.draft.edition, []).append(organ)
     title_name = name or f"{review.county or '本地区'}（汇总）"
     order = Counter({edition: len(organs) for edition, organs in groups.items()})

@@ -101,7 +101,7 @@ class ExportActions:
             worker.release_gc()
             worker.deleteLater()
         self.window.progress.hide()
-        self.window._update_buttons()
+        self.window.update_buttons()
 
 
 def _totals(review: Review, folder: Path, progress: Callable[[int, str], None]) -> list[Path]:

@@ -124,7 +124,7 @@ class ReviewWindow(QMainWindow):
         layout.addWidget(self.tabs, 1)
         layout.addLayout(buttons)
         self.setCentralWidget(central)
-        self._update_buttons()
+        self.update_buttons()
 
     def _connect(self) -> None:
         self.scan_button.clicked.connect(self.scan)
@@ -133,7 +133,7 @@ class ReviewWindow(QMainWindow):
         self.filter_choice.currentTextChanged.connect(self.proxy.set_filter)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.selectionModel().selectionChanged.connect(self.update_buttons)
         self.open_button.clicked.connect(self.open_selected)
 
     # ---- scanning ------------------------------------------------------------------------------
@@ -171,7 +171,7 @@ class ReviewWindow(QMainWindow):
             self.status.setText(review.summary_line())
             self.watcher.watch([p for p in (review.folder, review.previous_folder) if p is not None],
                                [o.received.path for o in review.organs if o.received is not None])
-        self._update_buttons()
+        self.update_buttons()
         self.review_changed.emit(review)
 
     def _fill_comparisons(self, review: Review | None) -> None:
@@ -241,7 +241,7 @@ class ReviewWindow(QMainWindow):
             if organ is not None:
                 self.open_organ(organ)
 
-    def _update_buttons(self, *_args: object) -> None:
+    def update_buttons(self, *_args: object) -> None:
         selected = self.selected_organs()
         self.open_button.setEnabled(any(o.draft is not None for o in selected))
         self.exports.update(self.review, selected)

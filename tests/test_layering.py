@@ -30,7 +30,7 @@ ALLOWED = {
     "pdf": {"domain", "spec", "checks", "errors", "fileio", "paths"},
     "formats": {"domain", "spec", "checks", "errors", "fileio", "interchange", "pdf"},
     "storage": {"domain", "spec", "errors", "fileio", "paths", "interchange"},
-    "application": {"domain", "spec", "checks", "errors", "fileio", "interchange", "formats", "storage"},
+    "application": {"domain", "spec", "checks", "errors", "fileio", "interchange", "formats", "storage", "paths"},
     "commands": {"application", "domain", "spec", "checks", "errors", "fileio", "interchange", "formats", "storage",
                  "pdf", "paths"},
     "ui": {"application", "domain", "spec", "checks", "errors", "fileio", "interchange", "formats", "pdf", "paths",

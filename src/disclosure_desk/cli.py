@@ -27,6 +27,7 @@ _HANDLERS = {
     "list": "store",
     "restore-backup": "store",
     "empty-trash": "store",
+    "review": "review",
 }
 
 
@@ -77,6 +78,14 @@ def build_parser() -> argparse.ArgumentParser:
     r = sub.add_parser("restore-backup", help="从自动备份恢复草稿库")
     r.add_argument("backup", nargs="?", metavar="BACKUP", help="备份文件名（不填则列出可用备份）")
     sub.add_parser("empty-trash", help="清空回收站（彻底删除已删除的草稿）")
+
+    a = sub.add_parser("review", help="审核台：校验、比对、汇总一个文件夹中各机关报送的报告")
+    a.add_argument("folder", metavar="FOLDER", help="存放各机关本年度报告的文件夹（JSON、Word、网页、PDF）")
+    a.add_argument("--previous", metavar="FOLDER", help="存放上年度报告的文件夹，用于跨年度校验和比对")
+    a.add_argument("--expected", metavar="ORGANS.txt", help="应报机关名单：每行一个机关名称的文本文件")
+    a.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="存放审核结果的文件夹")
+    a.add_argument("--include-errors", action="store_true", help="汇总时也计入仍有错误的报告（默认不计入）")
+    a.add_argument("--name", metavar="NAME", help="汇总表的名称，如“青禾县（汇总）”（默认按机关名称推断）")
     return p
 
 

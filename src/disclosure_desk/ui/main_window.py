@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.report = None  # ReportView (imported when the first report opens: off the start-up path)
         self._painted = False
         self.guide = None  # GuideDialog, made when first asked for
+        self.review_desk = None  # the 审核台 window (ui.review), made when first asked for
         self.start = StartView()
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
@@ -66,6 +67,7 @@ class MainWindow(QMainWindow):
         self.save_label = QLabel()
         self.statusBar().addPermanentWidget(self.save_label)
         self.actions_ = StoreActions(self)
+        self.start.review_desk_requested.connect(self.show_review_desk)
         self._make_menus()
         self._restore_geometry()
 
@@ -77,6 +79,8 @@ class MainWindow(QMainWindow):
         quit_action = QAction("退出", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
         for a in (self.back_action, self.save_action, quit_action):
             file_menu.addAction(a)
+        review_menu = self.menuBar().addMenu("审核台(&R)")
+        review_menu.addAction(QAction("打开审核台…", self, triggered=self.show_review_desk))
         help_menu = self.menuBar().addMenu("帮助(&H)")
         self.guide_action = QAction("使用说明", self, shortcut=QKeySequence.StandardKey.HelpContents,
                                     triggered=lambda: self.show_guide(self._rule_in_focus()))
@@ -110,6 +114,16 @@ class MainWindow(QMainWindow):
             return ""
         finding = item.data(FINDING_ROLE) if isinstance(widget, QListWidget) else item.data(0, FINDING_ROLE)
         return getattr(finding, "rule", "") or ""
+
+    def show_review_desk(self):
+        """审核台: the county office's review of every organ's report, in a window of its own."""
+        from .review.review_window import ReviewWindow
+
+        if self.review_desk is None:
+            self.review_desk = ReviewWindow()
+        self.review_desk.show()
+        self.review_desk.raise_()
+        return self.review_desk
 
     def show_about(self):
         from .about_dialog import AboutDialog
@@ -261,6 +275,8 @@ class MainWindow(QMainWindow):
             return
         if report_open:
             self.report.shutdown()
+        if self.review_desk is not None:
+            self.review_desk.close()  # waits for its scan or export to end
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.REPORT_OPEN, report_open)
         if self.workspace is not None:

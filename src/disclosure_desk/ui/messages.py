@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
 
-INFO, WARNING, ERROR, QUESTION, TEXT, SAVE_PATH, OPEN_PATH, PRINTER = (
-    "info", "warning", "error", "question", "text", "save_path", "open_path", "printer",
+INFO, WARNING, ERROR, QUESTION, TEXT, SAVE_PATH, OPEN_PATH, PRINTER, FOLDER = (
+    "info", "warning", "error", "question", "text", "save_path", "open_path", "printer", "folder",
 )
 
 
@@ -45,6 +45,8 @@ def present(request: Request):
         return path or None
     if request.kind == PRINTER:
         return _print_dialog(request)
+    if request.kind == FOLDER:
+        return QFileDialog.getExistingDirectory(request.parent, request.title, request.initial) or None
     raise ValueError(request.kind)
 
 
@@ -121,6 +123,11 @@ def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filte
 
 def ask_open_path(parent: QWidget | None, title: str, folder: str, file_filter: str) -> str | None:
     return present(Request(OPEN_PATH, title, "", parent, initial=folder, file_filter=file_filter))
+
+
+def ask_folder(parent: QWidget | None, title: str, folder: str) -> str | None:
+    """A folder (the review desk's report folders and where its files go); None when cancelled."""
+    return present(Request(FOLDER, title, "", parent, initial=folder))
 
 
 def ask_printer(parent: QWidget | None, document_name: str, pages: int):

@@ -56,6 +56,7 @@ class StartView(QWidget):
     import_published_requested = Signal()
     export_requested = Signal(int)
     sample_requested = Signal(str)
+    review_desk_requested = Signal()  # 审核台: the county office's review of many organs' reports
 
     def __init__(self, parent=None, today: dt.date | None = None):
         super().__init__(parent)
@@ -164,6 +165,7 @@ class StartView(QWidget):
                 ("duplicate", "复制一份", lambda: self._emit_selected(self.duplicate_requested)),
                 ("delete", "删除", lambda: self._emit_selected(self.delete_requested)),
                 ("trash", "回收站…", self.trash_requested.emit),
+                ("review_desk", "审核台…", self.review_desk_requested.emit),
             ),
         ):
             row = QHBoxLayout()
@@ -175,6 +177,7 @@ class StartView(QWidget):
             row.addStretch(1)
             rows.addLayout(row)
         self.buttons["delete"].setToolTip("放入回收站（可以恢复）")
+        self.buttons["review_desk"].setToolTip("政务公开办用：校验、比对、汇总各机关报送的年度报告")
         samples = QToolButton()
         samples.setText("示例报告")
         samples.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)

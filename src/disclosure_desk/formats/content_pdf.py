@@ -38,5 +38,5 @@ def _plain(block: Block) -> list[Any]:
 def table_spec(block: Table) -> tuple[TableSpec, dict[tuple[int, int], str]]:
     """The grid of a Table block as a TableSpec (what the PDF's table drawing takes) and its texts."""
     grid = tuple(GridCell(c.row, c.col, c.role, c.text, c.rowspan, c.colspan) for c in block.cells)
-    spec = TableSpec(block.key, "", "", (), grid, block.rows, block.cols, block.header_rows, block.col_widths)
+    spec = TableSpec(block.key, "", (), grid, block.rows, block.cols, block.header_rows, block.col_widths)
     return spec, {(c.row, c.col): c.text for c in block.cells}

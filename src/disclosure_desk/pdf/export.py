@@ -27,7 +27,7 @@ from .typeset import CharIssue, Typesetter
 Progress = Callable[[int, str], None]
 
 # ReportLab keeps fonts and settings in module globals: one build at a time.
-_build_lock = threading.Lock()
+BUILD_LOCK = threading.Lock()
 
 
 @dataclass
@@ -67,7 +67,7 @@ def render_pdf(
     report(2, "正在校验报告……")
     if draft_mark is None:
         draft_mark = has_errors(check(draft, previous))
-    with _build_lock:
+    with BUILD_LOCK:
         report(10, "正在加载字体……")
         fonts = FontSet(bundled_only=bundled_fonts_only, font_dirs=font_dirs)
         ts = Typesetter(fonts)
@@ -80,8 +80,8 @@ def render_pdf(
             decoration,
             invariant=invariant,
             progress=lambda page: report(min(90, 40 + 8 * page), f"正在生成第{page}页……"),
-            title=_metadata(draft.display_title),
-            author=_metadata(draft.signature_organ or draft.organ),
+            title=metadata_text(draft.display_title),
+            author=metadata_text(draft.signature_organ or draft.organ),
             subject="政府信息公开工作年度报告",
             lang="zh-CN",
             displayDocTitle=1,
@@ -108,7 +108,7 @@ def render_pdf(
     return data, result
 
 
-def _metadata(text: str) -> str:
+def metadata_text(text: str) -> str:
     """Text for the document information (title, author). A lone surrogate (from a ``"\\ud800"``
     escape in report JSON) has no encoded form and made ReportLab fail when saving; it becomes
     U+FFFD there (the page shows it as a box with its code point, like any other)."""

@@ -16,7 +16,7 @@ from reportlab.platypus.flowables import CondPageBreak, Flowable
 
 from ..spec import TableSpec
 from . import styles as st
-from .export import _build_lock, _metadata
+from .export import BUILD_LOCK, metadata_text
 from .flowables import BlankLines, GridSnap, PlacedLine, TextBlock
 from .fonts import FontSet
 from .page import PageDecoration, ReportDocTemplate
@@ -43,12 +43,12 @@ class PlainBlock:
 
 def render_plain_pdf(blocks: Sequence[PlainBlock], *, title: str, author: str, subject: str,
                      invariant: bool = False, bundled_fonts_only: bool | None = None) -> bytes:
-    with _build_lock:  # ReportLab keeps fonts in module globals
+    with BUILD_LOCK:  # ReportLab keeps fonts in module globals
         ts = Typesetter(FontSet(bundled_only=bundled_fonts_only))
         story = _story(blocks, ts)
         buf = io.BytesIO()
-        doc = ReportDocTemplate(buf, PageDecoration(ts, False), invariant=invariant, title=_metadata(title),
-                                author=_metadata(author), subject=subject, lang="zh-CN", displayDocTitle=1,
+        doc = ReportDocTemplate(buf, PageDecoration(ts, False), invariant=invariant, title=metadata_text(title),
+                                author=metadata_text(author), subject=subject, lang="zh-CN", displayDocTitle=1,
                                 pageCompression=1)
         doc.build(story)
         return buf.getvalue()

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import Final
 
 MIN_SUBSTANCE = 2  # characters left after the cut that can name something (人员不足 leaves 人员)
-_WIDTHS = "NFKC"  # full-width letters, digits and spaces as ASCII
+_WIDTHS: Final = "NFKC"  # full-width letters, digits and spaces as ASCII
 
 # numbering of items and sub-headings: （一） 1. 一、 一是 (1)
 _NUMBERING = re.compile(r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十\d]+\s*[、.．]|[一二三四五六七八九十]是")

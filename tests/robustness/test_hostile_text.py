@@ -400,7 +400,7 @@ def test_the_title_search_measures_few_candidate_lines():
         title = ("青禾县人民政府办公室统计局" * 8)[:length] + "2025年" + t.SUFFIX
         measured = 0
 
-        def measure(text: str) -> float:
+        def measure(text: str, title: str = title) -> float:
             nonlocal measured
             measured += 1
             if measured > limit:  # fail here rather than search on for ever

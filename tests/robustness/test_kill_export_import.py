@@ -46,15 +46,13 @@ pytestmark = [
 KILLS = int(os.environ.get("DISCLOSURE_DESK_EXPORT_KILLS", "30"))  # per command
 
 
-def _events_of_a_whole_run(args: list[str], data: Path, folder: Path) -> int:
-    """How many events the command says when it is not killed (it must succeed)."""
+def _events_of_a_whole_run(args: list[str], data: Path, folder: Path) -> list[str]:
+    """The events the command says when it is not killed (it must succeed)."""
     child, events = traced_cli(*args, data_dir=data, folder=folder)
-    count = 0
-    while events.next() is not None:
-        count += 1
     _out, err = child.communicate(timeout=SAFETY_NET)
+    said = events.rest()
     assert child.returncode == 0, err
-    return count
+    return said.splitlines()
 
 
 def _kill_when(args: list[str], data: Path, folder: Path, now: Callable[[int, str], bool]) -> tuple[int, str]:
@@ -75,6 +73,31 @@ def _kill_when(args: list[str], data: Path, folder: Path, now: Callable[[int, st
 
 def _after(count: int) -> Callable[[int, str], bool]:
     return lambda number, _event: number >= count
+
+
+def _at(kind: str, nth: int = 1) -> Callable[[int, str], bool]:
+    """The ``nth`` event of this kind (``sql``, ``commit``)."""
+    seen = 0
+
+    def now(_number: int, event: str) -> bool:
+        nonlocal seen
+        seen += event == kind
+        return seen >= nth
+
+    return now
+
+
+def _import_moment(whole_run: list[str], rng: random.Random) -> tuple[str, Callable[[int, str], bool]]:
+    """Where to kill an import: anywhere in its work (most of its CPU time is start-up and reading the
+    file), inside its transaction (after a random statement), in its commit, or not at all."""
+    r = rng.random()
+    if r < 0.4:
+        return "anywhere", _after(round(len(whole_run) * rng.uniform(0.2, 1.0)))
+    if r < 0.7:
+        return "in the transaction", _at("sql", rng.randint(1, whole_run.count("sql")))
+    if r < 0.9:
+        return "committing", _at("commit")
+    return "not killed", lambda _number, _event: False
 
 
 def _writing(target: Path) -> Callable[[int, str], bool]:
@@ -102,7 +125,7 @@ def _pdf_lane(folder: Path, rng: random.Random) -> dict:
     target = folder / "报告.pdf"
     _long_report(folder / "long.json")
     args = ["pdf", str(folder / "long.json"), "-o", str(target)]
-    full = _events_of_a_whole_run(args, folder / "data", folder)
+    full = len(_events_of_a_whole_run(args, folder / "data", folder))
     old = target.read_bytes()
     pages = _pdf_pages(old)
     outcome = {"old": 0, "new": 0, "while writing": 0, "parts left": 0}
@@ -178,11 +201,14 @@ def _import_lane(folder: Path, rng: random.Random) -> dict:
     data = folder / "data"
     store_path = data / "drafts.sqlite3"
     args = ["import", str(SAMPLE_2019)]
-    full = _events_of_a_whole_run(args, folder / "probe", folder)
+    whole_run = _events_of_a_whole_run(args, folder / "probe", folder)
     expected = dumps_report(read_report_file(SAMPLE_2019))
     count, outcome = 0, {"imported": 0, "absent": 0, "acknowledged": 0}
+    moments: dict[str, int] = {}
     for _ in range(KILLS):
-        _, out = _kill_when(args, data, folder, _after(round(full * rng.uniform(0.2, 1.1))))
+        moment, now = _import_moment(whole_run, rng)
+        moments[moment] = moments.get(moment, 0) + 1
+        _, out = _kill_when(args, data, folder, now)
         acknowledged = "已导入" in out
         outcome["acknowledged"] += acknowledged
         if not store_path.exists():
@@ -194,7 +220,7 @@ def _import_lane(folder: Path, rng: random.Random) -> dict:
         assert len(drafts) in ((count + 1,) if acknowledged else (count, count + 1))
         outcome["imported" if len(drafts) > count else "absent"] += 1
         count = len(drafts)
-    return outcome
+    return {**outcome, "killed": moments}
 
 
 def test_sigkill_during_pdf_export_and_import(tmp_path):

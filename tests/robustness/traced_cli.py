@@ -10,7 +10,8 @@ descriptor N (a pipe of the parent's, apart from the command's own stdout and st
   machine is: CPU time, unlike wall time, does not stretch when other programs take the cores;
 - ``open NAME`` / ``rename NAME`` when a file in FOLDER is created or opened / renamed (the hidden
   ``.NAME.xxxx.part`` of an atomic write is created: the write is under way);
-- ``sql`` before each SQL statement the store runs (inside the import's transaction).
+- ``sql`` before each SQL statement the store runs (BEGIN included, inside the import's transaction),
+  ``commit`` as the transaction is committed (the kill lands in SQLite's commit and its fsync).
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ def _trace_sql() -> None:
     from sqlalchemy.engine import Engine
 
     event.listen(Engine, "before_cursor_execute", lambda *_args: _say("sql"))
+    event.listen(Engine, "commit", lambda *_args: _say("commit"))
 
 
 def main() -> int:
@@ -65,7 +67,10 @@ def main() -> int:
         _trace_sql()
     from disclosure_desk.cli import main as cli_main
 
-    return cli_main(sys.argv[1:])
+    try:
+        return cli_main(sys.argv[1:])
+    finally:  # no SIGPROF after this: at shutdown Python restores its default action, which ends the process
+        signal.setitimer(signal.ITIMER_PROF, 0, 0)
 
 
 if __name__ == "__main__":

@@ -9,6 +9,9 @@ run: ``bench/floors/plain_lines_pdf.py`` setting the same characters with Report
 breaking, no checks). A ratio is comparable between machines and between a quiet and a busy one;
 the seconds are printed too.
 
+- checks: ``check`` of the 2021 sample with 五 (then 一) replaced by the text: S-1's cut of the
+  boilerplate and N-1's reading of every figure must stay linear (a regular expression that
+  backtracked over a run of 200,000 digits never finished);
 - section: ``render_pdf`` of the 2021 sample with 五 replaced by the text (checks included);
 - organ: the same with the organ and signature 200,000 characters long (the title search, then the
   line breaker take over);
@@ -66,6 +69,17 @@ def main() -> int:
     render_pdf(base, invariant=True, bundled_fonts_only=True)  # fonts loaded, caches warm
     n = args.characters
     print(f"{n:,} characters, median of {args.runs} runs; ratio = time / floor (ReportLab alone, same characters)")
+    from disclosure_desk.checks import check
+
+    for name, make in {**TEXTS, "digits": lambda k: "9" * k, "收到申请1件, no punctuation": lambda k: "收到申请1件" * (k // 6)}.items():
+        text = make(n)
+        drafts = []
+        for where in ("五、存在的主要问题及改进情况", "一、总体情况"):
+            drafts.append(copy.deepcopy(base))
+            drafts[-1].sections[where] = text
+        ours = median_time(lambda ds=drafts: [check(d) for d in ds], args.runs)
+        floor = median_time(lambda t=text: set_plain(t), args.runs)
+        print(f"  checks, {name:27}: {ours:6.2f} s, floor {floor:5.2f} s, ratio {ours / floor:5.2f}")
     for name, make in TEXTS.items():
         text = make(n)
         draft = copy.deepcopy(base)

@@ -9,8 +9,9 @@ carried-in row), not when it is a change (比上年增加2件), not when the cla
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..domain import Draft
@@ -22,7 +23,8 @@ from .values import effective_value, fmt
 W = Severity.WARNING
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NUMBER = r"(\d+|[零〇一二两三四五六七八九十百]+)"
+# a whole number (never the tail of a longer one: scanning a run of 200,000 digits stays linear)
+_NUMBER = r"(?:(?<!\d)(\d+)|(?<![零〇一二两三四五六七八九十百])([零〇一二两三四五六七八九十百]+))"
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
 _CLAUSE = re.compile(r"[^，,、：:（）()]+")
 _PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
@@ -52,7 +54,7 @@ def _fixed(*ids: str) -> Callable[[ReportSpec], list[str]]:
 # Most specific first: the first pattern whose keyword ends nearest the number wins.
 QUOTES = (
     Quote(re.compile(r"予以公开(?:和|及|与|、)部分公开"), "予以公开和部分公开", lambda s: _t3("disclosed")(s) + _t3("partial")(s)),
-    Quote(re.compile(r"(?:新收|收到|受理|接收|接到)[^，。；]*?申请"), "本年新收申请", _fixed("t3.new.total")),
+    Quote(re.compile(r"(?:新收|收到|受理|接收|接到)[^，。；]{0,30}?申请"), "本年新收申请", _fixed("t3.new.total")),
     Quote(re.compile(r"上年结转"), "上年结转申请", _fixed("t3.carried_in.total")),
     Quote(re.compile(r"结转(?:到)?下(?:一)?年度?"), "结转下年度", _fixed("t3.carried_out.total")),
     Quote(re.compile(r"部分公开"), "部分公开", _t3("partial")),
@@ -105,43 +107,70 @@ def chinese_number(text: str) -> int | None:
     return total_value + current
 
 
-def _clauses(text: str) -> Iterator[tuple[str, str]]:
-    """(clause, the sentence before it) for every clause of ``text``."""
-    for sentence in _SENTENCE.finditer(text):
-        for clause in _CLAUSE.finditer(sentence.group()):
-            yield clause.group(), sentence.group()[: clause.start()]
+class _Times:
+    """The times a sentence names, to tell for any position whether the last one before it is another
+    year. An aside in brackets counts only inside its brackets."""
+
+    def __init__(self, sentence: str, year: int | None):
+        self.asides = [(m.start(), m.end()) for m in _PARENTHESES.finditer(sentence)]
+        self._starts = [a for a, _ in self.asides]
+        self.top: list[tuple[int, bool]] = []  # (end, another year?) outside brackets
+        self.inside: dict[int, list[tuple[int, bool]]] = {}  # per aside
+        for m in _TIME.finditer(sentence):
+            if m.group("this"):
+                other = False
+            elif m.group("year"):
+                other = year is not None and int(m.group("year")) != year
+            else:
+                other = True
+            aside = self._aside_of(m.start())
+            (self.top if aside is None else self.inside.setdefault(aside, [])).append((m.end(), other))
+
+    def _aside_of(self, pos: int) -> int | None:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        return i if i >= 0 and pos < self.asides[i][1] else None
+
+    def another_year_before(self, pos: int) -> bool:
+        last = _last_before(self.top, pos)
+        aside = self._aside_of(pos)
+        if aside is not None:
+            inner = _last_before(self.inside.get(aside, []), pos)
+            if inner is not None and (last is None or inner[0] > last[0]):
+                last = inner
+        return last is not None and last[1]
 
 
-def _about_another_year(before: str, year: int | None) -> bool:
-    """True when the last time named in ``before`` (asides in brackets left out) is not this year."""
-    last = None
-    for last in _TIME.finditer(_PARENTHESES.sub("", before)):
-        pass
-    if last is None or last.group("this"):
-        return False
-    if last.group("year"):
-        return year is not None and int(last.group("year")) != year
-    return True
+def _last_before(marks: list[tuple[int, bool]], pos: int) -> tuple[int, bool] | None:
+    i = bisect.bisect_right(marks, (pos, True)) - 1
+    return marks[i] if i >= 0 else None
 
 
 def quoted_figures(text: str, year: int | None = None) -> list[tuple[Quote, int, str]]:
     """(quote, figure, phrase) for every figure in ``text`` that a quote pattern claims as this year's
     applications, reviews or lawsuits (``year``: the report's year, to tell 2024年 from 2025年)."""
     found = []
-    for clause, before in _clauses(text):
-        if _OTHER_THINGS.search(clause):
+    for sentence in _SENTENCE.finditer(text):
+        times = _Times(sentence.group(), year)
+        for clause in _CLAUSE.finditer(sentence.group()):
+            found += _figures_of(clause.group(), clause.start(), times)
+    return found
+
+
+def _figures_of(clause: str, offset: int, times: _Times) -> list[tuple[Quote, int, str]]:
+    if _OTHER_THINGS.search(clause):
+        return []
+    found = []
+    start = 0
+    for m in _FIGURE.finditer(clause):
+        prefix = clause[start : m.start()]
+        start = m.end()
+        quote, keyword_end = _nearest_quote(prefix)
+        figure = chinese_number(m.group(1) or m.group(2))
+        if quote is None or figure is None or (m.start() > 0 and clause[m.start() - 1] == "第"):
             continue
-        start = 0
-        for m in _FIGURE.finditer(clause):
-            prefix = clause[start : m.start()]
-            start = m.end()
-            quote, keyword_end = _nearest_quote(prefix)
-            figure = chinese_number(m.group(1))
-            if quote is None or figure is None or clause[: m.start()].endswith("第"):
-                continue
-            if _CHANGE.search(prefix[keyword_end:]) or _about_another_year(before + clause[: m.start()], year):
-                continue
-            found.append((quote, figure, (prefix + m.group(0)).strip()))
+        if _CHANGE.search(prefix, keyword_end) or times.another_year_before(offset + m.start()):
+            continue
+        found.append((quote, figure, (prefix + m.group(0)).strip()))
     return found
 
 
@@ -159,12 +188,23 @@ def none_statements(text: str, year: int | None = None) -> list[tuple[str, str, 
     """(phrase, what, cells): the first "no applications / no cases" of each kind said of this year."""
     out = []
     for pattern, what, cells in NONE_STATEMENTS:
-        for clause, before in _clauses(text):
-            m = pattern.search(clause)
-            if m and not _OTHER_THINGS.search(clause) and not _about_another_year(before + clause[: m.end()], year):
-                out.append((m.group(), what, cells))
+        for sentence in _SENTENCE.finditer(text):
+            said = _none_in(sentence.group(), pattern, year)
+            if said is not None:
+                out.append((said, what, cells))
                 break
     return out
+
+
+def _none_in(sentence: str, pattern: re.Pattern[str], year: int | None) -> str | None:
+    if pattern.search(sentence) is None:
+        return None
+    times = _Times(sentence, year)
+    for clause in _CLAUSE.finditer(sentence):
+        m = pattern.search(clause.group())
+        if m and not _OTHER_THINGS.search(clause.group()) and not times.another_year_before(clause.start() + m.end()):
+            return m.group()
+    return None
 
 
 def check_quoted_figures(spec: ReportSpec, draft: Draft) -> list[Finding]:

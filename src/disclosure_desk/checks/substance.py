@@ -18,7 +18,10 @@ MIN_SUBSTANCE = 2  # characters left after the cut that can name something (人�
 _WIDTHS: Final = "NFKC"  # full-width letters, digits and spaces as ASCII
 
 # numbering of items and sub-headings: （一） 1. 一、 一是 (1)
-_NUMBERING = re.compile(r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|[一二三四五六七八九十\d]+\s*[、.．]|[一二三四五六七八九十]是")
+_NUMBERING = re.compile(
+    r"[（(]\s*[一二三四五六七八九十\d]+\s*[)）]|(?<![一二三四五六七八九十\d])[一二三四五六七八九十\d]+\s*[、.．]|[一二三四五六七八九十]是"
+)
+_MAX_CUTS = 8  # real text needs two or three rounds of cutting; a crafted one is not cut for ever
 _YEAR = re.compile(r"\d{4}年度?")
 
 # longest first, so that 没有 goes before 没 and 改进情况 before 改进
@@ -60,11 +63,12 @@ def substance(text: str) -> str:
     rest = _NUMBERING.sub(" ", rest)
     rest = _YEAR.sub(" ", rest)
     rest = "".join(ch for ch in rest if _is_word_char(ch))
-    while True:  # a cut can join two halves of a boilerplate word (无相关问题 → 无问题 → "")
+    for _ in range(_MAX_CUTS):  # a cut can join two halves of a boilerplate word (无相关问题 → 无问题 → "")
         cut = _BOILERPLATE.sub("", _ORGAN.sub("", rest))
         if cut == rest:
-            return rest
+            break
         rest = cut
+    return rest
 
 
 def has_substance(text: str) -> bool:

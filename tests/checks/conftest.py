@@ -32,3 +32,9 @@ def rules(findings, rule=None):
 
 def run(draft, previous=None, rule=None):
     return rules(check(draft, previous), rule)
+
+
+@pytest.fixture(scope="session")
+def clean_2021(_clean_2021):
+    """A factory of fresh copies of the clean 2021 sample (for hypothesis tests, which run many cases per test)."""
+    return lambda: copy.deepcopy(_clean_2021)

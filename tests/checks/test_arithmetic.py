@@ -94,7 +94,7 @@ def test_type_allows_signed_change_in_2019(seed):
 
 
 def test_u1_amount_probably_in_yuan(clean):
-    clean.values["t2.a8.fees.amount"] = Decimal("251000")
+    clean.values["t2.a8.fees.amount"] = Decimal(251000)
     f = run(clean, rule="U-1")
     assert f and f[0].cell_ids == ("t2.a8.fees.amount",) and not f[0].is_error
     clean.values["t2.a8.fees.amount"] = Decimal("25.1")

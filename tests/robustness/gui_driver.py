@@ -42,9 +42,12 @@ class Journal:
 
     def write(self, **entry) -> None:
         entry.setdefault("t", time.time())
-        self._f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+        line = json.dumps(entry, ensure_ascii=False) + "\n"
+        self._f.write(line)
         self._f.flush()
         os.fsync(self._f.fileno())
+        sys.stdout.write(line)  # the parent's event: written down first, then said
+        sys.stdout.flush()
 
 
 def text_digest(text: str) -> str:
@@ -66,6 +69,7 @@ class Driver:
         self.export = export
         self.window = None
         self.steps = 0
+        self.stages: set[str] = set()
 
     # ---- start-up ----------------------------------------------------------------------------
     def find_window(self) -> None:
@@ -77,9 +81,12 @@ class Driver:
         if self.window is None:
             self.window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)), None)
         w = self.window
+        if w is not None:
+            self.stage("window")
         if w is None or w.workspace is None:
             QTimer.singleShot(20, self.find_window)
             return
+        self.stage("store")
         if w.report is None:
             if not self.sample:
                 self.journal.write(ev="message", kind="driver", title="no report", text="nothing reopened")
@@ -90,8 +97,14 @@ class Driver:
         w.report.autosaver.save_failed.connect(
             lambda message: self.journal.write(ev="message", kind="save_failed", title="autosave", text=message)
         )
+        w.report.autosaver.saved.connect(lambda _stamp: self.journal.write(ev="saved"))
         self.journal.write(ev="opened", draft=draft.id, digest=draft_digest(draft))
         QTimer.singleShot(self.rng.randint(20, 120), self.export_pdf if self.export else self.step)
+
+    def stage(self, name: str) -> None:
+        if name not in self.stages:
+            self.stages.add(name)
+            self.journal.write(ev=name)
 
     # ---- exporting -----------------------------------------------------------------------------
     def export_pdf(self) -> None:
@@ -102,7 +115,11 @@ class Driver:
         report = self.window.report
         page = report.wizard.page_of(ExportPage)
         report.go_to_page(report.wizard.report_pages.index(page))
+        if "progress" not in self.stages:
+            self.stages.add("progress")
+            page.progress.valueChanged.connect(lambda value: self.journal.write(ev="progress", value=value))
         page.path_edit.setText(self.export)
+        self.journal.write(ev="exporting")
         page.start_export()
         worker = page.worker
         if worker is None:
@@ -180,6 +197,7 @@ def main() -> int:
     sample = sys.argv[3] if len(sys.argv) > 3 else None
     export = sys.argv[4] if len(sys.argv) > 4 else None
     journal = Journal(journal_path)
+    journal.write(ev="start")
     from PySide6.QtCore import QTimer
 
     from disclosure_desk.ui import app as app_module

@@ -17,7 +17,6 @@ import sqlite3
 import subprocess
 import sys
 import tempfile
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -246,33 +245,34 @@ def test_a_full_disk_refuses_the_save_and_loses_nothing(tmp_path):
 # ---- locked by another process ------------------------------------------------------------------
 
 HOLDER = r"""
-import sqlite3, sys, time
+import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 if sys.argv[2] == "exclusive":
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")  # what some database browsers do
 conn.execute("BEGIN EXCLUSIVE")
 conn.execute("UPDATE drafts SET revision = revision")
 print("locked", flush=True)
-time.sleep(float(sys.argv[3]))
+sys.stdin.readline()  # held until the parent says so
 conn.execute("ROLLBACK")
 """
 
 
 @pytest.mark.parametrize("mode", ["writer", "exclusive"])
 def test_a_locked_store_waits_then_says_so_and_never_hangs(mode, tmp_path):
+    """The lock is held for as long as the commands run: each must end by itself (giving up after its
+    wait, ~4.5 s by design) while the lock is still there — a command that waited for the lock to go
+    away would never end here (the safety net of ``cli`` would fail the test)."""
     data = tmp_path / "data"
     store = _fill(data)
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store), mode, "30"],
-                              stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store), mode],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "locked"
-        started = time.monotonic()
         results = _three(data, tmp_path / "out.json")
-        elapsed = time.monotonic() - started
+        assert holder.poll() is None, "the lock was held all along"
     finally:
         holder.kill()
         holder.wait()
-    assert elapsed < 15, "a locked store must not make a command hang"
     for command, r in results.items():
         _clean(r)
         if mode == "writer" and command != "import":
@@ -324,30 +324,31 @@ def test_the_app_shows_what_is_wrong_with_the_store_and_leaves_it_alone(name, tm
 
 def test_the_app_typing_onto_a_disk_that_fills_up_says_so_and_loses_nothing(tmp_path):
     """The real app types while its disk fills up: autosave fails and says so (the red banner), the
-    text stays; once there is room again it saves by itself, and nothing typed is lost."""
+    text stays; once there is room again it saves by itself, and nothing typed is lost. Each step
+    waits for what the app says it did (saved, save failed, saved again), never for a time."""
     _mountable()
-    from .helpers import DRIVER, child_env
-    from .test_gui_kill import GRACE, LaneStats, _compare, _read_journal, _wait_opened
+    from tests.child_events import finish
 
+    from .helpers import app_stderr, driven_app, event_is
+    from .test_gui_kill import SAVE_WITHIN, LaneStats, _compare, _read_journal
+
+    retry_within = 1000  # the retry comes 5 s after a failure: ~60 edits at the driver's pace, 170 at most
     with _tmpfs("8m") as mnt:
         journal = tmp_path / "journal.jsonl"
-        child = subprocess.Popen([sys.executable, str(DRIVER), str(journal), "7", str(SAMPLE_2021)],
-                                 env=child_env(mnt / "data"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                                 text=True)
+        child, events = driven_app(journal, 7, mnt / "data", SAMPLE_2021)
         try:
-            assert _wait_opened(journal, child)
-            time.sleep(1.0)
+            assert events.wait_for(event_is("opened")), app_stderr(journal)[-3000:]
+            assert events.wait_for(event_is("saved"), within=SAVE_WITHIN)
             _leave_room(mnt, 0)  # the disk is full
-            time.sleep(3.0)
+            assert events.wait_for(event_is("message"), within=SAVE_WITHIN)  # autosave failed, and said so
             (mnt / "filler").unlink()  # room again: the retry (every 5 s) saves everything
-            time.sleep(5.0 + 2 * GRACE)
-            killed_at = time.time()
-            child.send_signal(signal.SIGKILL)
-            child.wait(30)
+            assert events.wait_for(event_is("saved"), within=retry_within)
+            events.skip(3)
         finally:
-            child.kill()
-        err = child.stderr.read()
-        child.stderr.close()
+            child.send_signal(signal.SIGKILL)
+            finish(child)
+            events.rest()
+        err = app_stderr(journal)
         assert "Traceback" not in err, err
         entries = _read_journal(journal)
         failures = [e for e in entries if e["ev"] == "message"]
@@ -357,5 +358,5 @@ def test_the_app_typing_onto_a_disk_that_fills_up_says_so_and_loses_nothing(tmp_
         with open_store(mnt / "data" / "drafts.sqlite3") as store, store.read_session() as session:
             draft = DraftRepository(session).load(opened["draft"])
         stats = LaneStats()
-        _compare(entries, draft, killed_at, stats, 0)
+        _compare(entries, draft, stats, 0)
         assert stats.checked and not stats.lost, stats.lost

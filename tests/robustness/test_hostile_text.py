@@ -11,7 +11,10 @@ non-characters, lone surrogates, every kind of line break and space, runs with n
   or DEL as its control picture, any other control, surrogate or non-character as a box with its code
   point, a character no bundled font has as a box with its code point; every character not printed
   as typed is listed in ``missing_chars``/``replaced_chars`` (nothing dropped without a finding);
-- 200,000-character sections and lines with no break opportunity are set in seconds.
+- 200,000-character sections and lines with no break opportunity are set whole; the work of setting
+  a line with no break opportunity grows in proportion to its length (counted in Python calls, not
+  timed), and the title search measures a bounded number of candidate lines. How long these take is
+  measured by ``bench/bench_long_text.py``, against a floor, never asserted here.
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ import io
 import re
 import shutil
 import subprocess
-import time
+import sys
 import unicodedata
 
 import pdfplumber
@@ -272,16 +275,13 @@ LONG = {
 
 
 @pytest.mark.parametrize("name", list(LONG))
-def test_a_200000_character_section_is_set_in_seconds(name, tmp_path):
+def test_a_200000_character_section_is_set_whole(name, tmp_path):
     text = LONG[name]
     d = copy.deepcopy(_base())
     d.sections["五、存在的主要问题及改进情况"] = text
-    started = time.monotonic()
     check(d)
     assert parse_report_text(dumps_report(d)) == d
     data, result = render_pdf(d, invariant=True, bundled_fonts_only=True, draft_mark=False)  # no watermark in the text
-    elapsed = time.monotonic() - started
-    assert elapsed < 20, f"{name}: {elapsed:.1f} s"  # about 1-3 s here; quadratic breaking took minutes
     assert result.pages > 60
     if shutil.which("pdftotext") and name != "hostile mix":
         (tmp_path / "long.pdf").write_bytes(data)
@@ -338,13 +338,77 @@ def test_the_pruned_title_search_breaks_titles_as_trying_every_combination_did()
 
 
 @pytest.mark.parametrize("length", [100, 1_000, 200_000])
-def test_a_long_title_or_organ_is_set_in_seconds(length):
+def test_a_long_title_or_organ_is_set(length):
     d = copy.deepcopy(_base())
     d.organ = d.signature_organ = ("青禾县人民政府办公室统计局，" * (length // 14 + 1))[:length]
     d.title = None
-    started = time.monotonic()
     _, result = render_pdf(d, invariant=True, bundled_fonts_only=True)
-    assert time.monotonic() - started < 20 and result.pages >= 1
+    assert result.pages >= (length // 2_000) and not result.missing_chars
+
+
+def _profiled_calls(work) -> int:
+    """Python and C function calls (and returns) made by ``work()``: a count of work done, the same on
+    a busy machine as on an idle one."""
+    count = 0
+
+    def profile(_frame, _event, _arg) -> None:
+        nonlocal count
+        count += 1
+
+    sys.setprofile(profile)
+    try:
+        work()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
+@pytest.mark.parametrize("name", ["no break at all (letters)", "no break at all (digits)", "closing punctuation only",
+                                  "中文和标点", "one line of CJK without punctuation"])
+def test_setting_a_line_without_breaks_is_work_in_proportion_to_its_length(name):
+    """Twice the text, twice the calls (2.0 here); re-splitting the rest for every line made it about 3.9
+    (quadratic: 200,000 letters took four minutes)."""
+    from disclosure_desk.pdf import styles
+    from disclosure_desk.pdf.fonts import FontSet
+    from disclosure_desk.pdf.linebreak import break_lines
+    from disclosure_desk.pdf.typeset import Typesetter
+
+    ts = Typesetter(FontSet(bundled_only=True))
+    calls = []
+    for length in (4_000, 8_000):
+        items = ts.items(LONG[name][:length], styles.BODY)
+        calls.append(_profiled_calls(lambda items=items: break_lines(items, styles.TYPE_AREA_WIDTH)))
+    assert calls[1] / calls[0] < 2.5, calls
+
+
+def test_the_title_search_measures_few_candidate_lines():
+    """Every organ length up to 100 characters (titles of 1 to 5 lines): the pruned search measures at
+    most a few thousand candidate lines; trying every combination measured 150,000 at 48 characters and
+    never ended for 5 lines."""
+    from disclosure_desk.pdf import styles
+    from disclosure_desk.pdf import title as t
+    from disclosure_desk.pdf.fonts import FontSet
+    from disclosure_desk.pdf.typeset import Typesetter
+
+    ts = Typesetter(FontSet(bundled_only=True))
+    limit = 20_000
+
+    class TooManyMeasured(Exception):
+        pass
+
+    for length in range(1, 101):
+        title = ("青禾县人民政府办公室统计局" * 8)[:length] + "2025年" + t.SUFFIX
+        measured = 0
+
+        def measure(text: str, title: str = title) -> float:
+            nonlocal measured
+            measured += 1
+            if measured > limit:  # fail here rather than search on for ever
+                raise TooManyMeasured(f"{len(title)}-character title: more than {limit} lines measured")
+            return ts.width(text, styles.TITLE)
+
+        lines = t.break_title(title, measure, styles.TYPE_AREA_WIDTH)
+        assert "".join(lines) == title
 
 
 def test_the_app_says_so_when_a_report_holds_characters_its_editors_cannot(qapp, qtbot, monkeypatch, tmp_path):

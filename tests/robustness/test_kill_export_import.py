@@ -1,5 +1,13 @@
 """SIGKILL during ``disclosure-desk pdf``, the app's 导出 PDF and ``disclosure-desk import``, at random moments.
 
+The moments are chosen among what the program says it is doing, never by a timer: the commands run
+under ``traced_cli.py`` (an event per 2 ms of CPU time used, per file created beside the target, per
+SQL statement) and are killed after a random number of events — a fraction of the events of a whole
+run, measured first, like a fraction of its duration but the same on a busy machine; a third of the
+PDF kills come the moment the temporary file is created. The app (``gui_driver.py``) says
+``exported`` after each export and is killed only after its first one, a random number of its
+events later (in the next export's progress, or between two).
+
 PDF: the target name holds either the old PDF, untouched, or a complete new one — never part of
 one. A killed write may leave a hidden ``.NAME.xxxx.part`` next to the target; the next write of
 that file removes those older than an hour (``fileio.remove_stale_parts``).
@@ -14,9 +22,8 @@ import json
 import os
 import random
 import signal
-import subprocess
-import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -26,9 +33,10 @@ from pypdf import PdfReader
 from disclosure_desk.interchange import read_report_file
 from disclosure_desk.interchange.writer import dumps_report
 from disclosure_desk.storage import DraftRepository, open_store
+from tests.child_events import SAFETY_NET, finish
 
-from .helpers import DRIVER, SAMPLE_2019, child_env, cli, integrity
-from .test_gui_kill import _read_journal, _wait_opened
+from .helpers import SAMPLE_2019, app_stderr, cli, driven_app, event_is, integrity, traced_cli
+from .test_gui_kill import _read_journal
 
 pytestmark = [
     pytest.mark.slow,
@@ -38,31 +46,63 @@ pytestmark = [
 KILLS = int(os.environ.get("DISCLOSURE_DESK_EXPORT_KILLS", "30"))  # per command
 
 
-def _kill_at(args: list[str], data: Path, after: float, watch: Path | None = None) -> tuple[int, str]:
-    """Run the command and SIGKILL it ``after`` seconds; with ``watch``, as soon as a temporary
-    ``.NAME.*.part`` of that file appears (in the middle of writing it) instead."""
-    child = subprocess.Popen([sys.executable, "-m", "disclosure_desk", *args], env=child_env(data),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    if watch is None:
-        time.sleep(after)
-    else:
-        pattern = f".{watch.name}."
-        end = time.monotonic() + 30
-        while child.poll() is None and time.monotonic() < end:
-            if any(e.name.startswith(pattern) and e.name.endswith(".part") for e in os.scandir(watch.parent)):
-                break
-            time.sleep(0.0005)
+def _events_of_a_whole_run(args: list[str], data: Path, folder: Path) -> list[str]:
+    """The events the command says when it is not killed (it must succeed)."""
+    child, events = traced_cli(*args, data_dir=data, folder=folder)
+    _out, err = child.communicate(timeout=SAFETY_NET)
+    said = events.rest()
+    assert child.returncode == 0, err
+    return said.splitlines()
+
+
+def _kill_when(args: list[str], data: Path, folder: Path, now: Callable[[int, str], bool]) -> tuple[int, str]:
+    """Run the command and SIGKILL it right after the event for which ``now(number, event)`` holds
+    (or let it finish, if none does)."""
+    child, events = traced_cli(*args, data_dir=data, folder=folder)
+    number = 0
+    while (event := events.next()) is not None:
+        number += 1
+        if now(number, event):
+            break
     child.send_signal(signal.SIGKILL)
-    out, err = child.communicate(timeout=30)
+    out, err = child.communicate(timeout=SAFETY_NET)
+    events.rest()
     assert "Traceback" not in err, err
     return child.returncode, out
 
 
-def _duration(args: list[str], data: Path) -> float:
-    started = time.monotonic()
-    r = cli(*args, data_dir=data)
-    assert r.code == 0, r.err
-    return time.monotonic() - started
+def _after(count: int) -> Callable[[int, str], bool]:
+    return lambda number, _event: number >= count
+
+
+def _at(kind: str, nth: int = 1) -> Callable[[int, str], bool]:
+    """The ``nth`` event of this kind (``sql``, ``commit``)."""
+    seen = 0
+
+    def now(_number: int, event: str) -> bool:
+        nonlocal seen
+        seen += event == kind
+        return seen >= nth
+
+    return now
+
+
+def _import_moment(whole_run: list[str], rng: random.Random) -> tuple[str, Callable[[int, str], bool]]:
+    """Where to kill an import: anywhere in its work (most of its CPU time is start-up and reading the
+    file), inside its transaction (after a random statement), in its commit, or not at all."""
+    r = rng.random()
+    if r < 0.4:
+        return "anywhere", _after(round(len(whole_run) * rng.uniform(0.2, 1.0)))
+    if r < 0.7:
+        return "in the transaction", _at("sql", rng.randint(1, whole_run.count("sql")))
+    if r < 0.9:
+        return "committing", _at("commit")
+    return "not killed", lambda _number, _event: False
+
+
+def _writing(target: Path) -> Callable[[int, str], bool]:
+    """The moment the hidden ``.NAME.xxxx.part`` of the target is created: in the middle of writing it."""
+    return lambda _number, event: event.startswith(f"open .{target.name}.") and event.endswith(".part")
 
 
 def _pdf_pages(data: bytes) -> int:
@@ -85,16 +125,16 @@ def _pdf_lane(folder: Path, rng: random.Random) -> dict:
     target = folder / "报告.pdf"
     _long_report(folder / "long.json")
     args = ["pdf", str(folder / "long.json"), "-o", str(target)]
-    full = _duration(args, folder / "data")
+    full = len(_events_of_a_whole_run(args, folder / "data", folder))
     old = target.read_bytes()
     pages = _pdf_pages(old)
     outcome = {"old": 0, "new": 0, "while writing": 0, "parts left": 0}
     for i in range(KILLS):
         if i % 3 == 0:  # the moment the temporary file exists: in the middle of writing
-            _kill_at(args, folder / "data", 0, watch=target)
+            _kill_when(args, folder / "data", folder, _writing(target))
             outcome["while writing"] += 1
         else:  # anywhere, mostly late: building the PDF and writing it
-            _kill_at(args, folder / "data", full * rng.uniform(0.3, 1.2))
+            _kill_when(args, folder / "data", folder, _after(round(full * rng.uniform(0.3, 1.2))))
         now = target.read_bytes()
         if now == old:
             outcome["old"] += 1
@@ -114,26 +154,29 @@ def _pdf_lane(folder: Path, rng: random.Random) -> dict:
 
 
 APP_KILLS = int(os.environ.get("DISCLOSURE_DESK_APP_EXPORT_KILLS", "12"))
+# An export of the long report says "exporting", ~12 "progress" (the bar) and "exported": killing up to
+# this many events after the first "exported" lands anywhere in the next export, or between two.
+APP_EVENTS_AFTER = 16
 
 
 def _app_export_lane(folder: Path, rng: random.Random) -> dict:
-    """The app's own 导出 PDF (worker thread, same writer), exporting again and again, killed at random."""
+    """The app's own 导出 PDF (worker thread, same writer), exporting again and again, killed at random:
+    after its first export, a random number of its events later."""
     target = folder / "报告.pdf"
     _long_report(folder / "long.json")
     outcome = {"old": 0, "new": 0, "exports done": 0}
     old, pages = None, None
     for run in range(APP_KILLS):
         journal = folder / f"journal-{run}.jsonl"
-        child = subprocess.Popen(
-            [sys.executable, str(DRIVER), str(journal), str(rng.randrange(1 << 30)), str(folder / "long.json"),
-             str(target)],
-            env=child_env(folder / "data"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        assert _wait_opened(journal, child)
-        time.sleep(rng.uniform(0.3, 2.0))
-        child.send_signal(signal.SIGKILL)
-        child.wait(30)
-        err = child.stderr.read()
-        child.stderr.close()
+        child, events = driven_app(journal, rng.randrange(1 << 30), folder / "data", folder / "long.json", target)
+        try:
+            assert events.wait_for(event_is("exported")), f"no export: {app_stderr(journal)[-3000:]}"
+            events.skip(rng.randint(0, APP_EVENTS_AFTER))
+        finally:
+            child.send_signal(signal.SIGKILL)
+            finish(child)
+            events.rest()
+        err = app_stderr(journal)
         assert "Traceback" not in err, err
         outcome["exports done"] += sum(e["ev"] == "exported" for e in _read_journal(journal))
         now = target.read_bytes() if target.exists() else None
@@ -144,7 +187,7 @@ def _app_export_lane(folder: Path, rng: random.Random) -> dict:
             assert _pdf_pages(now) == pages
             outcome["new"] += 1
             old = now
-    assert outcome["exports done"] > 0
+    assert outcome["exports done"] >= APP_KILLS  # each run exported at least once before it was killed
     return outcome
 
 
@@ -158,11 +201,14 @@ def _import_lane(folder: Path, rng: random.Random) -> dict:
     data = folder / "data"
     store_path = data / "drafts.sqlite3"
     args = ["import", str(SAMPLE_2019)]
-    full = _duration(args, folder / "probe")
+    whole_run = _events_of_a_whole_run(args, folder / "probe", folder)
     expected = dumps_report(read_report_file(SAMPLE_2019))
     count, outcome = 0, {"imported": 0, "absent": 0, "acknowledged": 0}
+    moments: dict[str, int] = {}
     for _ in range(KILLS):
-        _, out = _kill_at(args, data, full * rng.uniform(0.2, 1.1))
+        moment, now = _import_moment(whole_run, rng)
+        moments[moment] = moments.get(moment, 0) + 1
+        _, out = _kill_when(args, data, folder, now)
         acknowledged = "已导入" in out
         outcome["acknowledged"] += acknowledged
         if not store_path.exists():
@@ -174,7 +220,7 @@ def _import_lane(folder: Path, rng: random.Random) -> dict:
         assert len(drafts) in ((count + 1,) if acknowledged else (count, count + 1))
         outcome["imported" if len(drafts) > count else "absent"] += 1
         count = len(drafts)
-    return outcome
+    return {**outcome, "killed": moments}
 
 
 def test_sigkill_during_pdf_export_and_import(tmp_path):

@@ -3,9 +3,10 @@
 Each round: app A (the driven app of ``gui_driver.py``) reopens its report and types; meanwhile a
 second app B is started on the same data folder, and two ``import``s, a ``list`` and an ``export``
 run side by side. B must say the store is in use (and quit), every command must finish (an import
-that had to wait says so), A must never fail to save; then A is killed. Afterwards the store passes
-``integrity_check``, holds every import that said it was done and every edit A made more than a
-second before it was killed.
+that had to wait says so), A must never fail to save; once A has saved again after the commands, it
+is killed. Afterwards the store passes ``integrity_check``, holds every import that said it was done
+and every edit A had saved. Every step waits for what the programs say (A's journal, B's exit, the
+commands' output), never for a time.
 """
 
 from __future__ import annotations
@@ -14,16 +15,16 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
 from disclosure_desk.storage import DraftRepository, open_store
+from tests.child_events import ChildEvents, finish
 
-from .helpers import DRIVER, SAMPLE_2019, SAMPLE_2021, child_env, cli, integrity
-from .test_gui_kill import GRACE, LaneStats, _compare, _read_journal, _wait_opened
+from .helpers import SAMPLE_2019, SAMPLE_2021, app_stderr, child_env, cli, driven_app, event_is, integrity
+from .test_gui_kill import SAVE_WITHIN, LaneStats, _compare, _read_journal
 
 pytestmark = [
     pytest.mark.slow,
@@ -33,34 +34,28 @@ pytestmark = [
 ROUNDS = 4
 
 
-def _app(folder: Path, name: str, seed: int, sample: Path | None):
-    journal = folder / f"{name}.jsonl"
-    args = [sys.executable, str(DRIVER), str(journal), str(seed)] + ([str(sample)] if sample else [])
-    child = subprocess.Popen(args, env=child_env(folder / "data"), stdout=subprocess.DEVNULL,
-                             stderr=subprocess.PIPE, text=True)
-    return child, journal
-
-
 def _round(folder: Path, n: int, rng: random.Random, stats: LaneStats) -> int:
-    a, a_journal = _app(folder, f"a{n}", rng.randrange(1 << 30), SAMPLE_2021)
-    assert _wait_opened(a_journal, a), "app A did not open its report"
-    time.sleep(rng.uniform(0.2, 0.8))
-    b, b_journal = _app(folder, f"b{n}", rng.randrange(1 << 30), None)
+    a_journal, b_journal = folder / f"a{n}.jsonl", folder / f"b{n}.jsonl"
+    a, a_events = driven_app(a_journal, rng.randrange(1 << 30), folder / "data", SAMPLE_2021)
+    assert a_events.wait_for(event_is("opened")), f"app A did not open its report: {app_stderr(a_journal)[-2000:]}"
+    a_events.skip(rng.randint(1, 8))  # A is typing
+    b, b_events = driven_app(b_journal, rng.randrange(1 << 30), folder / "data")
     data = folder / "data"
     with ThreadPoolExecutor(4) as pool:
         jobs = [pool.submit(cli, "import", str(SAMPLE_2019), data_dir=data) for _ in range(2)]
         jobs.append(pool.submit(cli, "list", data_dir=data))
         jobs.append(pool.submit(cli, "export", "1", "-o", str(folder / f"export{n}.json"), data_dir=data))
         results = [j.result() for j in jobs]
-    b_code = b.wait(30)
-    time.sleep(rng.uniform(GRACE + 0.2, GRACE + 1.0))
-    killed_at = time.time()
+    b_code = finish(b)
+    b_events.rest()
+    a_events.said_so_far()
+    a_events.wait_for(event_is("saved"), within=SAVE_WITHIN)  # A saves again after the commands
+    a_events.skip(rng.randint(0, 8))
     a.send_signal(signal.SIGKILL)
-    a.wait(30)
-    for child in (a, b):
-        err = child.stderr.read()
-        child.stderr.close()
-        assert "Traceback" not in err, err
+    finish(a)
+    a_events.rest()
+    for journal in (a_journal, b_journal):
+        assert "Traceback" not in app_stderr(journal), app_stderr(journal)
     # B: told the store is in use, and quit
     b_messages = [e for e in _read_journal(b_journal) if e["ev"] == "message"]
     assert b_code == 1 and [m["kind"] for m in b_messages] == ["warning"], b_messages
@@ -77,7 +72,7 @@ def _round(folder: Path, n: int, rng: random.Random, stats: LaneStats) -> int:
     assert integrity(data / "drafts.sqlite3") == "ok"
     with open_store(data / "drafts.sqlite3") as store, store.read_session() as session:
         draft = DraftRepository(session).load(opened["draft"])
-    _compare(entries, draft, killed_at, stats, n)
+    _compare(entries, draft, stats, n)
     return imported
 
 
@@ -92,25 +87,36 @@ def test_two_apps_and_imports_at_once_lose_nothing(tmp_path):
     assert organs.count("青禾县统计局") == 1  # A reopened its one report every round
     assert not stats.lost, f"seed {seed}: {stats.lost}"
     print(f"\nTwo at once (seed {seed}): {ROUNDS} rounds, the second app told {ROUNDS} times, {imported} imports "
-          f"while typing, {stats.edits} edits, {stats.old_edits} older than {GRACE} s, {len(stats.lost)} lost")
+          f"while typing, {stats.edits} edits, {stats.saved_edits} of them saved before the kill, {len(stats.lost)} lost")
 
 
 HOLDER = r"""
-import sqlite3, sys, time
+import sqlite3, sys
 conn = sqlite3.connect(sys.argv[1], isolation_level=None)
 conn.execute("BEGIN IMMEDIATE")
 print("locked", flush=True)
-time.sleep(float(sys.argv[2]))
+sys.stdin.readline()  # held until the parent says so
 conn.execute("ROLLBACK")
+print("released", flush=True)
 """
 
 
 def test_an_import_that_must_wait_says_so_and_then_succeeds(tmp_path):
+    """The lock is held until the import says it is waiting, then let go: the import goes on and is done."""
     data = tmp_path / "data"
     assert cli("import", str(SAMPLE_2021), data_dir=data).code == 0
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(data / "drafts.sqlite3"), "1.5"],
-                              stdout=subprocess.PIPE, text=True)
-    assert holder.stdout.readline().strip() == "locked"
-    r = cli("import", str(SAMPLE_2019), data_dir=data)
-    holder.wait(30)
-    assert r.code == 0 and "正在等待" in r.err and "已导入" in r.out, r.err
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(data / "drafts.sqlite3")],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    held = ChildEvents(holder.stdout, "the lock holder")
+    assert held.next() == "locked"
+    importer = subprocess.Popen([sys.executable, "-m", "disclosure_desk", "import", str(SAMPLE_2019)],
+                                env=child_env(data), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    said = ChildEvents(importer.stderr, "the import")
+    waiting = said.wait_for(lambda line: "正在等待" in line)
+    holder.stdin.write("release\n")
+    holder.stdin.close()
+    assert held.next() == "released"
+    out = importer.stdout.read()
+    err = said.rest()
+    assert finish(importer) == 0 and waiting and "已导入" in out, err
+    assert finish(holder) == 0

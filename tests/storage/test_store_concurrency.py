@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -13,6 +12,7 @@ import pytest
 from disclosure_desk import paths
 from disclosure_desk.domain import Draft
 from disclosure_desk.storage import DraftRepository, open_store
+from tests.child_events import SAFETY_NET
 
 pytestmark = pytest.mark.slow
 
@@ -21,16 +21,17 @@ STEPS = 120
 # Each step: create a full draft "<name>-<i>", update the process's own draft, and add 1 to
 # the shared counter draft by reading and writing it in one transaction.
 CHILD = r"""
-import sys, time
+import sys
 from pathlib import Path
 from disclosure_desk.interchange import read_report_file
 from disclosure_desk.storage import DraftRepository, open_store
 
-path, name, sample, steps, start_at = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
+path, name, sample, steps = Path(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
 store = open_store(path)
 own = read_report_file(sample)
 own.organ = name
-time.sleep(max(0.0, start_at - time.time()))  # both processes start saving together
+print("ready", flush=True)
+sys.stdin.readline()  # both processes start saving together, when the parent says so
 for i in range(1, steps + 1):
     new = read_report_file(sample)
     new.organ = f"{name}-{i}"
@@ -55,15 +56,19 @@ def test_two_processes_saving_at_once_lose_nothing(store_path):
         DraftRepository(session).save(shared)
     sample = paths.samples_dir() / "qinghe-tongjiju-2025.json"
     env = {**os.environ, paths.DATA_DIR_ENV: str(store_path.parent)}
-    start_at = str(time.time() + 1.0)
     children = [
         subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(store_path), name, str(sample), str(STEPS), start_at],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            [sys.executable, "-c", CHILD, str(store_path), name, str(sample), str(STEPS)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
         )
         for name in ("A", "B")
     ]
-    results = [child.communicate(timeout=300) for child in children]  # generous: CI machines are shared
+    for child in children:  # both have opened the store and read the sample
+        assert child.stdout.readline() == "ready\n", child.stderr.read()
+    for child in children:
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    results = [child.communicate(timeout=SAFETY_NET) for child in children]
     for child, (out, err) in zip(children, results):
         assert child.returncode == 0 and out == "done\n", err
         assert err == ""  # nothing shown to the clerk: waiting for the lock is silent

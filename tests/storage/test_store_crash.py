@@ -1,7 +1,10 @@
 """Crash safety: a child process saves in a loop and is killed with SIGKILL at random moments.
 
 After every kill the store must open, pass ``integrity_check`` and hold every save that had
-returned before the kill (the child prints a line after each returned save).
+returned before the kill (the child prints a line after each returned save). The moment is one of
+the child's own: it says ``opening`` before it opens the store, ``saving i`` before each save and
+``i`` once it returned, and is killed right after a random one of these lines — never after a timer,
+so a busy machine moves the kill with the child.
 """
 
 from __future__ import annotations
@@ -12,8 +15,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
-import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -21,6 +22,7 @@ import pytest
 
 from disclosure_desk import paths
 from disclosure_desk.storage import DraftRepository, open_store
+from tests.child_events import ChildEvents, finish
 
 pytestmark = [
     pytest.mark.slow,
@@ -29,6 +31,8 @@ pytestmark = [
 
 KILLS_PER_LANE = 17
 LANES = 3  # independent stores killed side by side: 51 kills in all
+OPENING_KILLS = 0.2  # share of kills right after "opening" (while the store is opened or created)
+LINES_BEFORE_KILL = 60  # otherwise after up to this many lines: in the middle of the save loop
 
 # Each loop step is exactly one save (one transaction); step i prints "i" once it returned.
 # Steps divisible by 5 create a new draft "n<i>"; the others update the draft "main" (its
@@ -39,6 +43,7 @@ from pathlib import Path
 from disclosure_desk.interchange import read_report_file
 from disclosure_desk.storage import DraftRepository, open_store
 
+print("opening", flush=True)
 store = open_store(Path(sys.argv[1]))
 sample = read_report_file(sys.argv[2])
 with store.read_session() as session:
@@ -61,6 +66,7 @@ while True:
             draft.values.update({c: step for c in cells})
         draft.values["t3.new.natural"] = step
         draft.preface = f"第{step}次保存" + "很长的文字" * (step % 40)
+    print("saving", step, flush=True)
     with store.session() as session:
         DraftRepository(session).save(draft)
     print(step, flush=True)
@@ -75,29 +81,20 @@ def _run_child_and_kill(store_path: Path, rng: random.Random) -> list[int]:
         [sys.executable, "-c", CHILD, str(store_path), str(sample)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
     )
-    acked: list[int] = []
-    first_ack = threading.Event()
-
-    def read() -> None:
-        for line in child.stdout:
-            if line.endswith("\n"):
-                acked.append(int(line))
-                first_ack.set()
-
-    reader = threading.Thread(target=read)
-    reader.start()
-    if rng.random() < 0.2:
-        time.sleep(rng.uniform(0, 0.4))  # anywhere, opening included
-    else:
-        first_ack.wait(10)
-        time.sleep(rng.uniform(0, 0.08))  # in the middle of the save loop
-    child.send_signal(signal.SIGKILL)
-    child.wait(10)
-    reader.join(10)
+    events = ChildEvents(child.stdout, "the saving child")
+    try:
+        if rng.random() < OPENING_KILLS:
+            events.wait_for(lambda line: line == "opening")
+        else:
+            events.skip(rng.randint(1, LINES_BEFORE_KILL))
+    finally:
+        child.send_signal(signal.SIGKILL)
+        finish(child)
+    said = events.rest().splitlines()
     errors = child.stderr.read()
     child.stderr.close()
     assert "Traceback" not in errors, errors
-    return acked
+    return [int(line) for line in said if line.isdigit()]
 
 
 def _check_after_kill(store_path: Path, acked: list[int], known: int) -> int:

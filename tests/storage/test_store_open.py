@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
+from tests.child_events import SAFETY_NET
 from tests.storage.storehelp import file_state, load, sample_draft, save
 
 from disclosure_desk import paths
@@ -277,7 +278,7 @@ def _hold_write_lock(path: Path, release: threading.Event, held: threading.Event
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute("BEGIN IMMEDIATE")
     held.set()
-    release.wait(10)
+    release.wait(SAFETY_NET)
     conn.execute("ROLLBACK")
     conn.close()
 
@@ -290,7 +291,7 @@ def test_a_store_locked_for_too_long_gives_a_clear_message(store_path, monkeypat
     with open_store(store_path) as store:
         locker = threading.Thread(target=_hold_write_lock, args=(store_path, release, held))
         locker.start()
-        held.wait(5)
+        assert held.wait(SAFETY_NET)
         draft = Draft.new("机关", 2025)
         try:
             with pytest.raises(StoreBusyError, match="正被另一个程序使用"):
@@ -303,15 +304,18 @@ def test_a_store_locked_for_too_long_gives_a_clear_message(store_path, monkeypat
         assert load(store, draft.id).organ == "机关"
 
 
-def test_a_short_lock_is_waited_out_without_an_error(store):
+def test_a_short_lock_is_waited_out_without_an_error(store, monkeypatch):
+    """The lock is let go when the save says it is waiting (``engine.wait_notice``), not after a timer:
+    the save goes on and succeeds."""
     release, held = threading.Event(), threading.Event()
+    monkeypatch.setattr(engine_module, "wait_notice", release.set)
     locker = threading.Thread(target=_hold_write_lock, args=(store.path, release, held))
     locker.start()
-    held.wait(5)
-    threading.Timer(0.3, release.set).start()
+    assert held.wait(SAFETY_NET)
     draft = Draft.new("机关", 2025)
     save(store, draft)
     locker.join()
+    assert release.is_set()  # the save did have to wait
     assert load(store, draft.id).organ == "机关"
 
 

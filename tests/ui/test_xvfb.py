@@ -7,14 +7,14 @@ when Xvfb is not installed. The committed docs/screenshot-*.png come from the sa
 from __future__ import annotations
 
 import os
-import random
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
+
+from tests.child_events import SAFETY_NET, ChildEvents, close_child_end, events_pipe
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = ("start", "new-report", "basic-info", "narrative", "table-finding", "review", "preview", "guide")
@@ -27,19 +27,13 @@ def xvfb_display():
     binary = shutil.which("Xvfb")
     if binary is None:
         pytest.skip("Xvfb is not installed")
-    for _ in range(20):
-        number = random.randint(50, 500)
-        if not Path(f"/tmp/.X11-unix/X{number}").exists() and not Path(f"/tmp/.X{number}-lock").exists():
-            break
-    else:
-        pytest.skip("no free X display number")
-    proc = subprocess.Popen([binary, f":{number}", "-screen", "0", "1366x900x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    socket = Path(f"/tmp/.X11-unix/X{number}")
-    deadline = time.monotonic() + 10
-    while not socket.exists() and proc.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
-    if not socket.exists():
+    # -displayfd: Xvfb picks a free display and writes its number to the pipe once it accepts clients
+    write_fd, reader = events_pipe()
+    proc = subprocess.Popen([binary, "-displayfd", str(write_fd), "-screen", "0", "1366x900x24", "-nolisten", "tcp"],
+                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    close_child_end(write_fd)
+    number = ChildEvents(reader, "Xvfb").next()
+    if not number:
         proc.kill()
         pytest.skip(f"Xvfb did not start: {proc.stderr.read().decode(errors='replace')[-500:]}")
     try:
@@ -56,7 +50,7 @@ def test_screenshots_on_a_real_x_server(xvfb_display, tmp_path):
     env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", DISCLOSURE_DESK_DATA_DIR=str(tmp_path / "data"))
     result = subprocess.run(
         [sys.executable, str(REPO / "tools" / "screenshots.py"), "--out", str(tmp_path / "shots")],
-        env=env, capture_output=True, text=True, timeout=180, check=False,
+        env=env, capture_output=True, text=True, timeout=SAFETY_NET, check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "chinese=yes" in result.stdout  # the UI font has glyphs for the Chinese text: no boxes

@@ -26,8 +26,9 @@ from .cross_year import (
     check_published_total_2019,
     check_stock_2021,
 )
+from .figures import check_quoted_figures
 from .finding import Finding, Severity
-from .narrative import check_fees, check_placeholders, check_quoted_figures, check_rule_making
+from .narrative import check_fees, check_placeholders, check_rule_making
 
 # rule id -> short Chinese name (the user guide has one entry per id)
 RULES = {
@@ -105,4 +106,4 @@ def has_errors(findings: list[Finding]) -> bool:
     return any(f.is_error for f in findings)
 
 
-__all__ = ["Finding", "RULES", "Severity", "check", "has_errors"]
+__all__ = ["RULES", "Finding", "Severity", "check", "has_errors"]

@@ -1,4 +1,4 @@
-"""Is everything there? S-1 (missing/empty), S-2 (总体情况 themes), B-1 (blank cells),
+"""Is everything there? S-1 (missing, empty or without substance), S-2 (总体情况 themes), B-1 (blank cells),
 E-1 (edition vs year), D-1 (date of the report)."""
 
 from __future__ import annotations
@@ -7,15 +7,15 @@ import datetime as dt
 import re
 
 from ..domain import Draft
-from ..spec import ReportSpec, default_edition
+from ..spec import ReportSpec, SectionSpec, default_edition
 from .finding import Finding, Severity
+from .substance import has_substance
 from .values import table_finding, text_finding
 
 E, W = Severity.ERROR, Severity.WARNING
 
-# a required section that says only this has no content
-NONE_ONLY = re.compile(r"^[\s。.,，、；;：:]*(无|暂无|没有|略|无内容|/|／|—+|-+|同上|同上年)?[\s。.,，、；;：:]*$")
 B1_ROWS_SHOWN = 6
+QUOTED_TEXT_MAX = 40  # characters of a section quoted in a message
 
 
 def check_presence(spec: ReportSpec, draft: Draft) -> list[Finding]:
@@ -42,16 +42,21 @@ def check_presence(spec: ReportSpec, draft: Draft) -> list[Finding]:
                     section.title,
                 )
             )
-        elif not section.may_be_none and NONE_ONLY.match(text):
-            out.append(
-                text_finding(
-                    "S-1", E,
-                    f"“{section.title}”只写了“{text.strip()}”。这一部分不能写“无”，必须写明实际情况。{section.guidance}",
-                    section.title,
-                )
-            )
+        elif not section.may_be_none and not has_substance(text):
+            out.append(_without_substance(section, text))
     out.extend(_signature(draft))
     return out
+
+
+def _without_substance(section: SectionSpec, text: str) -> Finding:
+    said = " ".join(text.split())
+    if len(said) > QUOTED_TEXT_MAX:
+        said = said[:QUOTED_TEXT_MAX] + "……"
+    if section.number == "五":
+        what = "没有写出具体问题和改进措施。这一部分不能只写“无”“暂无问题”“未发现问题”，必须写明本年度存在的具体问题和改进措施。"
+    else:
+        what = "没有实际内容。这一部分不能写“无”，必须写明实际情况。"
+    return text_finding("S-1", E, f"“{section.title}”只写了“{said}”，{what}{section.guidance}", section.title)
 
 
 def _blank_table(spec: ReportSpec, table_key: str) -> Finding:
@@ -103,7 +108,7 @@ def check_themes(spec: ReportSpec, draft: Draft) -> list[Finding]:
     out = []
     for section in spec.narrative_sections:
         text = draft.section_text(section.title)
-        if not section.subparts or not text.strip() or NONE_ONLY.match(text):
+        if not section.subparts or not has_substance(text):
             continue
         missing = [p for p in section.subparts if not any(k in text for k in p.keywords)]
         if missing:

@@ -1,152 +1,16 @@
-"""Text against tables: N-1 (figures quoted in the narrative), N-2 (规章 without rule-making
-power), N-3 (placeholders and none-marks where a figure belongs), F-1 (fees not reported in 六)."""
+"""Text against tables: N-2 (规章 without rule-making power), N-3 (placeholders and none-marks where a
+figure belongs), F-1 (fees not reported in 六). N-1 (figures quoted in the text) is in figures.py."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..domain import Draft
 from ..spec import ReportSpec
 from .finding import Finding, Severity
-from .values import fmt, table_finding, text_finding, total
+from .values import fmt, table_finding, text_finding
 
 W = Severity.WARNING
-
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_NUMBER = r"(\d+|[零〇一二两三四五六七八九十百]+)"
-_CLAUSE_SPLIT = re.compile(r"[，,。；;！!？?\n、：:（）()]")
-
-
-@dataclass(frozen=True)
-class Quote:
-    """A phrase pattern that quotes a table figure, and the cells whose sum it must equal."""
-
-    pattern: re.Pattern[str]
-    what: str
-    cells: Callable[[ReportSpec], list[str]]
-
-
-def _t3(row_prefix: str) -> Callable[[ReportSpec], list[str]]:
-    def cells(spec: ReportSpec) -> list[str]:
-        t3 = spec.table("表三")
-        return [f"t3.{r}.total" for r in t3.row_keys if r == row_prefix or r.startswith(row_prefix + ".")]
-
-    return cells
-
-
-def _fixed(*ids: str) -> Callable[[ReportSpec], list[str]]:
-    return lambda spec: list(ids)
-
-
-# Most specific first: the first pattern whose keyword ends nearest the number wins.
-QUOTES = (
-    Quote(re.compile(r"予以公开(?:和|及|与|、)部分公开"), "予以公开和部分公开", lambda s: _t3("disclosed")(s) + _t3("partial")(s)),
-    Quote(re.compile(r"(?:新收|收到|受理|接收|接到)[^，。；]*?申请"), "本年新收申请", _fixed("t3.new.total")),
-    Quote(re.compile(r"上年结转"), "上年结转申请", _fixed("t3.carried_in.total")),
-    Quote(re.compile(r"结转(?:到)?下(?:一)?年度?"), "结转下年度", _fixed("t3.carried_out.total")),
-    Quote(re.compile(r"部分公开"), "部分公开", _t3("partial")),
-    Quote(re.compile(r"不予公开"), "不予公开", _t3("withheld")),
-    Quote(re.compile(r"无法提供"), "无法提供", _t3("unavailable")),
-    Quote(re.compile(r"不予处理"), "不予处理", _t3("not_processed")),
-    Quote(re.compile(r"予以公开"), "予以公开", _t3("disclosed")),
-    Quote(re.compile(r"(?:办结|答复)"), "办理结果总计", _fixed("t3.total.total")),
-    Quote(re.compile(r"行政复议"), "行政复议", _fixed("t4.review.total")),
-    Quote(re.compile(r"行政诉讼"), "行政诉讼", _fixed("t4.direct.total", "t4.after_review.total")),
-)
-
-# "no applications / no cases" statements: the cells must then be 0
-NONE_STATEMENTS = (
-    (re.compile(r"(?:未|没有|无)(?:收到|受理|接到)[^，。；]{0,12}申请"), "本年新收申请", _fixed("t3.new.total")),
-    (re.compile(r"(?:未|没有|无)(?:发生|出现)?[^，。；]{0,14}行政复议"), "行政复议", _fixed("t4.review.total")),
-    (re.compile(r"(?:未|没有|无)(?:发生|出现)?[^，。；]{0,14}行政诉讼"), "行政诉讼", _fixed("t4.direct.total", "t4.after_review.total")),
-)
-
-_FIGURE = re.compile(_NUMBER + r"\s*(?:件|宗|起|个)")
-
-
-def chinese_number(text: str) -> int | None:
-    """Arabic digits, or simple Chinese numerals up to 999 (三, 十二, 二十五, 一百零八)."""
-    if text.isdigit():
-        return int(text)
-    total_value, current = 0, 0
-    for ch in text:
-        if ch in _CN_DIGITS:
-            current = _CN_DIGITS[ch]
-        elif ch == "十":
-            total_value += (current or 1) * 10
-            current = 0
-        elif ch == "百":
-            total_value += (current or 1) * 100
-            current = 0
-        else:
-            return None
-    return total_value + current
-
-
-def quoted_figures(text: str) -> list[tuple[Quote, int, str]]:
-    """(quote, figure, phrase) for every figure in ``text`` that a quote pattern claims."""
-    found = []
-    for clause in _CLAUSE_SPLIT.split(text):
-        start = 0
-        for m in _FIGURE.finditer(clause):
-            prefix = clause[start : m.start()]
-            start = m.end()
-            quote = _nearest_quote(prefix)
-            figure = chinese_number(m.group(1))
-            if quote is not None and figure is not None:
-                found.append((quote, figure, (prefix + m.group(0)).strip()))
-    return found
-
-
-def _nearest_quote(prefix: str) -> Quote | None:
-    best, best_end = None, -1
-    for q in QUOTES:
-        for m in q.pattern.finditer(prefix):
-            # a tie (patterns ending at the same place) goes to the earlier, more specific one
-            if m.end() > best_end:
-                best, best_end = q, m.end()
-    return best
-
-
-def _narrative(draft: Draft, spec: ReportSpec) -> list[tuple[str, str]]:
-    overview = spec.sections[0].title
-    return [("前言", draft.preface), (overview, draft.section_text(overview))]
-
-
-def check_quoted_figures(spec: ReportSpec, draft: Draft) -> list[Finding]:
-    """N-1: figures in the preface and 一、总体情况 against the tables."""
-    out = []
-    for where, text in _narrative(draft, spec):
-        seen: set[tuple[str, int]] = set()
-        for quote, figure, phrase in quoted_figures(text):
-            ids = quote.cells(spec)
-            if (quote.what, figure) in seen or all(draft.value(i) is None for i in ids):
-                continue
-            seen.add((quote.what, figure))
-            table_value = total(draft, ids)
-            if table_value != figure:
-                out.append(_n1(spec, where, f"“{phrase}”", quote.what, figure, table_value, ids))
-        for pattern, what, cells in NONE_STATEMENTS:
-            m = pattern.search(text)
-            ids = cells(spec)
-            if m and total(draft, ids) != 0:
-                out.append(_n1(spec, where, f"“{m.group(0)}”", what, 0, total(draft, ids), ids))
-    return out
-
-
-def _n1(spec: ReportSpec, where: str, phrase: str, what: str, figure, table_value, ids: list[str]) -> Finding:
-    cells = [spec.cell(i) for i in ids]
-    return Finding(
-        "N-1", W,
-        f"“{where}”中写的{phrase}与表格不一致：表格中{what}是{fmt(table_value)}件，文字中是{figure}件。"
-        "请核对文字或表格，使两者一致。",
-        (where, *(c.label_path for c in cells)),
-        tuple(ids),
-        where,
-    )
-
 
 # ---- N-2 ----------------------------------------------------------------------------------
 

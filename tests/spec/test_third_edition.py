@@ -9,7 +9,7 @@ import dataclasses
 import pytest
 
 from disclosure_desk.domain import Draft
-from disclosure_desk.spec import default_edition, editions, get_spec, register_edition, unregister_edition
+from disclosure_desk.spec import default_edition, editions, get_spec, register_edition, roles, unregister_edition
 from disclosure_desk.spec.builders import T2Row, T3Row
 from disclosure_desk.spec.edition_2021 import OTHER_ROWS, TABLE2_BLOCKS
 from disclosure_desk.spec.sections import build_report_spec
@@ -22,7 +22,8 @@ NEW_T3_ROW = "4.申请人主动撤回申请"
 def third_edition():
     first, *rest = TABLE2_BLOCKS
     first = dataclasses.replace(first, rows=(*first.rows, T2Row("local_laws", NEW_T2_ROW, "本机关起草的地方性法规草案。")))
-    other = (*OTHER_ROWS, T3Row("other.withdrawn", NEW_T3_ROW, 3, "申请人主动撤回的申请。", "（六）其他处理"))
+    other = (*OTHER_ROWS, T3Row("other.withdrawn", NEW_T3_ROW, 3, "申请人主动撤回的申请。", "（六）其他处理",
+                                role=roles.OTHER_RESULT))  # a result: it counts in （七）总计
     return build_report_spec(THIRD, "政府信息公开工作年度报告格式（假设的第三版）", "国办公开办函〔2031〕1号",
                              "2031年格式", 2031, (first, *rest), other)
 
@@ -63,6 +64,20 @@ def test_checks_use_the_new_rows(filled):
     filled.values["t3.other.withdrawn.total"] = 5  # a stated total that is not the row's sum
     rules = {f.rule for f in check(filled) if "t3.other.withdrawn.total" in f.cell_ids}
     assert "T3-3" in rules
+
+
+def test_cross_year_rules_and_carry_over_follow_the_roles(filled):
+    """现行有效件数 carries over and X-2 holds across the two editions that both have it (by role)."""
+    from disclosure_desk.checks import check
+    from disclosure_desk.storage.carry_over import draft_for_next_year
+
+    last = filled
+    nxt = draft_for_next_year(last)
+    assert nxt.edition == THIRD and nxt.value("t2.a1.normative.in_force") == last.value("t2.a1.normative.in_force")
+    assert nxt.value("t2.a1.local_laws.in_force") == last.value("t2.a1.local_laws.in_force")
+    assert nxt.value("t3.carried_in.natural") == last.value("t3.carried_out.natural")
+    nxt.values["t2.a1.normative.in_force"] = last.value("t2.a1.normative.in_force") + 5  # nothing issued
+    assert any(f.rule == "X-2" for f in check(nxt, last))
 
 
 def test_schema_reader_and_writer(filled):

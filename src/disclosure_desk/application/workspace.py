@@ -13,9 +13,9 @@ import datetime as dt
 import enum
 import logging
 import os
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING
 
 from ..errors import BadInputError

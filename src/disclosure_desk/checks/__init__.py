@@ -21,10 +21,10 @@ from .completeness import (
 from .cross_year import (
     check_carry_in,
     check_copied,
-    check_items_2019,
+    check_items,
     check_previous_matches,
-    check_published_total_2019,
-    check_stock_2021,
+    check_published_total,
+    check_stock,
 )
 from .figures import check_quoted_figures
 from .finding import Finding, Severity
@@ -74,7 +74,7 @@ def _check(draft: Draft, previous: Draft | None) -> list[Finding]:
         *check_period(spec, draft),
         *check_blank_cells(spec, draft),
         *check_arithmetic(spec, draft),
-        *check_published_total_2019(spec, draft),
+        *check_published_total(spec, draft),
         *check_rule_making(spec, draft),
         *check_themes(spec, draft),
         *check_quoted_figures(spec, draft),
@@ -86,12 +86,13 @@ def _check(draft: Draft, previous: Draft | None) -> list[Finding]:
         findings += [
             *check_previous_matches(draft, previous),
             *check_carry_in(spec, draft, previous),
-            *check_stock_2021(spec, draft, previous),
-            *check_items_2019(spec, draft, previous),
+            *check_stock(spec, draft, previous),
+            *check_items(spec, draft, previous),
         ]
     findings = [_with_acceptance(f, draft) for f in findings]
     order = {s.title: i + 1 for i, s in enumerate(spec.sections)}
-    order.update({"": -1, "标题": -1, "前言": 0, "落款": len(order) + 1})
+    parts = spec.parts
+    order.update({"": -1, parts.title: -1, parts.preface: 0, parts.signature: len(order) + 1})
     return sorted(findings, key=lambda f: (order.get(f.section, 99), not f.is_error))
 
 

@@ -2,112 +2,105 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 from ..domain import Draft
-from ..spec import ReportSpec, TableSpec, ValueKind
-from ..spec.builders import T3_COLUMNS, T4_BLOCKS, T4_COLUMNS
+from ..domain.numbers import Value, exact_sum
+from ..spec import CellSpec, ReportSpec, TableSpec, ValueKind, roles
+from ..spec.model import BalanceSpec, SumSpec
 from .finding import Finding, Severity
-from .values import all_blank, fmt, num, table_finding, total
+from .values import all_blank, fmt, table_finding, total
 
 E = Severity.ERROR
-T3_VALUE_COLS = [k for k, _ in T3_COLUMNS[:-1]]
-T3_COL_LABEL = dict(T3_COLUMNS)
 # amounts at or above this many 万元 (10亿元) are far more likely 元 typed into a 万元 cell
 AMOUNT_PLAUSIBLE_MAX = Decimal(100000)
 
+SumWording = Callable[[CellSpec, list[CellSpec], str, str, str], str]  # total, parts, stated, sum, difference
 
-def result_row_keys(spec: ReportSpec) -> list[str]:
-    """The 表三 rows that add up to （七）总计: （一）…（六） and their sub-rows."""
-    outside = ("new", "carried_in", "total", "carried_out")
-    return [r for r in spec.table("表三").row_keys if r not in outside]
+# how each sum rule words its finding; the sums themselves are the spec's (TableSpec.sums)
+SUM_WORDING: dict[str, SumWording] = {
+    "T3-3": lambda total, parts, s, e, d: (
+        f"“{total.row_label}”这一行：总计填的是{s}，但{parts[0].path[-1]}至{parts[-1].path[-1]}各列相加是{e}，"
+        f"相差{d}。请核对这一行各列的数字或总计。"
+    ),
+    "T3-2": lambda total, parts, s, e, d: (
+        f"{total.path[-1]}列：{total.row_label}填的是{s}，但（一）至（六）各项办理结果相加是{e}，"
+        f"相差{d}。（三）（四）（五）等分组没有小计，请逐项核对。"
+    ),
+    "T4-1": lambda total, parts, s, e, d: (
+        f"{total.path[0]}：总计填的是{s}，但{'、'.join(p.path[-1] for p in parts)}相加是{e}，相差{d}。"
+    ),
+}
+BALANCE_ADVICE = {"T3-1": "收到的申请要么办结、要么结转下年度，请核对这一列。"}
 
 
-def _sum_mismatch(rule: str, table: TableSpec, draft: Draft, total_id: str, part_ids: list[str], say) -> list[Finding]:
-    """A stated total that differs from the sum of its parts; ``say(stated, expected, diff)`` words it."""
-    stated = draft.value(total_id)
-    if stated is None or all_blank(draft, part_ids):
+def check_sums(spec: ReportSpec, draft: Draft) -> list[Finding]:
+    """T3-2, T3-3, T4-1 and any sum an edition declares: a stated total that differs from its parts."""
+    out = []
+    for table in spec.tables:
+        for relation in table.sums:
+            out += _sum_mismatch(table, draft, relation)
+    return sorted(out, key=lambda f: f.rule)  # per table: the column sums (T3-2) before the row sums (T3-3)
+
+
+def _sum_mismatch(table: TableSpec, draft: Draft, relation: SumSpec) -> list[Finding]:
+    stated = draft.value(relation.total)
+    if stated is None or all_blank(draft, relation.parts):
         return []
-    expected = total(draft, part_ids)
+    expected = total(draft, relation.parts)
     if stated == expected:
         return []
-    cells = [table.cell(i) for i in (total_id, *part_ids)]
-    message = say(fmt(stated), fmt(expected), fmt(abs(stated - expected)))
-    return [table_finding(rule, E, message, cells, table.section_title, focus=total_id)]
+    cells = [table.cell(i) for i in (relation.total, *relation.parts)]
+    message = SUM_WORDING[relation.rule](cells[0], cells[1:], fmt(stated), fmt(expected), fmt(_apart(stated, expected)))
+    return [table_finding(relation.rule, E, message, cells, table.section_title, focus=relation.total)]
 
 
-def check_t3_3(spec: ReportSpec, draft: Draft) -> list[Finding]:
-    """Every row: 总计 = 自然人 + … + 其他."""
-    t3 = spec.table("表三")
+def check_balances(spec: ReportSpec, draft: Draft, sum_findings: list[Finding]) -> list[Finding]:
+    """T3-1, the 勾稽关系 printed in 表三: 一 + 二 = （七）总计 + 四 in every column (TableSpec.balances)."""
     out = []
-    for row in t3.row_keys:
-        label = t3.cell(f"t3.{row}.total").row_label
-        out += _sum_mismatch(
-            "T3-3", t3, draft, f"t3.{row}.total", [f"t3.{row}.{c}" for c in T3_VALUE_COLS],
-            lambda s, e, d, label=label: f"“{label}”这一行：总计填的是{s}，但自然人至其他各列相加是{e}，"
-            f"相差{d}。请核对这一行各列的数字或总计。",
-        )
+    for table in spec.tables:
+        for balance in table.balances:
+            deferred = {f.focus for f in sum_findings if f.rule in balance.defer_to}
+            ids = (*balance.left, *balance.right)
+            if deferred.intersection(ids) or all_blank(draft, ids):
+                continue  # a rule that names the wrong total does it better; an empty column is B-1's
+            out += _unbalanced(table, draft, balance)
     return out
 
 
-def check_t3_2(spec: ReportSpec, draft: Draft) -> list[Finding]:
-    """Every column: （七）总计 = （一）+（二）+ Σ（三）+ Σ（四）+ Σ（五）+（六）."""
-    t3 = spec.table("表三")
-    rows = result_row_keys(spec)
-    out = []
-    for col, col_label in T3_COLUMNS:
-        out += _sum_mismatch(
-            "T3-2", t3, draft, f"t3.total.{col}", [f"t3.{r}.{col}" for r in rows],
-            lambda s, e, d, col_label=col_label: f"{col_label}列：（七）总计填的是{s}，但（一）至（六）各项办理结果相加是{e}，"
-            f"相差{d}。（三）（四）（五）等分组没有小计，请逐项核对。",
-        )
-    return out
+def _unbalanced(table: TableSpec, draft: Draft, balance: BalanceSpec) -> list[Finding]:
+    shown = {i: _shown(draft, i) for i in (*balance.left, *balance.right)}
+    left, right = exact_sum(shown[i] for i in balance.left), exact_sum(shown[i] for i in balance.right)
+    if left == right:
+        return []
+    # the cell most likely wrong: a stated total that is not its parts' sum, else the last (filled last)
+    wrong_totals = [i for i in (*balance.right, *balance.left)
+                    if table.cell(i).is_total and draft.value(i) not in (None, draft.derived_value(i))]
+    focus = wrong_totals[0] if wrong_totals else balance.right[-1]
+    def terms(ids: tuple[str, ...]) -> str:
+        return "+".join(f"{_short(table.cell(i))}({fmt(shown[i])})" for i in ids)
+
+    message = (
+        f"{balance.label}列：{terms(balance.left)}={fmt(left)}，但{terms(balance.right)}={fmt(right)}，"
+        f"相差{fmt(_apart(left, right))}。{BALANCE_ADVICE.get(balance.rule, '')}"
+    )
+    return [table_finding(balance.rule, E, message, [table.cell(i) for i in (*balance.left, *balance.right)],
+                          table.section_title, focus=focus)]
 
 
-def check_t3_1(spec: ReportSpec, draft: Draft, t3_3: list[Finding]) -> list[Finding]:
-    """Every column: 一 + 二 = （七）总计 + 四 (the 勾稽 note printed in the table)."""
-    t3 = spec.table("表三")
-    rows = result_row_keys(spec)
-    broken_rows = {t3.cell(f.cell_ids[0]).row_key for f in t3_3}
-    out = []
-    for col, col_label in T3_COLUMNS:
-        if col == "total" and broken_rows & {"new", "carried_in", "total", "carried_out"}:
-            continue  # T3-3 already names the cell that breaks this column
-        ids = [f"t3.{r}.{col}" for r in ("new", "carried_in", "total", "carried_out")]
-        if all_blank(draft, ids):
-            continue
-        r7 = draft.value(f"t3.total.{col}")
-        parts_sum = total(draft, [f"t3.{r}.{col}" for r in rows])
-        if r7 is None:
-            r7 = parts_sum
-        # the stated （七）总计 when it is not its parts' sum, else 四、结转下年度 (the row filled last)
-        focus = ids[2] if r7 != parts_sum else ids[3]
-        left = num(draft, ids[0]) + num(draft, ids[1])
-        right = r7 + num(draft, ids[3])
-        if left != right:
-            out.append(
-                table_finding(
-                    "T3-1", E,
-                    f"{col_label}列：本年新收({fmt(num(draft, ids[0]))})+上年结转({fmt(num(draft, ids[1]))})={fmt(left)}，"
-                    f"但办理结果总计({fmt(r7)})+结转下年度({fmt(num(draft, ids[3]))})={fmt(right)}，相差{fmt(abs(left - right))}。"
-                    "收到的申请要么办结、要么结转下年度，请核对这一列。",
-                    [t3.cell(i) for i in ids], t3.section_title, focus=focus,
-                )
-            )
-    return out
+def _shown(draft: Draft, cell_id: str) -> Value:
+    """As the wizard shows it: a blank total is the sum of its parts; any other blank counts as 0."""
+    value = draft.printed_value(cell_id)
+    return 0 if value is None else value
 
 
-def check_t4_1(spec: ReportSpec, draft: Draft) -> list[Finding]:
-    """Each block: 总计 = 结果维持 + 结果纠正 + 其他结果 + 尚未审结."""
-    t4 = spec.table("表四")
-    out = []
-    for block, block_label in T4_BLOCKS:
-        out += _sum_mismatch(
-            "T4-1", t4, draft, f"t4.{block}.total", [f"t4.{block}.{k}" for k, _ in T4_COLUMNS[:4]],
-            lambda s, e, d, block_label=block_label: f"{block_label}：总计填的是{s}，"
-            f"但结果维持、结果纠正、其他结果、尚未审结相加是{e}，相差{d}。",
-        )
-    return out
+def _apart(a: Value, b: Value) -> Value:
+    return a - b if a >= b else b - a
+
+
+def _short(cell: CellSpec) -> str:
+    return roles.SHORT_NAMES.get(cell.row_role, cell.row_label)
 
 
 def check_types(spec: ReportSpec, draft: Draft) -> list[Finding]:
@@ -130,7 +123,7 @@ def check_types(spec: ReportSpec, draft: Draft) -> list[Finding]:
     return out
 
 
-def _type_problem(v, kind: ValueKind) -> str:
+def _type_problem(v: Value, kind: ValueKind) -> str:
     if isinstance(v, Decimal) and not kind.allows_decimals and v != v.to_integral_value():
         return "件数、项数不能有小数"
     if v < 0 and not kind.allows_negative:
@@ -157,12 +150,5 @@ def check_units(spec: ReportSpec, draft: Draft) -> list[Finding]:
 
 
 def check_arithmetic(spec: ReportSpec, draft: Draft) -> list[Finding]:
-    t3_3 = check_t3_3(spec, draft)
-    return [
-        *check_types(spec, draft),
-        *check_t3_1(spec, draft, t3_3),
-        *check_t3_2(spec, draft),
-        *t3_3,
-        *check_t4_1(spec, draft),
-        *check_units(spec, draft),
-    ]
+    sums = check_sums(spec, draft)
+    return [*check_types(spec, draft), *check_balances(spec, draft, sums), *sums, *check_units(spec, draft)]

@@ -26,10 +26,10 @@ def check_presence(spec: ReportSpec, draft: Draft) -> list[Finding]:
         out.append(text_finding("S-1", E, "还没有填写报告年度。请在“基本信息”页填写，如 2025。", ""))
     if not draft.preface.strip():
         out.append(
-            text_finding("S-1", W, "前言是空的。通常应写明编制依据、报告包括的部分和数据统计期限。", "前言")
+            text_finding("S-1", W, "前言是空的。通常应写明编制依据、报告包括的部分和数据统计期限。", spec.parts.preface)
         )
     for section in spec.sections:
-        if section.is_table:
+        if section.table is not None:
             if draft.table_is_blank(section.table):
                 out.append(_blank_table(spec, section.table))
             continue
@@ -44,7 +44,7 @@ def check_presence(spec: ReportSpec, draft: Draft) -> list[Finding]:
             )
         elif not section.may_be_none and not has_substance(text):
             out.append(_without_substance(section, text))
-    out.extend(_signature(draft))
+    out.extend(_signature(spec, draft))
     return out
 
 
@@ -69,12 +69,12 @@ def _blank_table(spec: ReportSpec, table_key: str) -> Finding:
     )
 
 
-def _signature(draft: Draft) -> list[Finding]:
+def _signature(spec: ReportSpec, draft: Draft) -> list[Finding]:
     out = []
     if not draft.signature_organ.strip():
-        out.append(text_finding("S-1", W, "报告末尾的署名机关还没有填写。", "落款"))
+        out.append(text_finding("S-1", W, "报告末尾的署名机关还没有填写。", spec.parts.signature))
     if draft.signature_date is None:
-        out.append(text_finding("S-1", W, "报告末尾的成文日期还没有填写。", "落款"))
+        out.append(text_finding("S-1", W, "报告末尾的成文日期还没有填写。", spec.parts.signature))
     return out
 
 
@@ -141,7 +141,7 @@ def check_edition(spec: ReportSpec, draft: Draft) -> list[Finding]:
         years = {int(y) for y in re.findall(r"(?<!\d)(20\d\d|19\d\d)(?!\d)", draft.title)}
         if years and draft.year not in years:
             out.append(
-                text_finding("E-2", W, f"标题“{draft.title}”中的年份与报告年度{draft.year}不一致。", "标题")
+                text_finding("E-2", W, f"标题“{draft.title}”中的年份与报告年度{draft.year}不一致。", spec.parts.title)
             )
     return out
 
@@ -156,7 +156,7 @@ def check_date(spec: ReportSpec, draft: Draft) -> list[Finding]:
             text_finding(
                 "D-1", W,
                 f"成文日期{d.year}年{d.month}月{d.day}日在统计期限（{y}年1月1日至12月31日）结束之前，请核对日期或报告年度。",
-                "落款",
+                spec.parts.signature,
             )
         ]
     if d > dt.date(y + 1, 1, 31):
@@ -165,7 +165,7 @@ def check_date(spec: ReportSpec, draft: Draft) -> list[Finding]:
                 "D-1", W,
                 f"成文日期{d.year}年{d.month}月{d.day}日晚于法定公布时限：县级以上人民政府部门应在{y + 1}年1月31日前公布"
                 f"（县级以上地方人民政府为3月31日前）。请核对日期。",
-                "落款",
+                spec.parts.signature,
             )
         ]
     return []

@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 
 from ..domain import Draft
-from ..spec import ReportSpec
-from ..spec.builders import T3_COLUMNS
+from ..spec import CellSpec, ReportSpec, roles
 from .finding import Finding, Severity
 from .values import fmt, num, table_finding, text_finding
 
@@ -40,95 +39,98 @@ def check_previous_matches(draft: Draft, previous: Draft) -> list[Finding]:
 
 def check_carry_in(spec: ReportSpec, draft: Draft, previous: Draft) -> list[Finding]:
     """X-1: this year's 二、上年结转 = last year's 四、结转下年度继续办理, per column."""
-    t3 = spec.table("表三")
     out = []
-    for col, label in T3_COLUMNS:
-        now, before = draft.value(f"t3.carried_in.{col}"), previous.value(f"t3.carried_out.{col}")
+    for cell in spec.cells(row=roles.CARRIED_IN):
+        before_cell = _counterpart(previous, roles.CARRIED_OUT, cell.column_role)
+        now = draft.value(cell.id)
+        before = previous.value(before_cell.id) if before_cell else None
         if now is None or before is None or now == before:
             continue
         out.append(
             table_finding(
                 "X-1", W,
-                f"{label}列：本年“二、上年结转”填的是{fmt(now)}，但上年报告“四、结转下年度继续办理”是{fmt(before)}。"
-                "两者应相等，请核对。",
-                [t3.cell(f"t3.carried_in.{col}")], t3.section_title,
+                f"{cell.path[-1]}列：本年“{cell.row_label}”填的是{fmt(now)}，"
+                f"但上年报告“{before_cell.row_label if before_cell else ''}”是{fmt(before)}。两者应相等，请核对。",
+                [cell], spec.table(cell.table).section_title,
             )
         )
     return out
 
 
-def check_stock_2021(spec: ReportSpec, draft: Draft, previous: Draft) -> list[Finding]:
-    """X-2: 现行有效件数 ≈ last year's + 本年制发 − 本年废止 (2021 表二)."""
-    if draft.edition != "2021" or previous.edition != "2021":
-        return []
-    t2 = spec.table("表二")
+def check_stock(spec: ReportSpec, draft: Draft, previous: Draft) -> list[Finding]:
+    """X-2: 现行有效件数 ≈ last year's + 本年制发 − 本年废止, for every row of both years that has them."""
     out = []
-    for row in ("rules", "normative"):
-        ids = [f"t2.a1.{row}.{c}" for c in ("issued", "repealed", "in_force")]
-        last = previous.value(ids[2])
-        if last is None or draft.value(ids[2]) is None:
+    for in_force in spec.cells(column=roles.IN_FORCE):
+        row = {c.column_role: c for c in spec.cells(row=in_force.row_role)}
+        before = _counterpart(previous, in_force.row_role, roles.IN_FORCE)
+        last = previous.value(before.id) if before else None
+        now = draft.value(in_force.id)
+        issued, repealed = row.get(roles.ISSUED), row.get(roles.REPEALED)
+        if last is None or now is None or issued is None or repealed is None:
             continue
-        expected = last + num(draft, ids[0]) - num(draft, ids[1])
-        if draft.value(ids[2]) != expected:
-            cells = [t2.cell(i) for i in ids]
+        expected = last + num(draft, issued.id) - num(draft, repealed.id)
+        if now != expected:
             out.append(
                 table_finding(
                     "X-2", W,
-                    f"“{cells[0].path[1]}”：上年现行有效{fmt(last)}件 + 本年制发{fmt(num(draft, ids[0]))}件 − "
-                    f"本年废止{fmt(num(draft, ids[1]))}件 = {fmt(expected)}件，但本年现行有效填的是{fmt(draft.value(ids[2]))}件。"
+                    f"“{in_force.path[1]}”：上年现行有效{fmt(last)}件 + 本年制发{fmt(num(draft, issued.id))}件 − "
+                    f"本年废止{fmt(num(draft, repealed.id))}件 = {fmt(expected)}件，但本年现行有效填的是{fmt(now)}件。"
                     "修改、重新发布等会造成差异；如无此类情况请核对。",
-                    cells, t2.section_title,
+                    [issued, repealed, in_force], spec.table(in_force.table).section_title,
                 )
             )
     return out
 
 
-def check_items_2019(spec: ReportSpec, draft: Draft, previous: Draft) -> list[Finding]:
-    """X-3: this year's 上一年项目数量 = last year's 上一年项目数量 + 本年增/减 (2019 表二)."""
-    if draft.edition != "2019" or previous.edition != "2019":
-        return []
-    t2 = spec.table("表二")
+def check_items(spec: ReportSpec, draft: Draft, previous: Draft) -> list[Finding]:
+    """X-3: this year's 上一年项目数量 = last year's 上一年项目数量 + 本年增/减, for rows both years have."""
     out = []
-    for cell in t2.cells:
-        if cell.column_key != "prev_items":
-            continue
-        change_id = cell.id.replace(".prev_items", ".change")
-        before, change, now = previous.value(cell.id), previous.value(change_id), draft.value(cell.id)
+    for cell in spec.cells(column=roles.ITEMS_BEFORE):
+        before_cell = _counterpart(previous, cell.row_role, roles.ITEMS_BEFORE)
+        change_cell = _counterpart(previous, cell.row_role, roles.ITEMS_CHANGE)
+        before = previous.value(before_cell.id) if before_cell else None
+        now = draft.value(cell.id)
         if before is None or now is None:
             continue
-        expected = before + (change or 0)
+        change = (previous.value(change_cell.id) if change_cell else None) or 0
+        expected = before + change
         if now != expected:
             out.append(
                 table_finding(
                     "X-3", W,
-                    f"“{cell.path[1]}”：上年报告的上一年项目数量{fmt(before)}加本年增/减{fmt(change or 0)}应为{fmt(expected)}，"
+                    f"“{cell.path[1]}”：上年报告的上一年项目数量{fmt(before)}加本年增/减{fmt(change)}应为{fmt(expected)}，"
                     f"但本年“上一年项目数量”填的是{fmt(now)}。请核对。",
-                    [cell], t2.section_title,
+                    [cell], spec.table(cell.table).section_title,
                 )
             )
     return out
 
 
-def check_published_total_2019(spec: ReportSpec, draft: Draft) -> list[Finding]:
-    """X-4: 对外公开总数量 ≥ 本年新公开数量 (2019 表二; needs no previous report)."""
-    if draft.edition != "2019":
-        return []
-    t2 = spec.table("表二")
+def check_published_total(spec: ReportSpec, draft: Draft) -> list[Finding]:
+    """X-4: 对外公开总数量 ≥ 本年新公开数量 (the rows that have both; needs no previous report)."""
     out = []
-    for row in ("rules", "normative"):
-        pub, tot = f"t2.a1.{row}.published", f"t2.a1.{row}.total"
-        if draft.value(pub) is None or draft.value(tot) is None or draft.value(tot) >= draft.value(pub):
+    for total_cell in spec.cells(column=roles.PUBLISHED_TOTAL):
+        row = {c.column_role: c for c in spec.cells(row=total_cell.row_role)}
+        new_cell = row.get(roles.PUBLISHED_NEW)
+        tot = draft.value(total_cell.id)
+        pub = draft.value(new_cell.id) if new_cell else None
+        if pub is None or tot is None or tot >= pub or new_cell is None:
             continue
-        cells = [t2.cell(pub), t2.cell(tot)]
         out.append(
             table_finding(
                 "X-4", W,
-                f"“{cells[0].path[1]}”：对外公开总数量({fmt(draft.value(tot))})小于本年新公开数量({fmt(draft.value(pub))})。"
+                f"“{total_cell.path[1]}”：对外公开总数量({fmt(tot)})小于本年新公开数量({fmt(pub)})。"
                 "总数量包含本年新公开的，应不小于它，请核对。",
-                cells, t2.section_title,
+                [new_cell, total_cell], spec.table(total_cell.table).section_title,
             )
         )
     return out
+
+
+def _counterpart(draft: Draft, row_role: str, column_role: str) -> CellSpec | None:
+    """The cell with these roles in another report (last year's: maybe of another edition, maybe lacking it)."""
+    found = draft.spec.cells(row=row_role, column=column_role)
+    return found[0] if found else None
 
 
 # ---- C-1 ----------------------------------------------------------------------------------

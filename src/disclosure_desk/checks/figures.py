@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..domain import Draft
 from ..domain.numbers import Value, exact_sum
-from ..spec import ReportSpec
+from ..spec import ReportSpec, roles
 from .finding import Finding, Severity
 from .values import effective_value, fmt
 
@@ -39,39 +39,32 @@ class Quote:
     cells: Callable[[ReportSpec], list[str]]
 
 
-def _t3(row_prefix: str) -> Callable[[ReportSpec], list[str]]:
-    def cells(spec: ReportSpec) -> list[str]:
-        t3 = spec.table("表三")
-        return [f"t3.{r}.total" for r in t3.row_keys if r == row_prefix or r.startswith(row_prefix + ".")]
-
-    return cells
-
-
-def _fixed(*ids: str) -> Callable[[ReportSpec], list[str]]:
-    return lambda spec: list(ids)
+def _totals(*row_roles: str) -> Callable[[ReportSpec], list[str]]:
+    """The 总计 cells of the rows with these roles (spec/roles.py), in whatever edition."""
+    return lambda spec: spec.cell_ids(row=row_roles, column=roles.TOTAL)
 
 
 # Most specific first: the first pattern whose keyword ends nearest the number wins.
 QUOTES = (
-    Quote(re.compile(r"予以公开(?:和|及|与|、)部分公开"), "予以公开和部分公开", lambda s: _t3("disclosed")(s) + _t3("partial")(s)),
-    Quote(re.compile(r"(?:新收|收到|受理|接收|接到)[^，。；]{0,30}?申请"), "本年新收申请", _fixed("t3.new.total")),
-    Quote(re.compile(r"上年结转"), "上年结转申请", _fixed("t3.carried_in.total")),
-    Quote(re.compile(r"结转(?:到)?下(?:一)?年度?"), "结转下年度", _fixed("t3.carried_out.total")),
-    Quote(re.compile(r"部分公开"), "部分公开", _t3("partial")),
-    Quote(re.compile(r"不予公开"), "不予公开", _t3("withheld")),
-    Quote(re.compile(r"无法提供"), "无法提供", _t3("unavailable")),
-    Quote(re.compile(r"不予处理"), "不予处理", _t3("not_processed")),
-    Quote(re.compile(r"予以公开"), "予以公开", _t3("disclosed")),
-    Quote(re.compile(r"(?:办结|答复)"), "办理结果总计", _fixed("t3.total.total")),
-    Quote(re.compile(r"行政复议"), "行政复议", _fixed("t4.review.total")),
-    Quote(re.compile(r"行政诉讼"), "行政诉讼", _fixed("t4.direct.total", "t4.after_review.total")),
+    Quote(re.compile(r"予以公开(?:和|及|与|、)部分公开"), "予以公开和部分公开", _totals(roles.DISCLOSED, roles.PARTIAL)),
+    Quote(re.compile(r"(?:新收|收到|受理|接收|接到)[^，。；]{0,30}?申请"), "本年新收申请", _totals(roles.NEW)),
+    Quote(re.compile(r"上年结转"), "上年结转申请", _totals(roles.CARRIED_IN)),
+    Quote(re.compile(r"结转(?:到)?下(?:一)?年度?"), "结转下年度", _totals(roles.CARRIED_OUT)),
+    Quote(re.compile(r"部分公开"), "部分公开", _totals(roles.PARTIAL)),
+    Quote(re.compile(r"不予公开"), "不予公开", _totals(roles.WITHHELD)),
+    Quote(re.compile(r"无法提供"), "无法提供", _totals(roles.UNAVAILABLE)),
+    Quote(re.compile(r"不予处理"), "不予处理", _totals(roles.NOT_PROCESSED)),
+    Quote(re.compile(r"予以公开"), "予以公开", _totals(roles.DISCLOSED)),
+    Quote(re.compile(r"(?:办结|答复)"), "办理结果总计", _totals(roles.RESULTS_TOTAL)),
+    Quote(re.compile(r"行政复议"), "行政复议", _totals(roles.REVIEW)),
+    Quote(re.compile(r"行政诉讼"), "行政诉讼", _totals(*roles.SUITS)),
 )
 
 # "no applications / no cases" statements: the cells must then be 0
 NONE_STATEMENTS = (
-    (re.compile(r"(?:未|没有|无)(?:收到|受理|接到)[^，。；]{0,12}申请"), "本年新收申请", _fixed("t3.new.total")),
-    (re.compile(r"(?:未|没有|无)(?:发生|出现)?[^，。；]{0,14}行政复议"), "行政复议", _fixed("t4.review.total")),
-    (re.compile(r"(?:未|没有|无)(?:发生|出现)?[^，。；]{0,14}行政诉讼"), "行政诉讼", _fixed("t4.direct.total", "t4.after_review.total")),
+    (re.compile(r"(?:未|没有|无)(?:收到|受理|接到)[^，。；]{0,12}申请"), "本年新收申请", _totals(roles.NEW)),
+    (re.compile(r"(?:未|没有|无)(?:发生|出现)?[^，。；]{0,14}行政复议"), "行政复议", _totals(roles.REVIEW)),
+    (re.compile(r"(?:未|没有|无)(?:发生|出现)?[^，。；]{0,14}行政诉讼"), "行政诉讼", _totals(*roles.SUITS)),
 )
 
 # a count of applications or cases: 12件 (not 20个工作日)

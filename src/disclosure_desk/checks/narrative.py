@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..domain import Draft
-from ..spec import ReportSpec
+from ..spec import ReportSpec, roles
 from .finding import Finding, Severity
 from .values import fmt, table_finding, text_finding
 
@@ -21,20 +21,19 @@ _NOT_RULE_MAKER = re.compile(r"(县|区|旗|镇|乡|街道|办事处)人民政�
 
 def check_rule_making(spec: ReportSpec, draft: Draft) -> list[Finding]:
     """N-2: 规章 reported by an organ that cannot make 规章."""
-    t2 = spec.table("表二")
-    cells = [c for c in t2.cells if c.path[1] == "规章"]
+    cells = spec.cells(row=roles.RULES)
     nonzero = [c for c in cells if (draft.value(c.id) or 0) != 0]
     organ = draft.organ.strip()
-    normative = next(c.path[1] for c in t2.cells if c.row_key == "a1.normative")
     if not nonzero or (_RULE_MAKER.search(organ) and not _NOT_RULE_MAKER.search(organ)):
         return []
+    normative = spec.cells(row=roles.NORMATIVE)[0].path[1]
     return [
         table_finding(
             "N-2", W,
             f"表二“规章”一行填了数字，但只有省、自治区、直辖市和设区的市、自治州的人民政府才能制定规章，"
             f"“{organ or '本机关'}”一般没有规章制定权。本机关制发的文件应填在“{normative}”一行；"
             "如确有规章（例如本机关是有规章制定权的人民政府），可接受此提示并说明理由。",
-            nonzero, t2.section_title,
+            nonzero, spec.table(nonzero[0].table).section_title,
         )
     ]
 
@@ -76,8 +75,7 @@ def check_fees(spec: ReportSpec, draft: Draft) -> list[Finding]:
     text = draft.section_text(other)
     if any(w in text for w in _FEE_WORDS):
         return []
-    ids = [c.id for c in spec.table("表二").cells if c.path[1] == "行政事业性收费"]
-    ids += [c.id for c in spec.table("表三").cells if c.row_key == "other.no_fee" and not c.is_total]
+    ids = spec.cell_ids(row=roles.FEES) + [c.id for c in spec.cells(row=roles.FEE_NOT_PAID) if not c.is_total]
     charged = [i for i in ids if (draft.value(i) or 0) > 0]
     if not charged:
         return []
@@ -86,7 +84,7 @@ def check_fees(spec: ReportSpec, draft: Draft) -> list[Finding]:
     return [
         Finding(
             "F-1", W,
-            f"表格显示有收费事项（{'、'.join(f'{c.label_path}为{fmt(draft.value(c.id))}' for c in cells)}），"
+            f"表格显示有收费事项（{'、'.join(f'{c.label_path}为{fmt(draft.value(c.id) or 0)}' for c in cells)}），"
             f"但“{other}”{said}，没有说明收费情况。请写明收取信息处理费的件数和金额（未收取的也写明），"
             "以及行政事业性收费的情况。",
             (other, *(c.label_path for c in cells)),

@@ -22,7 +22,7 @@ HEADING_MIN_FOLLOW = 2  # lines of text that must follow a heading on its page
 def build_story(draft: Draft, ts: Typesetter, *, draft_mark: bool = False) -> list[Flowable]:
     """The flowables of the report; ``draft_mark``: table values are kept clear of the 草稿 mark."""
     story: list[Flowable] = [*_title(draft, ts), BlankLines(st.TITLE_LINES_AFTER)]
-    story += _narrative(draft.preface, "前言", ts)
+    story += _narrative(draft.preface, draft.spec.parts.preface, ts)
     for section in draft.spec.sections:
         story += _section(draft, section, ts, draft_mark)
     story = _with_signature(story, draft, ts)
@@ -38,7 +38,7 @@ def _title(draft: Draft, ts: Typesetter) -> list[Flowable]:
     for para in paragraphs(prepare(draft.display_title)):
         offset = para.offset
         for line in break_title(para.text, measure, st.TYPE_AREA_WIDTH, st.TITLE_MAX_LINES):
-            items.append(ts.items(line, st.TITLE, position("标题", para.number, offset)))
+            items.append(ts.items(line, st.TITLE, position(draft.spec.parts.title, para.number, offset)))
             offset += len(line)
     return [TextBlock.set(items, st.TITLE)] if items else []
 
@@ -167,7 +167,7 @@ def _signature(draft: Draft, ts: Typesetter) -> list[Flowable]:
     organ_text = prepare((draft.signature_organ or draft.organ or "").strip())
     date = draft.signature_date
     date_text = f"{date.year}年{date.month}月{date.day}日" if date else "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
-    organ = ts.items(organ_text, style, position("落款"))
+    organ = ts.items(organ_text, style, position(draft.spec.parts.signature))
     dated = ts.items(date_text, style, position("成文日期"))
     width = st.TYPE_AREA_WIDTH
     organ_w, date_w = _natural(organ), _natural(dated)

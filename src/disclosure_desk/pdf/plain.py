@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from reportlab.platypus.flowables import CondPageBreak, Flowable
 
-from ..spec import TableSpec
+from ..spec import PartNames, TableSpec
 from . import styles as st
 from .export import BUILD_LOCK, metadata_text
 from .flowables import BlankLines, GridSnap, PlacedLine, TextBlock
@@ -114,7 +114,7 @@ def _signature(block: PlainBlock, ts: Typesetter) -> list[Flowable]:
     for text, right in ((block.text, block.right[0]), (block.lead, block.right[1])):
         if not text:
             continue
-        items = ts.items(prepare(text), style, position("落款"))
+        items = ts.items(prepare(text), style, position(PartNames.signature))
         width = sum(i.width for i in items)
         out.append(PlacedLine(items, max(0.0, st.TYPE_AREA_WIDTH - right * style.pitch - width), style))
     return out

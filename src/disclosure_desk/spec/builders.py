@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import CellSpec, GridCell, GridRole, TableSpec, ValueKind
+from . import roles
+from .model import BalanceSpec, CellSpec, GridCell, GridRole, SumSpec, TableSpec, ValueKind
 
 T2_SUBCOLS = 6  # 表二 grid: label column + 6 sub-columns (3 values span 2, 2 values span 3)
 
@@ -19,6 +20,7 @@ class T2Column:
     label: str
     kind: ValueKind = ValueKind.COUNT
     unit: str = "件"
+    role: str = ""  # spec/roles.py: what the column holds (in_force, items_before …)
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class T2Row:
     key: str
     label: str
     help: str = ""
+    role: str = ""  # spec/roles.py: what the row counts (publication.rules …)
 
 
 @dataclass(frozen=True)
@@ -52,7 +55,8 @@ def build_table2(section_title: str, blocks: tuple[T2Block, ...], note: str = ""
             for i, col in enumerate(block.columns):
                 cell_id = f"t2.{block.key}.{row.key}.{col.key}"
                 cells.append(
-                    CellSpec(cell_id, "表二", (block.caption, row.label, col.label), col.kind, col.unit, row.help)
+                    CellSpec(cell_id, "表二", (block.caption, row.label, col.label), col.kind, col.unit, row.help,
+                             row_role=row.role, column_role=col.role)
                 )
                 grid.append(GridCell(r, 1 + i * span, GridRole.VALUE, colspan=span, cell_id=cell_id))
             r += 1
@@ -94,6 +98,7 @@ class T3Row:
     level: int
     help: str = ""
     group: str = ""  # level-2 group label for level-3 rows
+    role: str = ""  # spec/roles.py: what the row counts; the rows with a RESULTS role add up to （七）总计
 
     @property
     def json_key(self) -> str:
@@ -125,7 +130,8 @@ def build_table3(section_title: str, rows: tuple[T3Row, ...]) -> TableSpec:
         for j, (col_key, col_label) in enumerate(T3_COLUMNS):
             cell_id = f"t3.{row.key}.{col_key}"
             grid.append(GridCell(g, 3 + j, GridRole.VALUE, cell_id=cell_id))
-            cells.append(CellSpec(cell_id, "表三", (row.json_key, col_label), ValueKind.COUNT, "件", row.help))
+            cells.append(CellSpec(cell_id, "表三", (row.json_key, col_label), ValueKind.COUNT, "件", row.help,
+                                  row_role=row.role, column_role=col_key))
     cells = _with_table3_sums(cells, rows)
     return TableSpec(
         key="表三",
@@ -136,6 +142,8 @@ def build_table3(section_title: str, rows: tuple[T3Row, ...]) -> TableSpec:
         grid_cols=10,
         header_rows=3,
         col_widths=(0.06, 0.14, 0.29) + (0.51 / 7,) * 7,
+        extra_sums=(_corner_column_sum(cells),),
+        balances=_table3_balances(cells),
     )
 
 
@@ -154,29 +162,49 @@ def _table3_header() -> list[GridCell]:
 
 
 def _with_table3_sums(cells: list[CellSpec], rows: tuple[T3Row, ...]) -> list[CellSpec]:
-    """Mark the 总计 column and the （七）总计 row as sums.
+    """Mark the 总计 column (T3-3) and the （七）总计 row (T3-2) as sums.
 
-    The （七）总计/总计 corner is declared as the sum of its row (C1…C6); T3-2 still checks
-    it against the column.
+    The （七）总计/总计 corner is declared as the sum of its row (C1…C6); ``_corner_column_sum`` holds it
+    to its column as well.
     """
     value_cols = [k for k, _ in T3_COLUMNS[:-1]]
-    result_rows = [r.key for r in rows if r.level > 1 and r.key != "total"]
+    result_rows = [r.key for r in rows if r.role in roles.RESULTS]
     out = []
     for c in cells:
         row_key, col_key = c.id.removeprefix("t3.").rsplit(".", 1)
         if col_key == "total":
-            sum_of = tuple(f"t3.{row_key}.{k}" for k in value_cols)
-        elif row_key == "total":
-            sum_of = tuple(f"t3.{k}.{col_key}" for k in result_rows)
+            sum_of, rule = tuple(f"t3.{row_key}.{k}" for k in value_cols), "T3-3"
+        elif c.row_role == roles.RESULTS_TOTAL:
+            sum_of, rule = tuple(f"t3.{k}.{col_key}" for k in result_rows), "T3-2"
         else:
-            sum_of = ()
-        out.append(CellSpec(c.id, c.table, c.path, c.kind, c.unit, c.help, sum_of))
+            sum_of, rule = (), ""
+        out.append(CellSpec(c.id, c.table, c.path, c.kind, c.unit, c.help, sum_of, rule, c.row_role, c.column_role))
     return out
+
+
+def _corner_column_sum(cells: list[CellSpec]) -> SumSpec:
+    """（七）总计/总计 is also the sum of the total column over the result rows (T3-2)."""
+    results = [c.id for c in cells if c.row_role in roles.RESULTS and c.column_role == roles.TOTAL]
+    corner = next(c.id for c in cells if c.row_role == roles.RESULTS_TOTAL and c.column_role == roles.TOTAL)
+    return SumSpec("T3-2", corner, tuple(results))
+
+
+def _table3_balances(cells: list[CellSpec]) -> tuple[BalanceSpec, ...]:
+    """T3-1, the 勾稽关系 printed in the table: 一 + 二 = （七）总计 + 四, in every column."""
+    out = []
+    for col_key, col_label in T3_COLUMNS:
+        at = {c.row_role: c.id for c in cells if c.column_role == col_key}
+        out.append(BalanceSpec(
+            "T3-1", col_label, (at[roles.NEW], at[roles.CARRIED_IN]), (at[roles.RESULTS_TOTAL], at[roles.CARRIED_OUT]),
+            defer_to=("T3-3",),
+        ))
+    return tuple(out)
 
 
 # ---- 表四 -----------------------------------------------------------------------------
 
 T4_BLOCKS = (("review", "行政复议"), ("direct", "未经复议直接起诉"), ("after_review", "复议后起诉"))
+T4_ROLES = {"review": roles.REVIEW, "direct": roles.SUIT_DIRECT, "after_review": roles.SUIT_AFTER_REVIEW}
 T4_COLUMNS = (
     ("upheld", "结果维持"),
     ("corrected", "结果纠正"),
@@ -211,7 +239,8 @@ def build_table4(section_title: str) -> TableSpec:
             sum_of = tuple(f"t4.{block_key}.{k}" for k, _ in T4_COLUMNS[:4]) if col_key == "total" else ()
             grid.append(GridCell(3, col, GridRole.VALUE, cell_id=cell_id))
             cells.append(
-                CellSpec(cell_id, "表四", (block_label, col_label), ValueKind.COUNT, "件", T4_HELP[block_key], sum_of)
+                CellSpec(cell_id, "表四", (block_label, col_label), ValueKind.COUNT, "件", T4_HELP[block_key], sum_of,
+                         "T4-1" if sum_of else "", T4_ROLES[block_key], col_key)
             )
     return TableSpec(
         key="表四",

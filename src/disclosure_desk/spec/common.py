@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from . import roles
 from .builders import T3Row
 from .model import SubpartSpec
 
@@ -80,10 +81,10 @@ TABLE4_GUIDANCE = (
 )
 
 T3_HEAD_ROWS = (
-    T3Row("new", "一、本年新收政府信息公开申请数量", 1, "本年1月1日至12月31日新收到的申请，按申请人类型分列。"),
-    T3Row("carried_in", "二、上年结转政府信息公开申请数量", 1, "上一年度未办结、结转到本年继续办理的申请，应等于上年报告的“四、结转下年度继续办理”。"),
-    T3Row("disclosed", "（一）予以公开", 2, "全部予以公开的申请数。"),
-    T3Row("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 2, "区分处理、部分公开的申请只计在这里，不再计入其他情形。"),
+    T3Row("new", "一、本年新收政府信息公开申请数量", 1, "本年1月1日至12月31日新收到的申请，按申请人类型分列。", role=roles.NEW),
+    T3Row("carried_in", "二、上年结转政府信息公开申请数量", 1, "上一年度未办结、结转到本年继续办理的申请，应等于上年报告的“四、结转下年度继续办理”。", role=roles.CARRIED_IN),
+    T3Row("disclosed", "（一）予以公开", 2, "全部予以公开的申请数。", role=roles.DISCLOSED),
+    T3Row("partial", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", 2, "区分处理、部分公开的申请只计在这里，不再计入其他情形。", role=roles.PARTIAL),
 )
 
 _WITHHELD = "（三）不予公开"
@@ -91,25 +92,25 @@ _UNAVAILABLE = "（四）无法提供"
 _NOT_PROCESSED = "（五）不予处理"
 
 T3_MIDDLE_ROWS = (
-    T3Row("withheld.secret", "1.属于国家秘密", 3, "申请公开的信息属于国家秘密而不予公开。", _WITHHELD),
-    T3Row("withheld.prohibited", "2.其他法律行政法规禁止公开", 3, "其他法律、行政法规禁止公开的。", _WITHHELD),
-    T3Row("withheld.security", "3.危及“三安全一稳定”", 3, "公开后可能危及国家安全、公共安全、经济安全、社会稳定的。", _WITHHELD),
-    T3Row("withheld.third_party", "4.保护第三方合法权益", 3, "涉及商业秘密、个人隐私等，公开会损害第三方合法权益的。", _WITHHELD),
-    T3Row("withheld.internal", "5.属于三类内部事务信息", 3, "人事管理、后勤管理、内部工作流程等内部事务信息。", _WITHHELD),
-    T3Row("withheld.process", "6.属于四类过程性信息", 3, "讨论记录、过程稿、磋商信函、请示报告等过程性信息。", _WITHHELD),
-    T3Row("withheld.enforcement", "7.属于行政执法案卷", 3, "行政执法案卷信息。", _WITHHELD),
-    T3Row("withheld.inquiry", "8.属于行政查询事项", 3, "法律、行政法规规定应通过查询渠道获取的信息。", _WITHHELD),
-    T3Row("unavailable.not_held", "1.本机关不掌握相关政府信息", 3, "本机关不掌握申请的政府信息。", _UNAVAILABLE),
-    T3Row("unavailable.needs_making", "2.没有现成信息需要另行制作", 3, "需要另行制作、加工或分析的。", _UNAVAILABLE),
-    T3Row("unavailable.unclear", "3.补正后申请内容仍不明确", 3, "经补正后申请内容仍不明确的。", _UNAVAILABLE),
-    T3Row("not_processed.petition", "1.信访举报投诉类申请", 3, "以申请公开的形式进行信访、投诉、举报的。", _NOT_PROCESSED),
-    T3Row("not_processed.repeat", "2.重复申请", 3, "重复申请公开相同政府信息的。", _NOT_PROCESSED),
-    T3Row("not_processed.publication", "3.要求提供公开出版物", 3, "要求提供公开出版物的。", _NOT_PROCESSED),
-    T3Row("not_processed.mass", "4.无正当理由大量反复申请", 3, "无正当理由大量、反复申请的。", _NOT_PROCESSED),
-    T3Row("not_processed.confirm", "5.要求行政机关确认或重新出具已获取信息", 3, "要求确认或重新出具已获取信息的。", _NOT_PROCESSED),
+    T3Row("withheld.secret", "1.属于国家秘密", 3, "申请公开的信息属于国家秘密而不予公开。", _WITHHELD, role=roles.WITHHELD),
+    T3Row("withheld.prohibited", "2.其他法律行政法规禁止公开", 3, "其他法律、行政法规禁止公开的。", _WITHHELD, role=roles.WITHHELD),
+    T3Row("withheld.security", "3.危及“三安全一稳定”", 3, "公开后可能危及国家安全、公共安全、经济安全、社会稳定的。", _WITHHELD, role=roles.WITHHELD),
+    T3Row("withheld.third_party", "4.保护第三方合法权益", 3, "涉及商业秘密、个人隐私等，公开会损害第三方合法权益的。", _WITHHELD, role=roles.WITHHELD),
+    T3Row("withheld.internal", "5.属于三类内部事务信息", 3, "人事管理、后勤管理、内部工作流程等内部事务信息。", _WITHHELD, role=roles.WITHHELD),
+    T3Row("withheld.process", "6.属于四类过程性信息", 3, "讨论记录、过程稿、磋商信函、请示报告等过程性信息。", _WITHHELD, role=roles.WITHHELD),
+    T3Row("withheld.enforcement", "7.属于行政执法案卷", 3, "行政执法案卷信息。", _WITHHELD, role=roles.WITHHELD),
+    T3Row("withheld.inquiry", "8.属于行政查询事项", 3, "法律、行政法规规定应通过查询渠道获取的信息。", _WITHHELD, role=roles.WITHHELD),
+    T3Row("unavailable.not_held", "1.本机关不掌握相关政府信息", 3, "本机关不掌握申请的政府信息。", _UNAVAILABLE, role=roles.UNAVAILABLE),
+    T3Row("unavailable.needs_making", "2.没有现成信息需要另行制作", 3, "需要另行制作、加工或分析的。", _UNAVAILABLE, role=roles.UNAVAILABLE),
+    T3Row("unavailable.unclear", "3.补正后申请内容仍不明确", 3, "经补正后申请内容仍不明确的。", _UNAVAILABLE, role=roles.UNAVAILABLE),
+    T3Row("not_processed.petition", "1.信访举报投诉类申请", 3, "以申请公开的形式进行信访、投诉、举报的。", _NOT_PROCESSED, role=roles.NOT_PROCESSED),
+    T3Row("not_processed.repeat", "2.重复申请", 3, "重复申请公开相同政府信息的。", _NOT_PROCESSED, role=roles.NOT_PROCESSED),
+    T3Row("not_processed.publication", "3.要求提供公开出版物", 3, "要求提供公开出版物的。", _NOT_PROCESSED, role=roles.NOT_PROCESSED),
+    T3Row("not_processed.mass", "4.无正当理由大量反复申请", 3, "无正当理由大量、反复申请的。", _NOT_PROCESSED, role=roles.NOT_PROCESSED),
+    T3Row("not_processed.confirm", "5.要求行政机关确认或重新出具已获取信息", 3, "要求确认或重新出具已获取信息的。", _NOT_PROCESSED, role=roles.NOT_PROCESSED),
 )
 
 T3_TAIL_ROWS = (
-    T3Row("total", "（七）总计", 2, "（一）至（六）各项之和，由程序自动计算。"),
-    T3Row("carried_out", "四、结转下年度继续办理", 1, "截至12月31日尚未办结、结转到下一年度继续办理的申请。"),
+    T3Row("total", "（七）总计", 2, "（一）至（六）各项之和，由程序自动计算。", role=roles.RESULTS_TOTAL),
+    T3Row("carried_out", "四、结转下年度继续办理", 1, "截至12月31日尚未办结、结转到下一年度继续办理的申请。", role=roles.CARRIED_OUT),
 )

@@ -69,6 +69,9 @@ class CellSpec:
     help: str = ""
     # ids of the cells this one is the sum of (totals); empty for cells the clerk types
     sum_of: tuple[str, ...] = ()
+    sum_rule: str = ""  # the check rule that holds a stated total to ``sum_of`` (T3-3, T3-2, T4-1)
+    row_role: str = ""  # what the row counts (spec/roles.py), e.g. applications.new
+    column_role: str = ""  # what the column holds, e.g. total, in_force
 
     @property
     def label_path(self) -> str:
@@ -94,6 +97,27 @@ class CellSpec:
 
 
 @dataclass(frozen=True)
+class SumSpec:
+    """A total and the cells it must equal the sum of, held by ``rule``."""
+
+    rule: str
+    total: str
+    parts: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class BalanceSpec:
+    """``left`` adds up to what ``right`` adds up to (T3-1: 一 + 二 = （七）总计 + 四, per column)."""
+
+    rule: str
+    label: str  # how the message names the line (the column's label)
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    # rules that name the cell at fault better: a stated total one of them finds wrong is left to it
+    defer_to: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class TableSpec:
     key: str  # 表二 / 表三 / 表四
     section_title: str
@@ -105,9 +129,21 @@ class TableSpec:
     # relative column widths of the grid, summing to 1.0
     col_widths: tuple[float, ...]
     note: str = ""  # printed below the table (units the header does not state)
+    # sums held besides each total's own (the 表三 corner is also the sum of its column)
+    extra_sums: tuple[SumSpec, ...] = ()
+    balances: tuple[BalanceSpec, ...] = ()
+
+    @property
+    def sums(self) -> tuple[SumSpec, ...]:
+        """Every sum relation of the table: each total's own, then the extra ones."""
+        own = tuple(SumSpec(c.sum_rule, c.id, c.sum_of) for c in self.cells if c.sum_of)
+        return own + self.extra_sums
 
     def cell(self, cell_id: str) -> CellSpec:
         return self._by_id()[cell_id]
+
+    def find(self, cell_id: str) -> CellSpec | None:
+        return self._by_id().get(cell_id)
 
     def _by_id(self) -> dict[str, CellSpec]:
         cache = self.__dict__.get("_cache")
@@ -208,9 +244,25 @@ class ReportSpec:
     def all_cells(self) -> tuple[CellSpec, ...]:
         return tuple(c for t in self.tables for c in t.cells)
 
+    def cells(self, *, row: str | tuple[str, ...] = (), column: str | tuple[str, ...] = ()) -> tuple[CellSpec, ...]:
+        """The value cells with these roles (spec/roles.py), in table order; empty where an edition has none."""
+        rows = (row,) if isinstance(row, str) else row
+        columns = (column,) if isinstance(column, str) else column
+        return tuple(
+            c for c in self.all_cells
+            if (not rows or c.row_role in rows) and (not columns or c.column_role in columns)
+        )
+
+    def cell_ids(self, *, row: str | tuple[str, ...] = (), column: str | tuple[str, ...] = ()) -> list[str]:
+        return [c.id for c in self.cells(row=row, column=column)]
+
     def cell(self, cell_id: str) -> CellSpec:
-        table_key = {"t2": "表二", "t3": "表三", "t4": "表四"}[cell_id.split(".", 1)[0]]
-        return self.table(table_key).cell(cell_id)
+        """The value cell with this id; KeyError for an id the edition does not have."""
+        for table in self.tables:
+            found = table.find(cell_id)
+            if found is not None:
+                return found
+        raise KeyError(cell_id)
 
     def title_for(self, organ: str, year: int | None) -> str:
         return self.title_pattern.format(organ=organ, year=year if year is not None else "")

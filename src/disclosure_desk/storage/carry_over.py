@@ -16,8 +16,7 @@ from __future__ import annotations
 
 from ..domain import Draft
 from ..domain.numbers import exact_sum
-from ..spec import default_edition, get_spec
-from ..spec.builders import T3_COLUMNS
+from ..spec import CellSpec, default_edition, roles
 
 
 def draft_for_next_year(previous: Draft) -> Draft:
@@ -34,10 +33,8 @@ def draft_for_next_year(previous: Draft) -> Draft:
     _carry_texts(previous, draft)
     source = f"{previous.year}年度报告"
     _carry_applications(previous, draft, source)
-    if previous.edition == draft.edition == "2021":
-        _carry_stock_2021(previous, draft, source)
-    if previous.edition == draft.edition == "2019":
-        _carry_items_2019(previous, draft, source)
+    _carry_stock(previous, draft, source)
+    _carry_items(previous, draft, source)
     return draft
 
 
@@ -61,32 +58,36 @@ def _prefill(draft: Draft, cell_id: str, value, origin: str) -> None:
 
 
 def _carry_applications(previous: Draft, draft: Draft, source: str) -> None:
-    t3 = get_spec(previous.edition).table("表三")
-    for col, label in T3_COLUMNS:
-        from_id = f"t3.carried_out.{col}"
-        origin = f"取自{source}表三“{t3.cell(from_id).path[0]}”{label}列"
-        _prefill(draft, f"t3.carried_in.{col}", previous.value(from_id), origin)
+    """二、上年结转 <- last year's 四、结转下年度继续办理, column by column (rule X-1)."""
+    for cell in draft.spec.cells(row=roles.CARRIED_IN):
+        before = _counterpart(previous, roles.CARRIED_OUT, cell.column_role)
+        if before is not None:
+            origin = f"取自{source}表三“{before.path[0]}”{before.path[-1]}列"
+            _prefill(draft, cell.id, previous.value(before.id), origin)
 
 
-def _carry_stock_2021(previous: Draft, draft: Draft, source: str) -> None:
-    t2 = draft.spec.table("表二")
-    for row in ("rules", "normative"):
-        cell = t2.cell(f"t2.a1.{row}.in_force")
-        origin = (
-            f"取自{source}表二“{cell.path[1]}”现行有效件数（上年末数）；"
-            "请加上本年制发件数、减去本年废止件数"
-        )
-        _prefill(draft, cell.id, previous.value(cell.id), origin)
+def _carry_stock(previous: Draft, draft: Draft, source: str) -> None:
+    """现行有效件数 <- last year's, as the starting stock (rule X-2), where both years have it."""
+    for cell in draft.spec.cells(column=roles.IN_FORCE):
+        before = _counterpart(previous, cell.row_role, roles.IN_FORCE)
+        if before is not None:
+            origin = f"取自{source}表二“{cell.path[1]}”现行有效件数（上年末数）；请加上本年制发件数、减去本年废止件数"
+            _prefill(draft, cell.id, previous.value(before.id), origin)
 
 
-def _carry_items_2019(previous: Draft, draft: Draft, source: str) -> None:
-    t2 = draft.spec.table("表二")
-    for cell in t2.cells:
-        if cell.column_key != "prev_items":
-            continue
-        before = previous.value(cell.id)
+def _carry_items(previous: Draft, draft: Draft, source: str) -> None:
+    """上一年项目数量 <- last year's plus its 本年增/减 (rule X-3), where both years have them."""
+    for cell in draft.spec.cells(column=roles.ITEMS_BEFORE):
+        before_cell = _counterpart(previous, cell.row_role, roles.ITEMS_BEFORE)
+        before = previous.value(before_cell.id) if before_cell else None
         if before is None:
             continue
-        change = previous.value(cell.id.replace(".prev_items", ".change")) or 0
+        change_cell = _counterpart(previous, cell.row_role, roles.ITEMS_CHANGE)
+        change = (previous.value(change_cell.id) if change_cell else None) or 0
         origin = f"按{source}表二“{cell.path[1]}”上一年项目数量加本年增/减计算"
         _prefill(draft, cell.id, exact_sum((before, change)), origin)
+
+
+def _counterpart(previous: Draft, row_role: str, column_role: str) -> CellSpec | None:
+    found = previous.spec.cells(row=row_role, column=column_role)
+    return found[0] if found else None

@@ -20,6 +20,7 @@ from decimal import Decimal
 
 from ...domain import Draft, format_value
 from ...domain.numbers import Value, exact_sum
+from ...spec import roles
 
 Number = int | Decimal
 
@@ -60,28 +61,28 @@ class Figures:
 
 def figures_of(draft: Draft) -> Figures:
     shown = _shown(draft)
-    disclosed, partial, handled = shown("t3.disclosed.total"), shown("t3.partial.total"), shown("t3.total.total")
+    disclosed, partial = shown(row=roles.DISCLOSED, column=roles.TOTAL), shown(row=roles.PARTIAL, column=roles.TOTAL)
+    handled = shown(row=roles.RESULTS_TOTAL, column=roles.TOTAL)
     share = None
     if disclosed is not None and partial is not None and handled:
         share = Decimal(disclosed + partial) / Decimal(handled)
     fee_text, info_fee = fee_sentence(draft.section_text(draft.spec.sections[5].title))
     return Figures(
-        applications=shown("t3.new.total"),
+        applications=shown(row=roles.NEW, column=roles.TOTAL),
         granted_share=share,
-        review_corrected=shown("t4.review.corrected"),
-        litigation_corrected=_sum_or_none([shown("t4.direct.corrected"), shown("t4.after_review.corrected")]),
-        fees=shown("t2.a8.fees.amount") if draft.edition == "2021" else None,
+        review_corrected=shown(row=roles.REVIEW, column=roles.CORRECTED),
+        litigation_corrected=shown(row=roles.SUITS, column=roles.CORRECTED),
+        fees=shown(row=roles.FEES, column=roles.AMOUNT),  # an amount in 万元 (the 2019 format has item counts)
         info_fee=info_fee,
         fee_text=fee_text,
     )
 
 
-def _shown(draft: Draft) -> Callable[[str], Value | None]:
-    def shown(cell_id: str) -> Value | None:
-        value = draft.value(cell_id)
-        if value is None and draft.spec.cell(cell_id).is_total:
-            return draft.derived_value(cell_id)
-        return value
+def _shown(draft: Draft) -> Callable[..., Value | None]:
+    """What the cells with these roles show, added up (None: no such cell in the edition, or all blank)."""
+
+    def shown(*, row: str | tuple[str, ...], column: str) -> Value | None:
+        return _sum_or_none([draft.printed_value(i) for i in draft.spec.cell_ids(row=row, column=column)])
 
     return shown
 

@@ -18,7 +18,7 @@ from ..domain import Draft
 from ..domain.numbers import Value, exact_sum
 from ..spec import ReportSpec, roles
 from .finding import Finding, Severity
-from .values import effective_value, fmt
+from .values import fmt
 
 W = Severity.WARNING
 
@@ -207,7 +207,7 @@ def check_quoted_figures(spec: ReportSpec, draft: Draft) -> list[Finding]:
         seen: set[tuple[str, int]] = set()
         for quote, figure, phrase in quoted_figures(text, draft.year):
             ids = quote.cells(spec)
-            values = [effective_value(draft, i) for i in ids]
+            values = [draft.printed_value(i) for i in ids]
             if (quote.what, figure) in seen or all(v is None for v in values):
                 continue
             seen.add((quote.what, figure))
@@ -216,7 +216,7 @@ def check_quoted_figures(spec: ReportSpec, draft: Draft) -> list[Finding]:
                 out.append(_n1(spec, where, phrase, quote.what, figure, table_value, ids))
         for phrase, what, cells in none_statements(text, draft.year):
             ids = cells(spec)
-            table_value = exact_sum(effective_value(draft, i) or 0 for i in ids)
+            table_value = exact_sum(draft.printed_value(i) or 0 for i in ids)
             if table_value != 0:
                 out.append(_n1(spec, where, phrase, what, 0, table_value, ids))
     return out

@@ -21,17 +21,6 @@ def total(draft: Draft, cell_ids: Iterable[str]) -> Value:
     return exact_sum(num(draft, i) for i in cell_ids)
 
 
-def effective_value(draft: Draft, cell_id: str) -> Value | None:
-    """The value; for a blank total the sum of its parts, totals of totals included (what the wizard
-    fills in and shows, ``Draft.derived_value`` at every level); blank when every part is blank."""
-    value = draft.value(cell_id)
-    parts = draft.spec.cell(cell_id).sum_of
-    if value is not None or not parts:
-        return value
-    known = [v for v in (effective_value(draft, p) for p in parts) if v is not None]
-    return exact_sum(known) if known else None
-
-
 def all_blank(draft: Draft, cell_ids: Iterable[str]) -> bool:
     return all(draft.value(i) is None for i in cell_ids)
 

@@ -88,12 +88,15 @@ class Draft:
         return exact_sum(p for p in parts if p is not None)
 
     def printed_value(self, cell_id: str) -> Value | None:
-        """What a value cell shows (wizard, PDF, Word, web page): the stored value; a blank total the sum
-        of its parts (the checks accept it so); any other blank cell stays blank."""
+        """What a value cell shows (wizard, PDF, Word, web page, the checks): the stored value; a blank
+        total the sum of its parts, totals of totals included (what the wizard fills in); any other blank
+        cell, or a total all of whose parts are blank, stays blank."""
         value = self.value(cell_id)
-        if value is None and self.spec.cell(cell_id).is_total:
-            return self.derived_value(cell_id)
-        return value
+        parts = self.spec.cell(cell_id).sum_of
+        if value is not None or not parts:
+            return value
+        known = [v for v in (self.printed_value(p) for p in parts) if v is not None]
+        return exact_sum(known) if known else None
 
     def fill_totals(self) -> None:
         """Set every total the spec defines as a sum to the sum of its parts."""

@@ -11,9 +11,10 @@ import os
 import secrets
 import stat
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import CannotWriteError, os_reason
+from .errors import BadInputError, CannotWriteError, os_reason
 
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
@@ -46,6 +47,22 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def reading(path: Path, what: str = "文件", kind: str = "报告文件") -> Iterator[None]:
+    """The operating system's refusals to read ``path`` as ``BadInputError`` in the clerk's words:
+    ``找不到文件“…”``, ``“…”是一个文件夹，不是报告文件``, ``没有权限读取文件“…”``, the OS's reason."""
+    try:
+        yield
+    except FileNotFoundError:
+        raise BadInputError(f"找不到{what}“{path}”。", f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise BadInputError(f"“{path}”是一个文件夹，不是{kind}。", f"{path}: is a directory") from None
+    except PermissionError:
+        raise BadInputError(f"没有权限读取{what}“{path}”。", f"{path}: permission denied") from None
+    except OSError as e:
+        raise BadInputError(f"无法读取{what}“{path}”：{os_reason(e)}。", f"{path}: {e}") from None
 
 
 STALE_PART_AGE = 3600  # seconds: a temporary file this old belongs to no running write

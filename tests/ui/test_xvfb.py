@@ -7,14 +7,14 @@ when Xvfb is not installed. The committed docs/screenshot-*.png come from the sa
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.child_events import SAFETY_NET, ChildEvents, close_child_end, events_pipe
+from tests.child_events import SAFETY_NET
+from tests.ui.xvfb import xvfb
 
 REPO = Path(__file__).resolve().parents[2]
 SHOTS = ("start", "new-report", "basic-info", "narrative", "table-finding", "review", "preview", "guide")
@@ -24,26 +24,8 @@ pytestmark = [pytest.mark.xvfb, pytest.mark.slow]
 
 @pytest.fixture
 def xvfb_display():
-    binary = shutil.which("Xvfb")
-    if binary is None:
-        pytest.skip("Xvfb is not installed")
-    # -displayfd: Xvfb picks a free display and writes its number to the pipe once it accepts clients
-    write_fd, reader = events_pipe()
-    proc = subprocess.Popen([binary, "-displayfd", str(write_fd), "-screen", "0", "1366x900x24", "-nolisten", "tcp"],
-                            pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    close_child_end(write_fd)
-    number = ChildEvents(reader, "Xvfb").next()
-    if not number:
-        proc.kill()
-        pytest.skip(f"Xvfb did not start: {proc.stderr.read().decode(errors='replace')[-500:]}")
-    try:
-        yield f":{number}"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+    with xvfb() as display:
+        yield display
 
 
 def test_screenshots_on_a_real_x_server(xvfb_display, tmp_path):

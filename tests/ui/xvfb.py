@@ -1,14 +1,14 @@
 """A private Xvfb for the tests that need a real X server, and a child process that reports events.
 
 Xvfb is started with ``-displayfd``: it picks a free display and writes its number when it is ready
-to accept clients, so nothing waits on a timer. Tests are skipped where Xvfb is not installed.
+to accept clients, so nothing waits on a timer. Tests are skipped where Xvfb is not installed. The
+child's lines are read with ``tests.child_events`` (the suite's one way of waiting on what a child says).
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import selectors
 import shutil
 import subprocess
 import sys
@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.child_events import ChildEvents, close_child_end, events_pipe
+
 REPO = Path(__file__).resolve().parents[2]
-GIVE_UP_S = 120  # only so that a broken child cannot hang the suite; nothing is timed by it
 
 
 @contextlib.contextmanager
@@ -26,14 +27,13 @@ def xvfb(size: str = "1366x900") -> Iterator[str]:
     binary = shutil.which("Xvfb")
     if binary is None:
         pytest.skip("Xvfb is not installed")
-    read_fd, write_fd = os.pipe()
+    write_fd, reader = events_pipe()
     proc = subprocess.Popen(
         [binary, "-displayfd", str(write_fd), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
         pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
     )
-    os.close(write_fd)
-    with os.fdopen(read_fd) as ready:
-        number = ready.readline().strip()  # blocks until Xvfb is ready (or has died: EOF)
+    close_child_end(write_fd)
+    number = ChildEvents(reader, "Xvfb").next()  # its display number, once it accepts clients (None: died)
     if not number:
         proc.kill()
         pytest.skip(f"Xvfb did not start: {proc.stderr.read().decode(errors='replace')[-500:]}")
@@ -55,30 +55,23 @@ class Child:
     """A child process whose stdout lines say what it did; ``wait_for`` reads until a line starts so."""
 
     def __init__(self, args: list[str], env: dict[str, str]):
-        self.proc = subprocess.Popen([sys.executable, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=REPO)
-        self.lines: list[str] = []
-        self._pending = b""
-        self._selector = selectors.DefaultSelector()
-        self._selector.register(self.proc.stdout, selectors.EVENT_READ)
+        self.proc = subprocess.Popen(
+            [sys.executable, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            encoding="utf-8", cwd=REPO,
+        )
+        assert self.proc.stdout is not None
+        self.events = ChildEvents(self.proc.stdout, "the app")
 
     def wait_for(self, prefix: str) -> str:
-        while True:
-            for line in self.lines:
-                if line.startswith(prefix):
-                    self.lines.remove(line)
-                    return line
-            if not self._selector.select(GIVE_UP_S):
-                raise AssertionError(f"the child never said {prefix!r}; it said: {self.lines}")
-            chunk = os.read(self.proc.stdout.fileno(), 65536)  # unbuffered: select() sees every line
-            if not chunk:
-                raise AssertionError(f"the child ended before saying {prefix!r}: {self.lines} {self.stderr()}")
-            *complete, self._pending = (self._pending + chunk).split(b"\n")
-            self.lines += [line.decode("utf-8", "replace") for line in complete]
+        line = self.events.wait_for(lambda said: said.startswith(prefix))
+        if line is None:
+            raise AssertionError(f"the app ended before saying {prefix!r}: {self.events.seen} {self.stderr()}")
+        return line
 
     def stderr(self) -> str:
-        if self.proc.poll() is None:
+        if self.proc.poll() is None or self.proc.stderr is None:
             return ""
-        return self.proc.stderr.read().decode("utf-8", "replace")[-3000:]
+        return self.proc.stderr.read()[-3000:]
 
     def stop(self) -> None:
         if self.proc.poll() is None:
@@ -87,4 +80,3 @@ class Child:
                 self.proc.wait(10)
             except subprocess.TimeoutExpired:
                 self.proc.kill()
-        self._selector.close()

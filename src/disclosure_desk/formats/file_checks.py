@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..errors import BadInputError, os_reason
+from ..errors import BadInputError
+from ..fileio import reading
 from .limits import Limits
 
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # Word 97-2003 (.doc), and Office files encrypted with a password
@@ -13,19 +14,13 @@ _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")
 
 def check_file(path: Path, limits: Limits, *, magic: tuple[bytes, ...], kind: str) -> bytes:
     """The first bytes of ``path`` after the checks (``BadInputError`` naming the problem)."""
-    try:
+    with reading(path):
         if path.is_dir():
-            raise BadInputError(f"“{path}”是一个文件夹，不是报告文件。", f"{path}: is a directory")
+            raise IsADirectoryError(path)
         size = path.stat().st_size
         limits.check_bytes(size)
         with open(path, "rb") as f:
             head = f.read(1 << 16)
-    except FileNotFoundError:
-        raise BadInputError(f"找不到文件“{path}”。", f"{path}: no such file") from None
-    except PermissionError:
-        raise BadInputError(f"没有权限读取文件“{path}”。", f"{path}: permission denied") from None
-    except OSError as e:
-        raise BadInputError(f"无法读取文件“{path}”：{os_reason(e)}。", f"{path}: {e}") from None
     if size == 0:
         raise BadInputError(f"文件“{path.name}”是空的（0 字节）。", f"{path}: empty file")
     if head.startswith(_OLE):

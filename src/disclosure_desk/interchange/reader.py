@@ -18,7 +18,8 @@ from typing import Any
 from ..domain import Draft, SectionPart, ValueParseError, parse_value
 from ..domain.fields import EXTENSION_KEY, DraftField, FieldKind, fields_at
 from ..domain.numbers import shorten
-from ..errors import BadInputError, os_reason
+from ..errors import BadInputError
+from ..fileio import reading
 from ..spec import editions, get_spec
 from ..spec.common import SECTION_TITLES
 from .format import SCHEMA_ID, TITLE_VARIANTS, TOP_LEVEL_KEYS
@@ -28,7 +29,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024  # a report is a few hundred KB; beyond this i
 
 def read_report_file(path: str | os.PathLike[str]) -> Draft:
     p = Path(path)
-    try:
+    with reading(p):
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
             raise BadInputError(
@@ -36,14 +37,6 @@ def read_report_file(path: str | os.PathLike[str]) -> Draft:
                 f"{p}: file too large ({size} bytes)",
             )
         data = p.read_bytes()
-    except FileNotFoundError:
-        raise BadInputError(f"找不到文件“{p}”。", f"{p}: no such file") from None
-    except IsADirectoryError:
-        raise BadInputError(f"“{p}”是一个文件夹，不是报告文件。", f"{p}: is a directory") from None
-    except PermissionError:
-        raise BadInputError(f"没有权限读取文件“{p}”。", f"{p}: permission denied") from None
-    except OSError as e:
-        raise BadInputError(f"无法读取文件“{p}”：{os_reason(e)}。", f"{p}: {e}") from None
     return parse_report_bytes(data, source=p.name)
 
 

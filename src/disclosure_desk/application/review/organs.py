@@ -14,6 +14,7 @@ import unicodedata
 from pathlib import Path
 
 from ...errors import BadInputError
+from ...fileio import reading
 
 _SPACES = re.compile(r"\s+")
 MAX_LIST_BYTES = 1_000_000  # an office lists at most a few hundred organs
@@ -29,14 +30,8 @@ def normalise_name(name: str) -> str:
 def read_expected(path: str | os.PathLike[str]) -> list[str]:
     """The organs of the list file, in its order, each once (the first spelling wins)."""
     p = Path(path)
-    try:
+    with reading(p, what="应报机关名单", kind="应报机关名单（每行一个机关的文本文件）"):
         data = p.read_bytes()[: MAX_LIST_BYTES + 1]
-    except FileNotFoundError:
-        raise BadInputError(f"找不到应报机关名单“{p}”。", f"{p}: not found") from None
-    except IsADirectoryError:
-        raise BadInputError(f"“{p}”是一个文件夹，应报机关名单应是一个文本文件（每行一个机关）。", f"{p}: directory") from None
-    except OSError as e:
-        raise BadInputError(f"无法读取应报机关名单“{p}”：{e.strerror or e}。", f"{p}: {e}") from None
     if len(data) > MAX_LIST_BYTES:
         raise BadInputError(f"“{p.name}”太大，不像是应报机关名单（每行一个机关的文本文件）。", f"{p}: too large")
     return parse_expected(_decode(data, p))

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..errors import os_reason
 from ..fileio import publish_file
 from .backup_files import KEEP, backup_time, list_backups, newest_backup, prune, snapshot
-from .engine import Store, default_store_path, open_store, translate_errors
+from .engine import Store, default_store_path, open_store
 from .errors import DraftNotFoundError, StoreNotWritableError, StoreUnreadableError
 from .validate import check_store_file, sqlite_uri
 
@@ -71,9 +71,8 @@ def restore_backup(name: str, store_path: Path | None = None) -> RestoreResult:
         else:
             with store:
                 saved = take_backup(store, reason="before-restore")
-                with translate_errors(store.path), store.engine.connect() as conn:
-                    with _read_only(backup) as source:
-                        source.backup(conn.connection.driver_connection)
+                with store.connection() as conn, _read_only(backup) as source:
+                    source.backup(conn)
     if not os.path.lexists(store_path):
         tmp = store_path.with_name(f".{store_path.name}.restoring")
         with _read_only(backup) as source:

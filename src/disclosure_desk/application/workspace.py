@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInputError
+from ..storage.summary import STATUS_FINAL
 
 if TYPE_CHECKING:
     from ..domain import Draft
@@ -45,6 +46,10 @@ class DraftRow:
     errors: int | None = None  # error findings of the stored report (None: not counted)
     revision: int = 0  # of the stored content listed (with id and created time: the key of its error count)
     created_at: dt.datetime | None = None
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == STATUS_FINAL
 
 
 class OnClash(enum.Enum):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget
 
@@ -73,7 +73,6 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         self.back_action = QAction("返回草稿列表", self, triggered=self.close_report)
         self.save_action = QAction("立即保存", self, shortcut=QKeySequence("Ctrl+S"), triggered=self.save_now)
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         quit_action = QAction("退出", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
         for a in (self.back_action, self.save_action, quit_action):
             file_menu.addAction(a)
@@ -124,7 +123,7 @@ class MainWindow(QMainWindow):
         geometry = settings.bytes_value(settings.GEOMETRY)
         restored = geometry is not None and self.restoreGeometry(geometry)
         screen = self.screen()
-        if restored and self.windowState() & Qt.WindowState.WindowMaximized:
+        if restored and self.isMaximized():
             return
         if screen is None:
             if not restored:
@@ -133,6 +132,8 @@ class MainWindow(QMainWindow):
         rect, maximize = fit_window(screen.availableGeometry(), self.geometry() if restored else None)
         self.setGeometry(rect)
         if maximize and not restored:
+            from PySide6.QtCore import Qt  # not on the common path: the namespace costs ~20 ms (start_view)
+
             self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
 
     def _update_actions(self) -> None:
@@ -263,6 +264,7 @@ class MainWindow(QMainWindow):
             self.report.shutdown()
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.REPORT_OPEN, report_open)
+        self.actions_.error_counter.stop()
         if self.workspace is not None:
             try:
                 self.workspace.close()

@@ -14,6 +14,7 @@ from .folders import default_folder, remember_folder
 class StoreActions:
     def __init__(self, window):
         self.window = window
+        self._counter = None  # ErrorCounter, made with the first list
         start = window.start
         start.open_requested.connect(lambda i: window.open_draft(i))
         start.new_requested.connect(self.new_report)
@@ -38,6 +39,8 @@ class StoreActions:
             return None
 
     def refresh_list(self, select: int | None = None) -> None:
+        """List the drafts at once, the newest with its error count (the next step); the other counts
+        follow a few drafts at a time (``error_counter``)."""
         if self.workspace is None:
             return
         from .start_view import COUNTED_ROWS
@@ -46,6 +49,16 @@ class StoreActions:
         self.window.start.set_rows(rows or [])
         if select is not None:
             self.window.start.select_id(select)
+        self.error_counter.start(rows or [])
+
+    @property
+    def error_counter(self):
+        if self._counter is None:
+            from .error_counter import ErrorCounter
+
+            self._counter = ErrorCounter(lambda: self.workspace, self.window)
+            self._counter.counted.connect(self.window.start.set_errors)
+        return self._counter
 
     # ---- creating --------------------------------------------------------------------------
     def new_report(self, template=None) -> int | None:

@@ -66,7 +66,7 @@ def run(argv: list[str] | None = None) -> int:
     install_excepthook(window.emergency_save, lambda: window)
     probe = os.environ.get(PROBE_ENV)
     window.first_painted.connect(lambda: _after_first_paint(window, started, probe))
-    window.show()
+    window.show_window()
     try:
         return app.exec()
     finally:

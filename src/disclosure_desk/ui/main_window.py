@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None  # the draft store (opened after the first paint)
         self.report = None  # ReportView (imported when the first report opens: off the start-up path)
         self._painted = False
+        self.start_maximized = False  # see show_window
         self.guide = None  # GuideDialog, made when first asked for
         self.start = StartView()
         self.stack = QStackedWidget()
@@ -72,18 +73,26 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
         self.back_action = QAction("返回草稿列表", self, triggered=self.close_report)
-        self.save_action = QAction("立即保存", self, shortcut=QKeySequence("Ctrl+S"), triggered=self.save_now)
-        quit_action = QAction("退出", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
-        for a in (self.back_action, self.save_action, quit_action):
+        self.save_action = QAction("立即保存", self, triggered=self.save_now)
+        self.quit_action = QAction("退出", self, triggered=self.close)
+        for a in (self.back_action, self.save_action, self.quit_action):
             file_menu.addAction(a)
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        self.guide_action = QAction("使用说明", self, shortcut=QKeySequence.StandardKey.HelpContents,
-                                    triggered=lambda: self.show_guide(self._rule_in_focus()))
+        self.guide_action = QAction("使用说明", self, triggered=lambda: self.show_guide(self._rule_in_focus()))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(QAction("日志和数据文件夹…", self, triggered=self.actions_.show_data_folder))
         help_menu.addSeparator()
         help_menu.addAction(QAction("关于…", self, triggered=self.show_about))
         self._update_actions()
+
+    def _attach_shortcuts(self) -> None:
+        """Ctrl+S, Ctrl+Q, F1: attached once the window has been painted (``open_store``). The first
+        shortcut given to an action makes PySide6 create Qt's namespace of enums (~20 ms), which would
+        otherwise delay the first paint; nobody presses a key before the window is there."""
+        if self.save_action.shortcut().isEmpty():
+            self.save_action.setShortcut(QKeySequence("Ctrl+S"))  # a window shortcut: QAction's default
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+            self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
 
     def show_guide(self, heading: str = ""):
         """帮助 → 使用说明 (F1): docs/guide.md in a window of its own (one per main window)."""
@@ -131,10 +140,15 @@ class MainWindow(QMainWindow):
             return
         rect, maximize = fit_window(screen.availableGeometry(), self.geometry() if restored else None)
         self.setGeometry(rect)
-        if maximize and not restored:
-            from PySide6.QtCore import Qt  # not on the common path: the namespace costs ~20 ms (start_view)
+        # shown maximised by ``show_window`` (setWindowState would need Qt's namespace of enums, ~20 ms)
+        self.start_maximized = maximize and not restored
 
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+    def show_window(self) -> None:
+        """Show the window at the size ``_restore_geometry`` chose: maximised on a screen too small for the default."""
+        if self.start_maximized:
+            self.showMaximized()
+        else:
+            self.show()
 
     def _update_actions(self) -> None:
         self.back_action.setEnabled(self.report is not None)
@@ -148,9 +162,10 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
 
     def open_store(self) -> bool:
-        """Open the store (imports SQLAlchemy): called once the window has been painted."""
+        """Open the store and list the drafts: called once the window has been painted."""
         from ..application.workspace import open_workspace
 
+        self._attach_shortcuts()
         try:
             self.workspace = open_workspace()
         except UserFacingError as e:

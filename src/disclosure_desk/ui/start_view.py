@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -28,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from .. import paths
 from . import style, texts
-from .next_step import CONTINUE, FROM_PREVIOUS, NextStep, next_step
+
+if TYPE_CHECKING:
+    from .next_step import NextStep
 
 WELCOME = (
     "<h3>欢迎使用</h3>"
@@ -216,6 +219,8 @@ class StartView(QWidget):
             self._show_next_step()
 
     def _show_next_step(self) -> None:
+        from .next_step import next_step  # the domain (deadlines): after the first paint
+
         self.step = next_step(self.model.rows(), self.today)
         if self.step is not None:
             self.next_label.setText(self.step.text)
@@ -269,6 +274,8 @@ class StartView(QWidget):
             self.open_requested.emit(draft_id)
 
     def _on_next_button_clicked(self) -> None:
+        from .next_step import CONTINUE, FROM_PREVIOUS
+
         step = self.step
         if step is None or step.draft_id is None:
             self.new_requested.emit()

@@ -20,7 +20,6 @@ import logging
 import os
 import sqlite3
 import sys
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -332,6 +331,8 @@ def _check_writable(path: Path) -> None:
 
 def _probe_folder(folder: Path) -> None:
     """SQLite needs to create its -wal and -shm files next to the store: try it for real."""
+    import tempfile  # off the way of ``list``, which opens an existing store
+
     try:
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryFile(dir=folder, prefix=".write-test-"):
@@ -346,6 +347,8 @@ def _probe_folder(folder: Path) -> None:
 
 def _create_store(path: Path) -> None:
     """A new, empty store of the newest version, published atomically (never half-created)."""
+    import tempfile
+
     _probe_folder(path.parent)
     remove_stale_files(path.parent, f".{path.name}.*.new*")  # of a creation that was killed
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")

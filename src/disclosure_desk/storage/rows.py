@@ -18,8 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .encoding import text_from_sql, text_to_sql, time_from_sql, time_to_sql
 from .errors import DraftFinalError, DraftNotFoundError
@@ -53,8 +52,7 @@ _UPSERT_TEXT = (
 Fingerprint = tuple[int, str, str]  # revision, created_at and updated_at as stored
 
 
-@dataclass(frozen=True)
-class Saved:
+class Saved(NamedTuple):
     """A draft's stored content as this process last read or wrote it, and the fingerprint it had."""
 
     fingerprint: Fingerprint

@@ -1,21 +1,21 @@
 """What a draft list shows of a draft (``DraftSummary``) and a draft's 定稿 history (``StatusEvent``).
 
-No SQLAlchemy and no spec at import time: the ``list`` command and the app's start window read these
-through ``rows.py`` before (or without) importing either.
+No SQLAlchemy, no spec and no dataclasses (which import ``inspect``) at import time: the ``list``
+command and the app's start window read these through ``rows.py`` before (or without) importing them.
+Both are immutable named tuples.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # domain's STATUS_DRAFT and STATUS_FINAL (a test checks), without importing the domain (and the spec) for a list
 STATUS_DRAFT = "草稿"
 STATUS_FINAL = "定稿"
 
 
-@dataclass(frozen=True)
-class DraftSummary:
+class DraftSummary(NamedTuple):
     """A row of the draft list."""
 
     id: int
@@ -38,8 +38,7 @@ class DraftSummary:
         return self.status == STATUS_FINAL
 
 
-@dataclass(frozen=True)
-class StatusEvent:
+class StatusEvent(NamedTuple):
     at: dt.datetime
     action: str  # 定稿 / 重新打开
     reason: str

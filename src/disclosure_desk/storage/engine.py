@@ -32,6 +32,7 @@ from ..errors import os_reason
 from ..fileio import publish_file, remove_stale_files
 from .backup_files import backup_connection, newest_backup
 from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError
+from .rows import CREATED_DRAFTS
 from .schema import STORE_FILE_NAME, current_version, migrate, read_version
 from .validate import check_store_file, has_log, sqlite_uri
 
@@ -45,7 +46,6 @@ log = logging.getLogger("disclosure_desk.storage")
 
 BUSY_TIMEOUT_MS = 750
 BEGIN_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4)  # seconds, after each busy timeout
-CREATED_DRAFTS = "disclosure_desk_created"  # Session.info key: drafts given an id in this transaction
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
@@ -81,7 +81,7 @@ class Store:
         if self._engine is None:
             from .sessions import make_engine
 
-            self._engine = make_engine(self.connect)
+            self._engine = make_engine(self.connect, begin)
         return self._engine
 
     @contextlib.contextmanager
@@ -234,12 +234,12 @@ def _open_read_only(store_path: Path) -> Store:
     return store
 
 
-def _connect(database: str, uri: bool = False, pragmas: tuple[str, ...] = _PRAGMAS) -> sqlite3.Connection:
+def _connect(database: str, uri: bool = False, pragmas: tuple[str, ...] | None = None) -> sqlite3.Connection:
     """A connection in autocommit mode (the transactions' BEGIN is ours) with the store's pragmas."""
     conn = sqlite3.connect(database, uri=uri, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
                            isolation_level=None)
     try:
-        for pragma in pragmas:
+        for pragma in _PRAGMAS if pragmas is None else pragmas:
             conn.execute(pragma)
     except BaseException:
         conn.close()

@@ -16,10 +16,9 @@ from sqlalchemy.orm import Session
 
 from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from ..errors import BadInputError
-from .engine import CREATED_DRAFTS
 from .errors import DraftNotFoundError, StoreError
 from .models import DraftRecord, StatusEventRecord
-from .rows import DraftRows
+from .rows import CREATED_DRAFTS, DraftRows
 from .summary import DraftSummary, StatusEvent, display_title, utc_now
 
 __all__ = ["ACTION_FINAL", "ACTION_REOPEN", "DraftRepository", "DraftSummary", "StatusEvent", "display_title",

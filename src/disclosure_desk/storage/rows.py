@@ -50,6 +50,7 @@ _UPSERT_TEXT = (
 )
 
 Fingerprint = tuple[int, str, str]  # revision, created_at and updated_at as stored
+CREATED_DRAFTS = "disclosure_desk_created"  # Session.info key: drafts given an id in the session's transaction
 
 
 class Saved(NamedTuple):

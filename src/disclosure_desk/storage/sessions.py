@@ -14,16 +14,20 @@ from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.orm import sessionmaker
 
-from .engine import begin
-
 _BEGIN_OPTION = "disclosure_desk_begin"
 
+Begin = Callable[[Callable[[str], object], str], None]  # engine.begin: BEGIN <mode>, retried while busy
 
-def make_engine(connect: Callable[[], sqlite3.Connection]) -> Engine:
+
+def make_engine(connect: Callable[[], sqlite3.Connection], begin: Begin) -> Engine:
     # a file URL (not ":memory:") so that SQLAlchemy pools the connections as for a file
     engine = create_engine(URL.create("sqlite+pysqlite", database="store.sqlite3"), creator=connect)
     event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
+
+    @event.listens_for(engine, "begin")
+    def on_begin(conn: Connection) -> None:
+        begin(conn.exec_driver_sql, conn.get_execution_options().get(_BEGIN_OPTION, "DEFERRED"))
+
     return engine
 
 
@@ -35,7 +39,3 @@ def session_makers(engine: Engine) -> tuple[sessionmaker, sessionmaker]:
 
 def _on_connect(dbapi_connection, _record) -> None:
     dbapi_connection.isolation_level = None  # the "begin" listener emits BEGIN itself
-
-
-def _on_begin(conn: Connection) -> None:
-    begin(conn.exec_driver_sql, conn.get_execution_options().get(_BEGIN_OPTION, "DEFERRED"))

@@ -50,3 +50,16 @@ def test_a_draft_saved_after_it_was_listed_gets_no_count_of_its_old_content(qtbo
     window.actions_.refresh_list()
     qtbot.waitUntil(lambda: not counter.busy)
     assert window.start.model.rows()[0].id == oldest.id and window.start.model.rows()[0].errors is not None
+
+
+def test_counting_stops_while_a_report_is_open_and_starts_again_after(qtbot, window):
+    _fill(window.workspace, 12)
+    counter = window.actions_.error_counter
+    window.actions_.refresh_list()
+    assert counter.busy
+    window.open_draft(window.start.model.row_at(0).id)  # the clerk opens a report at once
+    assert not counter.busy  # no checks compete with the report for the UI thread
+    window.close_report()
+    with qtbot.waitSignal(counter.finished):
+        assert counter.busy
+    assert all(r.errors is not None for r in window.start.model.rows())

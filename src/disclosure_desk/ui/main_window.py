@@ -191,6 +191,7 @@ class MainWindow(QMainWindow):
 
         if self.report is not None and not self.close_report():
             return None
+        self.actions_.error_counter.stop()  # the list is hidden; going back to it lists and counts again
         try:
             draft = self.workspace.load(draft_id)
             previous = self.workspace.previous_report(draft)

@@ -154,11 +154,16 @@ def _restore(args) -> int:
 def _candidates(summaries: list[DraftSummary], header: bool = False) -> str:
     rows = [("编号", "机关", "年度", "格式", "状态", "最后保存")] if header else []
     for s in summaries:
-        saved = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        t = s.updated_at.astimezone()
+        saved = f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"  # strftime: 6 µs a call
         year = str(s.year) if s.year is not None else "—"
         rows.append((str(s.id), s.organ or "（未填机关）", year, f"{s.edition}版", s.status, saved))
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(_pad(cell, w) for cell, w in zip(r, widths)).rstrip() for r in rows)
+    cell_widths = [[_width(cell) for cell in r] for r in rows]
+    widths = [max(w[i] for w in cell_widths) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell + " " * (width - w) for cell, w, width in zip(r, ws, widths)).rstrip()
+        for r, ws in zip(rows, cell_widths)
+    )
 
 
 def _width(text: str) -> int:
@@ -166,7 +171,3 @@ def _width(text: str) -> int:
     if text.isascii():
         return len(text)
     return len(text) + sum(1 for ch in text if unicodedata.east_asian_width(ch) in "WF")
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))

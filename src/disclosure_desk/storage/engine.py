@@ -16,7 +16,6 @@ command never pay for importing it.
 from __future__ import annotations
 
 import contextlib
-import logging
 import os
 import sqlite3
 import sys
@@ -31,7 +30,7 @@ from .. import paths
 from ..errors import os_reason
 from ..fileio import publish_file, remove_stale_files
 from .backup_files import backup_connection, newest_backup
-from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError
+from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError, log_info
 from .rows import CREATED_DRAFTS
 from .schema import STORE_FILE_NAME, current_version, migrate, read_version
 from .validate import check_store_file, has_log, sqlite_uri
@@ -42,7 +41,6 @@ if TYPE_CHECKING:
 
     from .rows import DraftRows, Saved
 
-log = logging.getLogger("disclosure_desk.storage")
 
 BUSY_TIMEOUT_MS = 750
 BEGIN_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4)  # seconds, after each busy timeout
@@ -208,7 +206,7 @@ def open_store(
                 store.take_backup(reason=f"v{version}")
             with store.connection() as conn:
                 migrate(conn)
-            log.info("migrated %s from schema version %d to %d", store_path, version, current_version())
+            log_info("migrated %s from schema version %d to %d", store_path, version, current_version())
     except BaseException:
         store.close()
         raise
@@ -262,7 +260,7 @@ def begin(execute: Callable[[str], object], mode: str) -> None:
         except Exception as e:
             if delay is None or not is_busy(e):
                 raise
-            log.info("store busy, retrying in %.2f s", delay)
+            log_info("store busy, retrying in %.2f s", delay)
             if delay == BEGIN_RETRY_DELAYS[0] and wait_notice is not None:
                 wait_notice()
             time.sleep(delay)
@@ -331,7 +329,7 @@ def _check_writable(path: Path) -> None:
 
 def _probe_folder(folder: Path) -> None:
     """SQLite needs to create its -wal and -shm files next to the store: try it for real."""
-    import tempfile  # off the way of ``list``, which opens an existing store
+    import tempfile  # its unnamed file leaves nothing behind, even when the process is killed
 
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -362,7 +360,7 @@ def _create_store(path: Path) -> None:
             finally:
                 conn.close()
         if not publish_file(Path(tmp), path, overwrite=False):
-            log.info("%s was created by another process meanwhile", path)
+            log_info("%s was created by another process meanwhile", path)
     finally:
         for leftover in (tmp, f"{tmp}-wal", f"{tmp}-shm"):
             with contextlib.suppress(OSError):

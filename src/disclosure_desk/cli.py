@@ -122,12 +122,14 @@ def command_in(argv: list[str]) -> str | None:
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdio()
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(only=command_in(argv))
-    args = parser.parse_args(argv)
-    if args.data_dir:
-        paths.set_data_dir(args.data_dir)
+    parser, args = None, None
+    if argv:  # without arguments (the clerk's double-click) the app starts: no parser to build
+        parser = build_parser(only=command_in(argv))
+        args = parser.parse_args(argv)
+        if args.data_dir:
+            paths.set_data_dir(args.data_dir)
     try:
-        if args.command is None:
+        if args is None or args.command is None:
             return _run_gui(parser)
         module = importlib.import_module(f".commands.{_HANDLERS[args.command]}", __package__)
         return module.run(args)
@@ -147,12 +149,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _run_gui(parser: argparse.ArgumentParser) -> int:
+def _run_gui(parser: argparse.ArgumentParser | None) -> int:
     try:
         app = importlib.import_module(".ui.app", __package__)
     except ModuleNotFoundError as e:
         if e.name and e.name.startswith(("disclosure_desk.ui", "PySide6")):
-            parser.print_help()
+            (parser or build_parser()).print_help()
             return 0
         raise
     return app.run()

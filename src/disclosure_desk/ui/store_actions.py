@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-
 from .. import paths
 from ..errors import UserFacingError
 from . import messages, settings
-from .folders import default_folder, remember_folder
 
 
 class StoreActions:
@@ -114,6 +110,8 @@ class StoreActions:
         self.refresh_list(dialog.restored[-1] if dialog.restored else None)
 
     def import_file(self) -> int | None:
+        from .folders import default_folder, remember_folder
+
         folder = str(default_folder(settings.IMPORT_FOLDER))
         path = messages.ask_open_path(self.window, "导入报告文件", folder, "报告文件 (*.json);;所有文件 (*)")
         if not path:
@@ -170,6 +168,8 @@ class StoreActions:
         return import_published(self)
 
     def export_file(self, draft_id: int) -> None:
+        from .folders import default_folder, remember_folder
+
         row = self.window.start.model.row_at(self.window.start.model.row_of_id(draft_id) or 0)
         suggested = str(default_folder(settings.EXPORT_FOLDER) / f"{row.title if row else '报告'}.json")
         path = messages.ask_save_path(self.window, "导出为报告文件", suggested, "报告文件 (*.json)")
@@ -184,6 +184,9 @@ class StoreActions:
         messages.info(self.window, "已导出", f"已导出到：\n{path}")
 
     def show_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from ..logs import log_file
 
         messages.info(

@@ -22,6 +22,7 @@ def test_the_column_lists_are_the_models_tables():
     assert rows.VALUE_COLUMNS == tuple(ValueRecord.__table__.columns.keys())
     assert rows.TEXT_COLUMNS == tuple(TextRecord.__table__.columns.keys())
     assert set(rows.SUMMARY_COLUMNS) <= set(rows.DRAFT_COLUMNS)
+    assert rows.SUMMARY_COLUMNS == summary.DraftSummary._fields  # read by position into a DraftSummary
 
 
 def test_the_status_names_are_the_domains():

@@ -96,14 +96,13 @@ class DraftRows:
         return found[0]
 
     def _summaries(self, where: str, *params: Any) -> list[DraftSummary]:
-        out = []
-        for row in self.conn.execute(_SUMMARIES.format(where), params):
-            fields = dict(zip(SUMMARY_COLUMNS, row))
-            fields["organ"], fields["title"] = text_from_sql(fields["organ"]), text_from_sql(fields["title"])
-            for name in _TIMES:
-                fields[name] = time_from_sql(fields[name])
-            out.append(DraftSummary(**fields))
-        return out
+        # the columns in SUMMARY_COLUMNS' order, which is DraftSummary's (tests/storage/test_store_rows.py)
+        return [
+            DraftSummary(draft_id, text_from_sql(organ), year, edition, status, text_from_sql(title),
+                         time_from_sql(created), time_from_sql(updated), time_from_sql(deleted), revision)
+            for draft_id, organ, year, edition, status, title, created, updated, deleted, revision
+            in self.conn.execute(_SUMMARIES.format(where), params)
+        ]
 
     # ---- reading a draft ----------------------------------------------------------------
     def stored_columns(self, draft_id: int) -> dict[str, Any] | None:

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+ContentKey = tuple[int, dt.datetime, int]  # draft id, created time, revision: one stored content
+
 
 @dataclass(frozen=True)
 class DraftRow:
@@ -79,7 +81,7 @@ class ImportOutcome:
 class Workspace:
     def __init__(self, store: Store):
         self._store = store
-        self._error_counts: dict[int, tuple[tuple, int]] = {}  # id -> (content key, errors)
+        self._error_counts: dict[int, tuple[ContentKey, int]] = {}  # id -> (content key, errors)
 
     @property
     def path(self) -> Path:
@@ -279,7 +281,7 @@ def row(summary: DraftSummary, errors: int | None = None) -> DraftRow:
     )
 
 
-def _content_key(summary: DraftSummary) -> tuple:
+def _content_key(summary: DraftSummary) -> ContentKey:
     """Names one stored content of a draft: every save that changes it raises the revision, and an id
     used again after the trash was emptied comes with another created time."""
     return summary.id, summary.created_at, summary.revision

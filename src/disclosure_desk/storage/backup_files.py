@@ -18,7 +18,6 @@ from pathlib import Path
 from ..fileio import publish_file, remove_stale_files
 from .errors import StoreNotWritableError, log_info
 
-
 KEEP = 7
 _NAME = re.compile(r"^drafts-(\d{8}-\d{6})(?:-[0-9A-Za-z-]+)?\.sqlite3$")
 

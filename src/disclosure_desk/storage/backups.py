@@ -18,7 +18,6 @@ from .engine import Store, default_store_path, open_store
 from .errors import DraftNotFoundError, StoreNotWritableError, StoreUnreadableError, log_info
 from .validate import check_store_file, sqlite_uri
 
-
 __all__ = [
     "KEEP", "RestoreResult", "backup_time", "find_backup", "list_backups", "maybe_daily_backup", "newest_backup",
     "prune", "restore_backup", "take_backup",

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Any
+from typing import Any, overload
 
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -31,6 +31,10 @@ def text_from_sql(value: Any) -> Any:
     return value
 
 
+@overload
+def time_to_sql(value: dt.datetime) -> str: ...
+@overload
+def time_to_sql(value: None) -> None: ...
 def time_to_sql(value: dt.datetime | None) -> str | None:
     if value is None:
         return None
@@ -39,5 +43,9 @@ def time_to_sql(value: dt.datetime | None) -> str | None:
     return value.astimezone(dt.UTC).isoformat(timespec="microseconds")
 
 
+@overload
+def time_from_sql(value: str) -> dt.datetime: ...
+@overload
+def time_from_sql(value: None) -> None: ...
 def time_from_sql(value: str | None) -> dt.datetime | None:
     return None if value is None else dt.datetime.fromisoformat(value)

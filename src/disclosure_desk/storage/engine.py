@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 
+    from .repository import DraftRepository
     from .rows import DraftRows, Saved
 
 
@@ -146,7 +147,7 @@ class Store:
                 session.rollback()
 
     @contextlib.contextmanager
-    def repository(self, write: bool = True):
+    def repository(self, write: bool = True) -> Iterator[DraftRepository]:
         """``with store.repository() as drafts: drafts.save(draft)`` - a session and its repository."""
         from .repository import DraftRepository
 
@@ -171,7 +172,7 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 

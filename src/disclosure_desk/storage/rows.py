@@ -50,6 +50,9 @@ _UPSERT_TEXT = (
 )
 
 Fingerprint = tuple[int, str, str]  # revision, created_at and updated_at as stored
+ValueRow = tuple[str, "str | None"]  # codec.ValueRow: (kind, text)
+TextKey = tuple[str, str]  # (family, key)
+TextRow = tuple[int, str, str]  # codec.TextRow: (pos, format, body)
 CREATED_DRAFTS = "disclosure_desk_created"  # Session.info key: drafts given an id in the session's transaction
 
 
@@ -58,8 +61,8 @@ class Saved(NamedTuple):
 
     fingerprint: Fingerprint
     columns: dict[str, Any]  # codec.draft_columns
-    values: dict[str, tuple[str, str | None]]  # codec.value_rows
-    texts: dict[tuple[str, str], tuple[int, str, str]]  # codec.text_rows
+    values: dict[str, ValueRow]  # codec.value_rows
+    texts: dict[TextKey, TextRow]  # codec.text_rows
 
 
 class DraftRows:
@@ -156,7 +159,8 @@ class DraftRows:
         text_upserts, gone_texts = _diff(texts, stored.texts)
         draft.status = status
         if not (changed_columns or upserts or gone_values or text_upserts or gone_texts):
-            return time_from_sql(updated_at)  # type: ignore[return-value]
+            last_saved: dt.datetime = time_from_sql(updated_at)
+            return last_saved
         if status == STATUS_FINAL:
             raise DraftFinalError(draft.id, draft.display_title)
         now = utc_now()
@@ -196,14 +200,14 @@ class DraftRows:
         self._learn(draft.id, (1, row["created_at"], row["updated_at"]), columns, values, texts)
         return now
 
-    def _write_values(self, draft_id: int, rows: list, gone: list[str]) -> None:
+    def _write_values(self, draft_id: int, rows: list[tuple[str, ValueRow]], gone: list[str]) -> None:
         if rows:
             self.conn.executemany(_UPSERT_VALUE, [(draft_id, cell, kind, text) for cell, (kind, text) in rows])
         if gone:
             self.conn.executemany("DELETE FROM draft_values WHERE draft_id = ? AND cell_id = ?",
                                   [(draft_id, cell) for cell in gone])
 
-    def _write_texts(self, draft_id: int, rows: list, gone: list[tuple[str, str]]) -> None:
+    def _write_texts(self, draft_id: int, rows: list[tuple[TextKey, TextRow]], gone: list[TextKey]) -> None:
         if rows:
             self.conn.executemany(_UPSERT_TEXT, [
                 (draft_id, family, text_to_sql(key), pos, fmt, text_to_sql(body))
@@ -213,7 +217,8 @@ class DraftRows:
             self.conn.executemany("DELETE FROM draft_texts WHERE draft_id = ? AND family = ? AND key = ?",
                                   [(draft_id, family, text_to_sql(key)) for family, key in gone])
 
-    def _learn(self, draft_id: int, fingerprint: Fingerprint, columns: dict[str, Any], values: dict, texts: dict) -> None:
+    def _learn(self, draft_id: int, fingerprint: Fingerprint, columns: dict[str, Any],
+               values: dict[str, ValueRow], texts: dict[TextKey, TextRow]) -> None:
         self._learned[draft_id] = Saved(fingerprint, dict(columns), dict(values), dict(texts))
 
 
@@ -224,6 +229,6 @@ def _decoded(raw: dict[str, Any]) -> dict[str, Any]:
     return columns
 
 
-def _diff(wanted: dict, have: dict) -> tuple[list, list]:
+def _diff(wanted: dict[Any, Any], have: dict[Any, Any]) -> tuple[list[Any], list[Any]]:
     """Rows to upsert (new or different) and keys to delete (stored but no longer wanted)."""
     return [(key, row) for key, row in wanted.items() if have.get(key) != row], [key for key in have if key not in wanted]

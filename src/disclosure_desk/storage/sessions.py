@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from sqlalchemy import URL, create_engine, event
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.orm import sessionmaker
+from sqlalchemy.orm import Session, sessionmaker
 
 _BEGIN_OPTION = "disclosure_desk_begin"
 
@@ -31,11 +31,11 @@ def make_engine(connect: Callable[[], sqlite3.Connection], begin: Begin) -> Engi
     return engine
 
 
-def session_makers(engine: Engine) -> tuple[sessionmaker, sessionmaker]:
+def session_makers(engine: Engine) -> tuple[sessionmaker[Session], sessionmaker[Session]]:
     """(writer, reader): write sessions begin with BEGIN IMMEDIATE, read sessions with BEGIN (DEFERRED)."""
     writer = sessionmaker(bind=engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}), expire_on_commit=False)
     return writer, sessionmaker(bind=engine, expire_on_commit=False)
 
 
-def _on_connect(dbapi_connection, _record) -> None:
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
     dbapi_connection.isolation_level = None  # the "begin" listener emits BEGIN itself

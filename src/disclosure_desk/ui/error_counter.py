@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..errors import UserFacingError
+
+if TYPE_CHECKING:
+    from ..application.workspace import DraftRow, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -24,10 +28,10 @@ class ErrorCounter(QObject):
     counted = Signal(object)  # {draft id: errors} of one slice
     finished = Signal()
 
-    def __init__(self, workspace: Callable[[], object], parent: QObject | None = None):
+    def __init__(self, workspace: Callable[[], Workspace | None], parent: QObject | None = None):
         super().__init__(parent)
         self._workspace = workspace
-        self._pending: list = []
+        self._pending: list[DraftRow] = []
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self._count_slice)
 
@@ -35,7 +39,7 @@ class ErrorCounter(QObject):
     def busy(self) -> bool:
         return bool(self._pending)
 
-    def start(self, rows: list) -> None:
+    def start(self, rows: list[DraftRow]) -> None:
         """Count the errors of ``rows`` (DraftRow) not known yet, replacing any counting under way."""
         self._pending = [r for r in rows if r.errors is None and not r.is_final]
         if self._pending:

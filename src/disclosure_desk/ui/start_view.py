@@ -31,6 +31,7 @@ from .. import paths
 from . import style, texts
 
 if TYPE_CHECKING:
+    from .draft_list_model import DraftListModel
     from .next_step import NextStep
 
 WELCOME = (
@@ -62,7 +63,7 @@ class StartView(QWidget):
     def __init__(self, parent=None, today: dt.date | None = None):
         super().__init__(parent)
         self.today = today or dt.date.today()
-        self._model = None  # DraftListModel, made when the drafts are first listed
+        self._model: DraftListModel | None = None  # made when the drafts are first listed
         self.table = self._make_table()
         self.status = QLabel("正在打开草稿库…")
         self.status.setStyleSheet("color:#5b6b7c;")
@@ -83,7 +84,7 @@ class StartView(QWidget):
         self.set_loading(True)
 
     @property
-    def model(self):
+    def model(self) -> DraftListModel:
         """The drafts as a table model. Made once the store is open, with the rich-text labels: Qt's
         namespace of enums (``PySide6.QtCore.Qt``, ~20 ms to create) is then kept off the first paint."""
         if self._model is None:

@@ -31,7 +31,83 @@ _HANDLERS = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _check(c: argparse.ArgumentParser) -> None:
+    c.add_argument("file", metavar="FILE")
+    c.add_argument("--previous", metavar="LAST", help="上一年度的报告，用于跨年度校验")
+    c.add_argument("--json", action="store_true", help="以 JSON 数组输出校验结果")
+
+
+def _pdf(d: argparse.ArgumentParser) -> None:
+    d.add_argument("file", metavar="FILE")
+    d.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    d.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验）")
+
+
+def _docx(w: argparse.ArgumentParser) -> None:
+    w.add_argument("file", metavar="FILE")
+    w.add_argument("-o", "--output", required=True, metavar="OUT.docx")
+    w.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验，决定是否印草稿标记）")
+
+
+def _html(h: argparse.ArgumentParser) -> None:
+    h.add_argument("file", metavar="FILE")
+    h.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    h.add_argument("--fragment", action="store_true", help="只生成正文片段（粘贴到网站内容管理系统的编辑器中）")
+    h.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验，决定是否印草稿标记）")
+
+
+def _convert(v: argparse.ArgumentParser) -> None:
+    v.add_argument("file", metavar="IN")
+    v.add_argument("-o", "--output", required=True, metavar="OUT")
+    v.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验，决定是否印草稿标记）")
+
+
+def _import(i: argparse.ArgumentParser) -> None:
+    i.add_argument("file", metavar="FILE")
+    i.add_argument("--replace", action="store_true", help="覆盖同一机关同一年度的已有草稿")
+
+
+def _export(e: argparse.ArgumentParser) -> None:
+    e.add_argument("draft", metavar="DRAFT", help="草稿编号，或“机关名称 年度”")
+    e.add_argument("-o", "--output", required=True, metavar="FILE.json")
+
+
+def _restore_backup(r: argparse.ArgumentParser) -> None:
+    r.add_argument("backup", nargs="?", metavar="BACKUP", help="备份文件名（不填则列出可用备份）")
+
+
+def _review(a: argparse.ArgumentParser) -> None:
+    a.add_argument("folder", metavar="FOLDER", help="存放各机关本年度报告的文件夹（JSON、Word、网页、PDF）")
+    a.add_argument("--previous", metavar="FOLDER", help="存放上年度报告的文件夹，用于跨年度校验和比对")
+    a.add_argument("--expected", metavar="ORGANS.txt", help="应报机关名单：每行一个机关名称的文本文件")
+    a.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="存放审核结果的文件夹")
+    a.add_argument("--include-errors", action="store_true", help="汇总时也计入仍有错误的报告（默认不计入）")
+    a.add_argument("--name", metavar="NAME", help="汇总表的名称，如“青禾县（汇总）”（默认按机关名称推断）")
+
+
+def _no_arguments(_: argparse.ArgumentParser) -> None:
+    pass
+
+
+# subcommand -> (help, its arguments), in the order --help lists them
+_COMMANDS = {
+    "check": ("校验报告文件（JSON、Word、网页或 PDF）", _check),
+    "pdf": ("生成可打印的 PDF", _pdf),
+    "docx": ("生成可编辑的 Word 文档（.docx）", _docx),
+    "html": ("生成用于政府网站发布的网页（.html）", _html),
+    "convert": ("把报告从一种格式转换为另一种（按输出文件扩展名），不改动草稿库", _convert),
+    "import": ("把报告文件（JSON、Word、网页或 PDF）导入为草稿", _import),
+    "export": ("把草稿导出为报告 JSON 文件", _export),
+    "list": ("列出草稿", _no_arguments),
+    "restore-backup": ("从自动备份恢复草稿库", _restore_backup),
+    "empty-trash": ("清空回收站（彻底删除已删除的草稿）", _no_arguments),
+    "review": ("审核台：校验、比对、汇总一个文件夹中各机关报送的报告", _review),
+}
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser, or (``only``) the top level and that one subcommand: building all ten
+    subparsers costs a few milliseconds that ``check`` and ``list`` need not pay."""
     p = argparse.ArgumentParser(
         prog="disclosure-desk",
         description="政府信息公开工作年度报告编制助手（Disclosure Desk）。不带参数运行时打开图形界面。",
@@ -39,64 +115,32 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"Disclosure Desk {__version__}")
     p.add_argument("--data-dir", metavar="DIR", help="数据文件夹（也可用环境变量 DISCLOSURE_DESK_DATA_DIR 指定）")
     sub = p.add_subparsers(dest="command", metavar="命令")
-
-    c = sub.add_parser("check", help="校验报告文件（JSON、Word、网页或 PDF）")
-    c.add_argument("file", metavar="FILE")
-    c.add_argument("--previous", metavar="LAST", help="上一年度的报告，用于跨年度校验")
-    c.add_argument("--json", action="store_true", help="以 JSON 数组输出校验结果")
-
-    d = sub.add_parser("pdf", help="生成可打印的 PDF")
-    d.add_argument("file", metavar="FILE")
-    d.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    d.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验）")
-
-    w = sub.add_parser("docx", help="生成可编辑的 Word 文档（.docx）")
-    w.add_argument("file", metavar="FILE")
-    w.add_argument("-o", "--output", required=True, metavar="OUT.docx")
-    w.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验，决定是否印草稿标记）")
-
-    h = sub.add_parser("html", help="生成用于政府网站发布的网页（.html）")
-    h.add_argument("file", metavar="FILE")
-    h.add_argument("-o", "--output", required=True, metavar="OUT.html")
-    h.add_argument("--fragment", action="store_true", help="只生成正文片段（粘贴到网站内容管理系统的编辑器中）")
-    h.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验，决定是否印草稿标记）")
-
-    v = sub.add_parser("convert", help="把报告从一种格式转换为另一种（按输出文件扩展名），不改动草稿库")
-    v.add_argument("file", metavar="IN")
-    v.add_argument("-o", "--output", required=True, metavar="OUT")
-    v.add_argument("--previous", metavar="LAST", help="上一年度的报告（用于校验，决定是否印草稿标记）")
-
-    i = sub.add_parser("import", help="把报告文件（JSON、Word、网页或 PDF）导入为草稿")
-    i.add_argument("file", metavar="FILE")
-    i.add_argument("--replace", action="store_true", help="覆盖同一机关同一年度的已有草稿")
-
-    e = sub.add_parser("export", help="把草稿导出为报告 JSON 文件")
-    e.add_argument("draft", metavar="DRAFT", help="草稿编号，或“机关名称 年度”")
-    e.add_argument("-o", "--output", required=True, metavar="FILE.json")
-
-    sub.add_parser("list", help="列出草稿")
-    r = sub.add_parser("restore-backup", help="从自动备份恢复草稿库")
-    r.add_argument("backup", nargs="?", metavar="BACKUP", help="备份文件名（不填则列出可用备份）")
-    sub.add_parser("empty-trash", help="清空回收站（彻底删除已删除的草稿）")
-
-    a = sub.add_parser("review", help="审核台：校验、比对、汇总一个文件夹中各机关报送的报告")
-    a.add_argument("folder", metavar="FOLDER", help="存放各机关本年度报告的文件夹（JSON、Word、网页、PDF）")
-    a.add_argument("--previous", metavar="FOLDER", help="存放上年度报告的文件夹，用于跨年度校验和比对")
-    a.add_argument("--expected", metavar="ORGANS.txt", help="应报机关名单：每行一个机关名称的文本文件")
-    a.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="存放审核结果的文件夹")
-    a.add_argument("--include-errors", action="store_true", help="汇总时也计入仍有错误的报告（默认不计入）")
-    a.add_argument("--name", metavar="NAME", help="汇总表的名称，如“青禾县（汇总）”（默认按机关名称推断）")
+    for name, (text, add_arguments) in _COMMANDS.items():
+        if only is None or name == only:
+            add_arguments(sub.add_parser(name, help=text))
     return p
+
+
+def command_in(argv: list[str]) -> str | None:
+    """The subcommand ``argv`` names, read as the top-level parser reads it (its only options are
+    ``--version`` and ``--data-dir DIR``); None when there is none (no arguments, ``--help``, a typo)."""
+    i = 0
+    while i < len(argv) and argv[i].startswith("-"):
+        i += 2 if argv[i] == "--data-dir" else 1
+    return argv[i] if i < len(argv) and argv[i] in _COMMANDS else None
 
 
 def main(argv: list[str] | None = None) -> int:
     _utf8_stdio()
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if args.data_dir:
-        paths.set_data_dir(args.data_dir)
+    argv = sys.argv[1:] if argv is None else argv
+    parser, args = None, None
+    if argv:  # without arguments (the clerk's double-click) the app starts: no parser to build
+        parser = build_parser(only=command_in(argv))
+        args = parser.parse_args(argv)
+        if args.data_dir:
+            paths.set_data_dir(args.data_dir)
     try:
-        if args.command is None:
+        if args is None or args.command is None:
             return _run_gui(parser)
         module = importlib.import_module(f".commands.{_HANDLERS[args.command]}", __package__)
         return module.run(args)
@@ -116,12 +160,12 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-def _run_gui(parser: argparse.ArgumentParser) -> int:
+def _run_gui(parser: argparse.ArgumentParser | None) -> int:
     try:
         app = importlib.import_module(".ui.app", __package__)
     except ModuleNotFoundError as e:
         if e.name and e.name.startswith(("disclosure_desk.ui", "PySide6")):
-            parser.print_help()
+            (parser or build_parser()).print_help()
             return 0
         raise
     return app.run()

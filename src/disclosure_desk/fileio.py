@@ -8,7 +8,6 @@ import contextlib
 import errno
 import glob
 import os
-import secrets
 import stat
 import time
 from collections.abc import Iterator
@@ -131,7 +130,7 @@ def _create_part(folder: Path, target: Path) -> tuple[int, str]:
     old file's, or the usual ones of a new file (``mkstemp`` made every PDF and report file 0600,
     so replacing a shared report took the others' right to read it)."""
     for _ in range(100):
-        tmp = str(folder / f".{target.name}.{secrets.token_hex(4)}.part")
+        tmp = str(folder / f".{target.name}.{os.urandom(4).hex()}.part")
         try:
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         except FileExistsError:

@@ -1,9 +1,12 @@
-"""A rotating log file in the per-user log folder; tracebacks go here, never to the clerk's screen."""
+"""A rotating log file in the per-user log folder; tracebacks go here, never to the clerk's screen.
+
+``logging.handlers`` (which imports socket, pickle and queue, ~8 ms) is imported when the log is
+opened: the app opens it after its first paint, and ``is_configured`` is asked before that.
+"""
 
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import traceback
 from pathlib import Path
 
@@ -12,12 +15,17 @@ from . import paths
 _configured = False
 
 
-class _QuietFileHandler(logging.handlers.RotatingFileHandler):
-    """A log that cannot be written (disk full, folder gone) must not print a traceback on the
-    clerk's console (logging's default ``handleError``); the record is lost, the program goes on."""
+def _quiet_file_handler(path: Path) -> logging.Handler:
+    """A rotating file handler that, when the log cannot be written (disk full, folder gone), does not
+    print a traceback on the clerk's console (logging's default ``handleError``): the record is lost,
+    the program goes on."""
+    from logging.handlers import RotatingFileHandler
 
-    def handleError(self, record: logging.LogRecord) -> None:
-        pass
+    class QuietFileHandler(RotatingFileHandler):
+        def handleError(self, record: logging.LogRecord) -> None:
+            pass
+
+    return QuietFileHandler(path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
 
 
 def log_file() -> Path:
@@ -31,9 +39,7 @@ def setup_logging() -> logging.Logger:
         logger.setLevel(logging.INFO)
         try:
             log_file().parent.mkdir(parents=True, exist_ok=True)
-            handler: logging.Handler = _QuietFileHandler(
-                log_file(), maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-            )
+            handler: logging.Handler = _quiet_file_handler(log_file())
         except OSError:
             handler = logging.NullHandler()
         handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

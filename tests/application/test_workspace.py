@@ -81,3 +81,25 @@ def test_the_workspace_wraps_an_open_store(tmp_path):
         ws = Workspace(store)
         ws.save(Draft.new("机关", 2025))
         assert [r.organ for r in ws.list_drafts()] == ["机关"]
+
+
+def test_error_counts_follow_the_stored_content_never_an_older_one(workspace):
+    draft = workspace.import_file(SAMPLE_2021_JSON).draft
+    listed = workspace.list_drafts()
+    assert listed[0].errors is None  # not counted: the start window counts after showing the list
+    assert workspace.error_counts(listed) == {draft.id: 0}
+    assert workspace.list_drafts()[0].errors == 0  # remembered for this content
+    total = next(c for c in draft.spec.table("表三").cells if c.sum_of)
+    draft.values[total.id] = 10**6  # a total that is not the sum of its parts: an error
+    workspace.save(draft)
+    assert workspace.list_drafts()[0].errors is None  # saved since: the old count is not shown
+    assert workspace.error_counts(workspace.list_drafts())[draft.id] > 0
+
+
+def test_a_row_saved_since_it_was_listed_is_not_counted(workspace):
+    draft = workspace.import_file(SAMPLE_2021_JSON).draft
+    listed = workspace.list_drafts()
+    draft.preface = "改过"
+    workspace.save(draft)
+    assert workspace.error_counts(listed) == {}
+    assert workspace.error_counts(workspace.list_drafts()) == {draft.id: 0}

@@ -5,12 +5,18 @@ from __future__ import annotations
 import re
 
 import pytest
-from sqlalchemy import event
 from tests.storage.storehelp import load, sample_draft, save
 
 from disclosure_desk.domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from disclosure_desk.errors import BadInputError
-from disclosure_desk.storage import DraftFinalError, DraftNotFoundError, DraftRepository, DraftSummary, StoreError
+from disclosure_desk.storage import (
+    DraftFinalError,
+    DraftNotFoundError,
+    DraftRepository,
+    DraftSummary,
+    StoreError,
+    open_store,
+)
 
 
 def test_list_shows_organ_year_edition_status_and_last_saved(store):
@@ -40,30 +46,49 @@ def test_unknown_id_is_a_clear_error(store):
         DraftRepository(session).load(99)
 
 
-def _count_writes(store):
+def _count_writes(store_path):
+    """A store whose every connection (both doors: sessions and rows()) reports the rows it writes."""
     statements: list[str] = []
 
-    def record(conn, cursor, statement, parameters, context, executemany):
-        if not statement.lstrip().upper().startswith(("SELECT", "BEGIN", "PRAGMA")):
-            rows = len(parameters) if executemany else 1
-            verb, table = re.match(r"\s*(\w+)\s+(?:INTO\s+|FROM\s+)?(\w+)", statement).groups()
-            statements.append(f"{verb} {table} x{rows}")
+    def record(statement: str) -> None:
+        m = re.match(r"\s*(INSERT|UPDATE|DELETE)\s+(?:INTO\s+|FROM\s+)?(\w+)", statement, re.IGNORECASE)
+        if m:
+            statements.append(f"{m.group(1).upper()} {m.group(2)}")
 
-    event.listen(store.engine, "before_cursor_execute", record)
-    return statements
+    store = open_store(store_path)
+    store.close()  # its connections are made again, through ``traced``, when next needed
+    connect = store.connect
+
+    def traced():
+        conn = connect()
+        conn.set_trace_callback(record)  # sees each row of an executemany
+        return conn
+
+    store.connect = traced
+    return store, statements
 
 
-def test_a_save_writes_only_the_changed_rows(store):
+@pytest.mark.parametrize("door", ["session", "rows"])
+def test_a_save_writes_only_the_changed_rows(store_path, door):
+    store, writes = _count_writes(store_path)
     draft = sample_draft("qinghe-tongjiju-2025.json")
-    save(store, draft)
-    writes = _count_writes(store)
-    draft.set_value("t3.new.natural", 5)
-    save(store, draft)
-    assert sorted(writes) == ["INSERT draft_values x1", "UPDATE drafts x1"]
-    writes.clear()
-    before = load(store, draft.id)
-    assert save(store, draft) is not None and writes == []  # nothing changed: nothing written
-    assert load(store, draft.id) == before
+
+    def save_it():
+        if door == "rows":
+            with store.rows(write=True) as rows:
+                return rows.save(draft)
+        return save(store, draft)
+
+    with store:
+        save_it()
+        writes.clear()
+        draft.set_value("t3.new.natural", 5)
+        save_it()
+        assert sorted(writes) == ["INSERT draft_values", "UPDATE drafts"]
+        writes.clear()
+        before = load(store, draft.id)
+        assert save_it() is not None and writes == []  # nothing changed: nothing written
+        assert load(store, draft.id) == before
 
 
 def test_saving_unchanged_returns_the_time_of_the_last_real_save(store):

@@ -56,6 +56,7 @@ def test_the_list_shows_state_errors_saved_and_deadline(qtbot, window):
     window.close_report()
     open_sample(window, "qinghe-tongjiju-2025.json")  # clean
     window.close_report()
+    qtbot.waitUntil(lambda: not window.actions_.error_counter.busy)  # counts follow the list
     start = window.start
     start.model.today = TODAY
     assert list(COLUMNS) == ["机关", "年度", "格式", "状态", "最后保存", "报送期限"]

@@ -2,9 +2,14 @@
 
 Which report is last year's, a new report carried over from it, what an import does when the store
 already holds a report of that organ and year, listing drafts with their error counts. Every method is
-one short unit of work on the store (one session per user action or autosave tick); refusals arrive as
-``UserFacingError`` with the clerk's message. SQLAlchemy is imported only when a store is opened
-(:func:`open_workspace`), so that this module can sit on the app's start-up path.
+one short unit of work on the store (one transaction per user action or autosave tick); refusals arrive
+as ``UserFacingError`` with the clerk's message.
+
+What the clerk does all day — list, open, save — goes through the store's own door (``Store.rows()``,
+sqlite3), so the start window and autosave never import SQLAlchemy; the rarer operations (trash, 定稿,
+duplicate, import) go through a SQLAlchemy session. Error counts are remembered per stored content
+(draft id, created time and revision), so a list shows a count again without reloading the draft
+until it has been saved since.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import BadInputError
+from ..storage.summary import STATUS_FINAL
 
 if TYPE_CHECKING:
     from ..domain import Draft
@@ -26,6 +32,8 @@ if TYPE_CHECKING:
     from ..storage.repository import DraftRepository, DraftSummary
 
 log = logging.getLogger(__name__)
+
+ContentKey = tuple[int, dt.datetime, int]  # draft id, created time, revision: one stored content
 
 
 @dataclass(frozen=True)
@@ -40,6 +48,12 @@ class DraftRow:
     title: str
     updated_at: dt.datetime | None
     errors: int | None = None  # error findings of the stored report (None: not counted)
+    revision: int = 0  # of the stored content listed (with id and created time: the key of its error count)
+    created_at: dt.datetime | None = None
+
+    @property
+    def is_final(self) -> bool:
+        return self.status == STATUS_FINAL
 
 
 class OnClash(enum.Enum):
@@ -69,6 +83,7 @@ class ImportOutcome:
 class Workspace:
     def __init__(self, store: Store):
         self._store = store
+        self._error_counts: dict[int, tuple[ContentKey, int]] = {}  # id -> (content key, errors)
 
     @property
     def path(self) -> Path:
@@ -84,32 +99,62 @@ class Workspace:
 
     # ---- listing ---------------------------------------------------------------------------
     def list_drafts(self, counted: int = 0) -> list[DraftRow]:
-        """The drafts, most recently saved first; the first ``counted`` with their error counts
-        (each report is loaded and checked: a few milliseconds a report)."""
-        with self._read() as drafts:
+        """The drafts, most recently saved first; the first ``counted`` with their error counts (a report
+        not counted since its last save is loaded and checked: a few milliseconds), the others with the
+        count remembered for the content listed, or None (``error_counts`` counts them)."""
+        with self._store.rows() as drafts:
             summaries = drafts.list_drafts()
-            return [row(s, _errors(drafts.load(s.id)) if i < counted else None) for i, s in enumerate(summaries)]
+            return [row(s, self._count(drafts, s) if i < counted else self._known_count(s))
+                    for i, s in enumerate(summaries)]
+
+    def error_counts(self, rows: list[DraftRow]) -> dict[int, int]:
+        """Error counts (by id) of the listed ``rows`` as the store holds them; a row whose draft has been
+        saved or removed since it was listed is left out (the next listing shows it as it is then)."""
+        from ..storage import DraftNotFoundError
+
+        out = {}
+        with self._store.rows() as drafts:
+            for listed in rows:
+                try:
+                    stored = drafts.summary(listed.id)
+                except DraftNotFoundError:
+                    continue
+                if (stored.revision, _local(stored.created_at)) == (listed.revision, listed.created_at):
+                    out[listed.id] = self._count(drafts, stored)
+        return out
+
+    def _count(self, drafts: Any, summary: DraftSummary) -> int:
+        known = self._known_count(summary)
+        if known is None:
+            known = _errors(drafts.load(summary.id))
+            self._error_counts[summary.id] = (_content_key(summary), known)
+        return known
+
+    def _known_count(self, summary: DraftSummary) -> int | None:
+        key, count = self._error_counts.get(summary.id, (None, None))
+        return count if key == _content_key(summary) else None
 
     def list_trash(self) -> list[DraftRow]:
-        with self._read() as drafts:
+        with self._store.rows() as drafts:
             return [row(s) for s in drafts.list_trash()]
 
     def find(self, organ: str, year: int) -> list[DraftRow]:
-        with self._read() as drafts:
+        with self._store.rows() as drafts:
             return [row(s) for s in drafts.find(organ, year)]
 
     def summary(self, draft_id: int) -> DraftRow:
-        with self._read() as drafts:
+        with self._store.rows() as drafts:
             return row(drafts.summary(draft_id))
 
     # ---- one draft -------------------------------------------------------------------------
     def load(self, draft_id: int) -> Draft:
-        with self._read() as drafts:
+        with self._store.rows() as drafts:
             return drafts.load(draft_id)
 
     def save(self, draft: Draft) -> dt.datetime:
-        """Save (create when ``draft.id`` is None); returns the local time of the save."""
-        with self._write() as drafts:
+        """Save (create when ``draft.id`` is None); returns the local time of the save. Durable when it
+        returns: committed with ``synchronous=FULL``."""
+        with self._store.rows(write=True) as drafts:
             stamp = drafts.save(draft)
         return _local(stamp) or dt.datetime.now()
 
@@ -148,7 +193,7 @@ class Workspace:
         """Last year's report of the same organ, for the cross-year checks (a 定稿 one first)."""
         if draft.year is None or not draft.organ:
             return None
-        with self._read() as drafts:
+        with self._store.rows() as drafts:
             same = [s for s in drafts.find(draft.organ, draft.year - 1) if s.id != draft.id]
             if not same:
                 return None
@@ -237,7 +282,15 @@ def row(summary: DraftSummary, errors: int | None = None) -> DraftRow:
         title=summary.display_title,
         updated_at=_local(summary.updated_at),
         errors=errors,
+        revision=summary.revision,
+        created_at=_local(summary.created_at),
     )
+
+
+def _content_key(summary: DraftSummary) -> ContentKey:
+    """Names one stored content of a draft: every save that changes it raises the revision, and an id
+    used again after the trash was emptied comes with another created time."""
+    return summary.id, summary.created_at, summary.revision
 
 
 def _errors(draft: Draft) -> int:

@@ -1,27 +1,24 @@
 """``disclosure-desk import | export | list | restore-backup | empty-trash``: reports in and out
 of the local draft store. Exit codes as in docs/report-json.md: 0 ok, 2 bad input, 3 cannot write.
+
+``list`` and ``export`` read through the store's own door (``Store.rows()``, sqlite3): neither imports
+SQLAlchemy, and ``list`` not even the report model (docs/performance.md). The other imports are made
+by the command that needs them.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import sys
 import unicodedata
+from typing import TYPE_CHECKING
 
-from ..interchange import write_report_file
-from ..storage import (
-    AmbiguousDraftError,
-    DraftNotFoundError,
-    DraftRepository,
-    DraftSummary,
-    StoreNotWritableError,
-    default_store_path,
-    list_backups,
-    open_store,
-    restore_backup,
-)
-from ..storage.backups import backup_time
-from .convert import read_input
+from ..storage import AmbiguousDraftError, DraftNotFoundError, StoreNotWritableError, default_store_path, open_store
+
+if TYPE_CHECKING:
+    from ..storage.rows import DraftRows
+    from ..storage.summary import DraftSummary
 
 
 def run(args) -> int:
@@ -43,6 +40,7 @@ def run(args) -> int:
 
 def _import(args) -> int:
     from ..application.workspace import OnClash, open_workspace
+    from .convert import read_input
 
     draft = read_input(args.file)
     with open_workspace() as workspace:
@@ -68,8 +66,9 @@ def _open_for_reading():
 def _export(args) -> int:
     if not default_store_path().exists():
         raise DraftNotFoundError(f"“{args.draft}”（草稿库还是空的）", "no store yet")
-    with _open_for_reading() as store, store.read_session() as session:
-        drafts = DraftRepository(session)
+    from ..interchange import write_report_file
+
+    with _open_for_reading() as store, store.rows() as drafts:
         draft = drafts.load(resolve_draft(drafts, args.draft))
     write_report_file(draft, args.output)
     print(f"已把草稿（编号 {draft.id}）“{draft.display_title}”导出到“{args.output}”。")
@@ -79,7 +78,7 @@ def _export(args) -> int:
 _ORGAN_YEAR = re.compile(r"^(.*?)\s*(\d{4})\s*年?(?:度)?$")
 
 
-def resolve_draft(drafts: DraftRepository, spec: str) -> int:
+def resolve_draft(drafts: DraftRows, spec: str) -> int:
     """The id of the draft named by ``spec``: an id (``12``) or "organ year" (``伊洛街道办事处 2019``)."""
     text = spec.strip()
     if re.fullmatch(r"#?\d+", text):
@@ -110,8 +109,7 @@ def _list(args) -> int:
     if not default_store_path().exists():
         print(f"草稿库中还没有草稿（{default_store_path()}）。")
         return 0
-    with _open_for_reading() as store, store.read_session() as session:
-        drafts = DraftRepository(session)
+    with _open_for_reading() as store, store.rows() as drafts:
         summaries, trash = drafts.list_drafts(), drafts.list_trash()
     if not summaries:
         print("草稿库中还没有草稿。")
@@ -123,6 +121,8 @@ def _list(args) -> int:
 
 
 def _empty_trash(args) -> int:
+    from ..storage import DraftRepository
+
     with open_store() as store, store.session() as session:
         removed = DraftRepository(session).empty_trash()
     print(f"已清空回收站，彻底删除了 {removed} 份草稿。" if removed else "回收站是空的。")
@@ -130,6 +130,9 @@ def _empty_trash(args) -> int:
 
 
 def _restore(args) -> int:
+    from ..storage import list_backups, restore_backup
+    from ..storage.backups import backup_time
+
     if not args.backup:
         backups = list_backups(default_store_path().parent / "backups")
         if not backups:
@@ -152,16 +155,28 @@ def _restore(args) -> int:
 def _candidates(summaries: list[DraftSummary], header: bool = False) -> str:
     rows = [("编号", "机关", "年度", "格式", "状态", "最后保存")] if header else []
     for s in summaries:
-        saved = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        t = dt.datetime.fromtimestamp(s.updated_at.timestamp())  # local time; astimezone() and strftime: 6 µs each
+        saved = f"{t.year:04d}-{t.month:02d}-{t.day:02d} {t.hour:02d}:{t.minute:02d}"
         year = str(s.year) if s.year is not None else "—"
         rows.append((str(s.id), s.organ or "（未填机关）", year, f"{s.edition}版", s.status, saved))
-    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(_pad(cell, w) for cell, w in zip(r, widths)).rstrip() for r in rows)
+    cell_widths = [[_width(cell) for cell in r] for r in rows]
+    widths = [max(w[i] for w in cell_widths) for i in range(len(rows[0]))]
+    return "\n".join(
+        "  ".join(cell + " " * (width - w) for cell, w, width in zip(r, ws, widths)).rstrip()
+        for r, ws in zip(rows, cell_widths)
+    )
+
+
+class _CharWidths(dict[str, int]):
+    """Columns of each character on a terminal, looked up once per character: wide and full-width (Chinese) 2."""
+
+    def __missing__(self, ch: str) -> int:
+        self[ch] = 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+        return self[ch]
+
+
+_CHAR_WIDTHS = _CharWidths()
 
 
 def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * (width - _width(text))
+    return len(text) if text.isascii() else sum(map(_CHAR_WIDTHS.__getitem__, text))

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 import os
 import re
 import sqlite3
 from pathlib import Path
 
 from ..fileio import publish_file, remove_stale_files
-from .errors import StoreNotWritableError
-
-log = logging.getLogger("disclosure_desk.storage")
+from .errors import StoreNotWritableError, log_info
 
 KEEP = 7
 _NAME = re.compile(r"^drafts-(\d{8}-\d{6})(?:-[0-9A-Za-z-]+)?\.sqlite3$")
@@ -53,7 +50,7 @@ def backup_connection(conn: sqlite3.Connection, folder: Path, reason: str = "") 
     tmp = folder / f".{target.name}.part"
     snapshot(conn, tmp, journal_mode="DELETE")
     publish_file(tmp, target)
-    log.info("backup %s taken", target.name)
+    log_info("backup %s taken", target.name)
     prune(folder)
     return target
 

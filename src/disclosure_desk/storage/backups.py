@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import logging
 import os
 import sqlite3
 from dataclasses import dataclass
@@ -15,11 +14,9 @@ from pathlib import Path
 from ..errors import os_reason
 from ..fileio import publish_file
 from .backup_files import KEEP, backup_time, list_backups, newest_backup, prune, snapshot
-from .engine import Store, default_store_path, open_store, translate_errors
-from .errors import DraftNotFoundError, StoreNotWritableError, StoreUnreadableError
+from .engine import Store, default_store_path, open_store
+from .errors import DraftNotFoundError, StoreNotWritableError, StoreUnreadableError, log_info
 from .validate import check_store_file, sqlite_uri
-
-log = logging.getLogger("disclosure_desk.storage")
 
 __all__ = [
     "KEEP", "RestoreResult", "backup_time", "find_backup", "list_backups", "maybe_daily_backup", "newest_backup",
@@ -71,9 +68,8 @@ def restore_backup(name: str, store_path: Path | None = None) -> RestoreResult:
         else:
             with store:
                 saved = take_backup(store, reason="before-restore")
-                with translate_errors(store.path), store.engine.connect() as conn:
-                    with _read_only(backup) as source:
-                        source.backup(conn.connection.driver_connection)
+                with store.connection() as conn, _read_only(backup) as source:
+                    source.backup(conn)
     if not os.path.lexists(store_path):
         tmp = store_path.with_name(f".{store_path.name}.restoring")
         with _read_only(backup) as source:
@@ -82,7 +78,7 @@ def restore_backup(name: str, store_path: Path | None = None) -> RestoreResult:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
     open_store(store_path).close()  # validates and migrates an older backup
-    log.info("store restored from %s", backup.name)
+    log_info("store restored from %s", backup.name)
     return RestoreResult(backup, saved)
 
 

@@ -1,47 +1,58 @@
-"""Opening the store: validate the file, create or migrate it, and hand out short sessions.
+"""Opening the store: validate the file, create or migrate it, and hand out short transactions.
 
 Every connection gets ``foreign_keys=ON``, WAL journal, ``synchronous=FULL`` (a save that
-returned survives a crash or power cut) and a busy timeout. Write sessions start with
+returned survives a crash or power cut) and a busy timeout. Write transactions start with
 ``BEGIN IMMEDIATE`` (so a transaction never has to upgrade a read lock and fail half-way),
 retried with backoff while another process holds the lock.
+
+Two doors lead to the same tables, over connections made by the same ``Store.connect``:
+``Store.rows()`` (the store's own sqlite3 connection and ``rows.DraftRows``: listing, loading and
+saving, what the start window, autosave and ``disclosure-desk list`` do) and the SQLAlchemy sessions
+(``Store.session()``, ``DraftRepository``: everything). Nothing here imports SQLAlchemy: the engine is
+made when a session is first asked for (``sessions.py``), so the start window and the ``list``
+command never pay for importing it.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
+import errno
 import os
 import sqlite3
-import tempfile
+import sys
 import time
+from _thread import RLock  # threading's own RLock (its C lock); importing threading costs ~1 ms of ``list``
 from collections.abc import Callable, Iterator
+from functools import partial
 from pathlib import Path
-
-from sqlalchemy import URL, create_engine, event
-from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+from typing import TYPE_CHECKING, Any
 
 from .. import paths
 from ..errors import os_reason
 from ..fileio import publish_file, remove_stale_files
 from .backup_files import backup_connection, newest_backup
-from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError
+from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError, log_info
+from .rows import CREATED_DRAFTS
 from .schema import STORE_FILE_NAME, current_version, migrate, read_version
-from .sync import CREATED_DRAFTS
 from .validate import check_store_file, has_log, sqlite_uri
 
-log = logging.getLogger("disclosure_desk.storage")
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+    from .repository import DraftRepository
+    from .rows import DraftRows, Saved
+
 
 BUSY_TIMEOUT_MS = 750
 BEGIN_RETRY_DELAYS = (0.05, 0.1, 0.2, 0.4)  # seconds, after each busy timeout
-_BEGIN_OPTION = "disclosure_desk_begin"
 _PRAGMAS = (
     "PRAGMA foreign_keys = ON",
     f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}",
     "PRAGMA journal_mode = WAL",
     "PRAGMA synchronous = FULL",
 )
+_READ_ONLY_PRAGMAS = ("PRAGMA foreign_keys = ON", f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
 def default_store_path() -> Path:
@@ -49,22 +60,66 @@ def default_store_path() -> Path:
 
 
 class Store:
-    """An open draft store. Sessions are short and opened by the caller (one per action)."""
+    """An open draft store. Transactions are short and opened by the caller (one per action)."""
 
-    def __init__(self, path: Path, engine: Engine):
+    def __init__(self, path: Path, connect: Callable[[], sqlite3.Connection]):
         self.path = path
-        self.engine = engine
-        self._writer = sessionmaker(bind=engine.execution_options(**{_BEGIN_OPTION: "IMMEDIATE"}), expire_on_commit=False)
-        self._reader = sessionmaker(bind=engine, expire_on_commit=False)
+        self.connect = connect  # a new connection with the store's pragmas, in autocommit mode
+        self._engine: Engine | None = None
+        self._sessions: tuple[Any, Any] | None = None  # (writer, reader) sessionmakers
+        self._conn: sqlite3.Connection | None = None  # the store's own connection (rows, backups, migrations)
+        self._lock = RLock()  # one transaction at a time on it
+        self._saved: dict[int, Saved] = {}  # what rows() last read or wrote of each draft (rows.Saved)
 
     @property
     def backups_dir(self) -> Path:
         return self.path.parent / "backups"
 
+    @property
+    def engine(self) -> Engine:
+        """The SQLAlchemy engine over ``connect`` (imports SQLAlchemy the first time)."""
+        if self._engine is None:
+            from .sessions import make_engine
+
+            self._engine = make_engine(self.connect, begin)
+        return self._engine
+
+    @contextlib.contextmanager
+    def connection(self) -> Iterator[sqlite3.Connection]:
+        """The store's own connection, outside any transaction (backups, migrations, restores)."""
+        with self._lock, translate_errors(self.path):
+            if self._conn is None:
+                self._conn = self.connect()
+            yield self._conn
+
+    @contextlib.contextmanager
+    def rows(self, write: bool = False) -> Iterator[DraftRows]:
+        """One transaction on the store's own connection, without SQLAlchemy: a read snapshot, or with
+        ``write`` a write transaction (``BEGIN IMMEDIATE``), committed when the block ends and rolled
+        back if it raises. Drafts created in a transaction that does not commit get their ``id`` reset."""
+        from .rows import DraftRows
+
+        with self.connection() as conn:
+            learned: dict[int, Saved] = {}
+            created: list[Any] = []
+            begin(conn.execute, "IMMEDIATE" if write else "DEFERRED")
+            try:
+                yield DraftRows(conn, self._saved, learned, created)
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")
+                for draft in created:
+                    draft.id = None
+                for draft_id in learned:
+                    self._saved.pop(draft_id, None)
+                raise
+            self._saved.update(learned)
+
     def take_backup(self, reason: str = "") -> Path:
         """Snapshot the store into the backups folder (``backup_files``); the newest ``KEEP`` are kept."""
-        with translate_errors(self.path), self.engine.connect() as conn:
-            return backup_connection(conn.connection.driver_connection, self.backups_dir, reason)
+        with self.connection() as conn:
+            return backup_connection(conn, self.backups_dir, reason)
 
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
@@ -72,7 +127,7 @@ class Store:
 
         Drafts created in a transaction that does not commit get their ``id`` reset to None.
         """
-        session = self._writer()
+        session = self._session_makers()[0]()
         try:
             with translate_errors(self.path), session.begin():
                 yield session
@@ -86,27 +141,39 @@ class Store:
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
         """A read-only snapshot (never blocks and is never blocked by a writer)."""
-        with translate_errors(self.path), self._reader() as session:
+        with translate_errors(self.path), self._session_makers()[1]() as session:
             try:
                 yield session
             finally:
                 session.rollback()
 
     @contextlib.contextmanager
-    def repository(self, write: bool = True):
+    def repository(self, write: bool = True) -> Iterator[DraftRepository]:
         """``with store.repository() as drafts: drafts.save(draft)`` - a session and its repository."""
         from .repository import DraftRepository
 
         with self.session() if write else self.read_session() as session:
             yield DraftRepository(session)
 
+    def _session_makers(self) -> tuple[Any, Any]:
+        if self._sessions is None:
+            from .sessions import session_makers
+
+            self._sessions = session_makers(self.engine)
+        return self._sessions
+
     def close(self) -> None:
-        self.engine.dispose()
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+        if self._engine is not None:
+            self._engine.dispose()
 
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -133,15 +200,15 @@ def open_store(
         raise StoreError(f"还没有草稿库“{store_path}”。", f"{store_path}: no store yet")
     else:
         _create_store(store_path)
-    store = Store(store_path, _make_engine(store_path))
+    store = Store(store_path, partial(_connect, str(store_path)))
     try:
         version = _stored_version(store)
         if version < current_version():
             if version > 0:
                 store.take_backup(reason=f"v{version}")
-            with translate_errors(store_path), store.engine.connect() as conn:
-                migrate(conn.connection.driver_connection)
-            log.info("migrated %s from schema version %d to %d", store_path, version, current_version())
+            with store.connection() as conn:
+                migrate(conn)
+            log_info("migrated %s from schema version %d to %d", store_path, version, current_version())
     except BaseException:
         store.close()
         raise
@@ -154,12 +221,7 @@ def _open_read_only(store_path: Path) -> Store:
     check_store_file(store_path, newest_backup(store_path.parent / "backups"))
     # immutable: no -wal/-shm is created (there is no log to apply, and nobody can write here)
     uri = sqlite_uri(store_path, mode="ro", **({} if has_log(store_path) else {"immutable": "1"}))
-    engine = create_engine(
-        "sqlite+pysqlite://",
-        creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000),
-    )
-    event.listen(engine, "connect", _on_connect_read_only)
-    store = Store(store_path, engine)
+    store = Store(store_path, partial(_connect, uri, uri=True, pragmas=_READ_ONLY_PRAGMAS))
     try:
         if _stored_version(store) < current_version():
             raise StoreNotWritableError(
@@ -172,41 +234,35 @@ def _open_read_only(store_path: Path) -> Store:
     return store
 
 
-def _on_connect_read_only(dbapi_connection, _record) -> None:
-    dbapi_connection.isolation_level = None
-    dbapi_connection.execute("PRAGMA foreign_keys = ON")
-    dbapi_connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+def _connect(database: str, uri: bool = False, pragmas: tuple[str, ...] | None = None) -> sqlite3.Connection:
+    """A connection in autocommit mode (the transactions' BEGIN is ours) with the store's pragmas."""
+    conn = sqlite3.connect(database, uri=uri, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
+                           isolation_level=None)
+    try:
+        for pragma in _PRAGMAS if pragmas is None else pragmas:
+            conn.execute(pragma)
+    except BaseException:
+        conn.close()
+        raise
+    return conn
 
 
 def _stored_version(store: Store) -> int:
-    with translate_errors(store.path), store.engine.connect() as conn:
-        return read_version(conn.connection.driver_connection)[1]
+    with store.connection() as conn:
+        return read_version(conn)[1]
 
 
-def _make_engine(path: Path) -> Engine:
-    url = URL.create("sqlite+pysqlite", database=str(path))
-    engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": BUSY_TIMEOUT_MS / 1000})
-    event.listen(engine, "connect", _on_connect)
-    event.listen(engine, "begin", _on_begin)
-    return engine
-
-
-def _on_connect(dbapi_connection, _record) -> None:
-    dbapi_connection.isolation_level = None  # the "begin" listener emits BEGIN itself
-    for pragma in _PRAGMAS:
-        dbapi_connection.execute(pragma)
-
-
-def _on_begin(conn: Connection) -> None:
-    mode = conn.get_execution_options().get(_BEGIN_OPTION, "DEFERRED")
+def begin(execute: Callable[[str], object], mode: str) -> None:
+    """``BEGIN <mode>``, retried with backoff while another process holds the lock (``StoreBusyError``
+    reaches the clerk only after about 4.5 s in all)."""
     for delay in (*BEGIN_RETRY_DELAYS, None):
         try:
-            conn.exec_driver_sql(f"BEGIN {mode}")
+            execute(f"BEGIN {mode}")
             return
-        except OperationalError as e:
+        except Exception as e:
             if delay is None or not is_busy(e):
                 raise
-            log.info("store busy, retrying in %.2f s", delay)
+            log_info("store busy, retrying in %.2f s", delay)
             if delay == BEGIN_RETRY_DELAYS[0] and wait_notice is not None:
                 wait_notice()
             time.sleep(delay)
@@ -227,11 +283,20 @@ def translate_errors(path: Path) -> Iterator[None]:
     """SQLite's errors as the clerk's messages; anything else is a bug and passes through."""
     try:
         yield
-    except (DBAPIError, sqlite3.Error) as e:
+    except Exception as e:
+        if not _is_database_error(e):
+            raise
         translated = _translated(path, e)
         if translated is None:
             raise
         raise translated from e
+
+
+def _is_database_error(error: BaseException) -> bool:
+    """sqlite3's errors, and SQLAlchemy's wrapping of them (looked up only once SQLAlchemy is loaded)."""
+    sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
+    return isinstance(error, sqlite3.Error) or (
+        sqlalchemy_errors is not None and isinstance(error, sqlalchemy_errors.DBAPIError))
 
 
 def _translated(path: Path, error: BaseException) -> StoreError | None:
@@ -268,8 +333,7 @@ def _probe_folder(folder: Path) -> None:
     """SQLite needs to create its -wal and -shm files next to the store: try it for real."""
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        with tempfile.TemporaryFile(dir=folder, prefix=".write-test-"):
-            pass
+        _write_unnamed_file(folder)
     except OSError as e:
         raise StoreNotWritableError(
             f"数据文件夹“{folder}”不能写入（{os_reason(e)}），草稿无法保存。请检查该文件夹的权限，"
@@ -278,8 +342,30 @@ def _probe_folder(folder: Path) -> None:
         ) from None
 
 
+def _write_unnamed_file(folder: Path) -> None:
+    """Create (and drop) a file in ``folder`` that leaves nothing behind, even when the process is killed:
+    Linux's O_TMPFILE where the file system has it (what tempfile.TemporaryFile tries first, without
+    importing tempfile on the way of ``list``), else tempfile's own."""
+    tmpfile = getattr(os, "O_TMPFILE", 0)
+    if tmpfile:
+        try:
+            os.close(os.open(folder, tmpfile | os.O_WRONLY, 0o600))
+            return
+        except IsADirectoryError:  # O_TMPFILE unknown to the kernel (it then reads as O_DIRECTORY)
+            pass
+        except OSError as e:
+            if e.errno not in (errno.EOPNOTSUPP, errno.EINVAL):  # unsupported here; any other error is the answer
+                raise
+    import tempfile
+
+    with tempfile.TemporaryFile(dir=folder, prefix=".write-test-"):
+        pass
+
+
 def _create_store(path: Path) -> None:
     """A new, empty store of the newest version, published atomically (never half-created)."""
+    import tempfile
+
     _probe_folder(path.parent)
     remove_stale_files(path.parent, f".{path.name}.*.new*")  # of a creation that was killed
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
@@ -293,7 +379,7 @@ def _create_store(path: Path) -> None:
             finally:
                 conn.close()
         if not publish_file(Path(tmp), path, overwrite=False):
-            log.info("%s was created by another process meanwhile", path)
+            log_info("%s was created by another process meanwhile", path)
     finally:
         for leftover in (tmp, f"{tmp}-wal", f"{tmp}-shm"):
             with contextlib.suppress(OSError):

@@ -97,3 +97,11 @@ class DraftFinalError(StoreError):
             f"草稿“{title}”（编号 {draft_id}）已定稿，不能再修改。如确需修改，请先“重新打开”并填写原因。",
             f"draft {draft_id} is final",
         )
+
+
+def log_info(message: str, *args: object) -> None:
+    """An INFO line of the ``disclosure_desk.storage`` log. ``logging`` (with traceback, threading …) is
+    imported when a line is first written: opening a store and listing it (``list``) write none."""
+    import logging
+
+    logging.getLogger("disclosure_desk.storage").info(message, *args)

@@ -1,20 +1,20 @@
-"""ORM classes of the draft store (SQLAlchemy 2.x declarative, ``…Record``).
+"""ORM classes of the draft store (SQLAlchemy 2.x declarative, ``…Record``): the one definition of the schema.
 
 Values and texts are key-value rows, so a spec that gains a cell or a section needs no DDL.
-The tables are created by the migrations in ``schema.py`` (frozen SQL); a test checks that
-the migrated schema and these classes agree.
+The tables are created by the migrations in ``schema.py`` (frozen SQL); tests check that the
+migrated schema and these classes agree, and that the column lists of ``rows.py`` (the sqlite3
+paths that list, load and save without importing SQLAlchemy) are these tables' columns.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from sqlalchemy import ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+from .encoding import text_from_sql, text_to_sql, time_from_sql, time_to_sql
 
 
 class ExactText(TypeDecorator[str]):
@@ -29,14 +29,10 @@ class ExactText(TypeDecorator[str]):
     cache_ok = True
 
     def process_bind_param(self, value, dialect):
-        if isinstance(value, str) and _SURROGATE.search(value):
-            return value.encode("utf-8", "surrogatepass")
-        return value
+        return text_to_sql(value)
 
     def process_result_value(self, value, dialect):
-        if isinstance(value, bytes):
-            return value.decode("utf-8", "surrogatepass")
-        return value
+        return text_from_sql(value)
 
 
 class UtcTimestamp(TypeDecorator[dt.datetime]):
@@ -46,14 +42,10 @@ class UtcTimestamp(TypeDecorator[dt.datetime]):
     cache_ok = True
 
     def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("timestamps must be timezone-aware")
-        return value.astimezone(dt.timezone.utc).isoformat(timespec="microseconds")
+        return time_to_sql(value)
 
     def process_result_value(self, value, dialect):
-        return None if value is None else dt.datetime.fromisoformat(value)
+        return time_from_sql(value)
 
 
 class Base(DeclarativeBase):

@@ -10,18 +10,19 @@ One short session per user action or autosave tick::
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from ..errors import BadInputError
-from ..spec import get_spec
-from . import codec
-from .errors import DraftFinalError, DraftNotFoundError, StoreError
+from .errors import DraftNotFoundError, StoreError
 from .models import DraftRecord, StatusEventRecord
-from .sync import DraftWriter
+from .rows import CREATED_DRAFTS, DraftRows
+from .summary import DraftSummary, StatusEvent, display_title, utc_now
+
+__all__ = ["ACTION_FINAL", "ACTION_REOPEN", "DraftRepository", "DraftSummary", "StatusEvent", "display_title",
+           "utc_now"]
 
 _UNSET: object = object()
 
@@ -29,90 +30,37 @@ ACTION_FINAL = "定稿"
 ACTION_REOPEN = "重新打开"
 
 
-@dataclass(frozen=True)
-class DraftSummary:
-    """A row of the draft list."""
-
-    id: int
-    organ: str
-    year: int | None
-    edition: str
-    status: str
-    title: str | None
-    created_at: dt.datetime
-    updated_at: dt.datetime  # last saved (UTC, aware)
-    deleted_at: dt.datetime | None = None
-
-    @property
-    def display_title(self) -> str:
-        return display_title(self.organ, self.year, self.edition, self.title)
-
-    @property
-    def is_final(self) -> bool:
-        return self.status == STATUS_FINAL
-
-
-@dataclass(frozen=True)
-class StatusEvent:
-    at: dt.datetime
-    action: str  # 定稿 / 重新打开
-    reason: str
-
-
-def display_title(organ: str, year: int | None, edition: str, title: str | None) -> str:
-    if title:
-        return title
-    try:
-        return get_spec(edition).title_for(organ, year)
-    except KeyError:  # an edition this version does not know
-        return f"{organ}{year if year is not None else ''}年政府信息公开工作年度报告"
-
-
-def utc_now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-_SUMMARY_COLUMNS = (
-    DraftRecord.id, DraftRecord.organ, DraftRecord.year, DraftRecord.edition, DraftRecord.status,
-    DraftRecord.title, DraftRecord.created_at, DraftRecord.updated_at, DraftRecord.deleted_at,
-)
-
-
 class DraftRepository:
     def __init__(self, session: Session):
         self.session = session
-        self._writer = DraftWriter(session)
+        self._rows: DraftRows | None = None
+
+    @property
+    def rows(self) -> DraftRows:
+        """``rows.DraftRows`` on the session's own DBAPI connection: inside the session's transaction."""
+        if self._rows is None:
+            conn = self.session.connection().connection.driver_connection
+            self._rows = DraftRows(conn, created=self.session.info.setdefault(CREATED_DRAFTS, []))
+        return self._rows
 
     # ---- listing ------------------------------------------------------------------------
     def list_drafts(self) -> list[DraftSummary]:
         """Drafts not in the trash, most recently saved first."""
-        return self._summaries(DraftRecord.deleted_at.is_(None))
+        return self.rows.list_drafts()
 
     def list_trash(self) -> list[DraftSummary]:
-        return self._summaries(DraftRecord.deleted_at.is_not(None))
+        return self.rows.list_trash()
 
     def find(self, organ: str, year: int) -> list[DraftSummary]:
         """Drafts (not in the trash) of ``organ`` for ``year``."""
-        return self._summaries(
-            DraftRecord.deleted_at.is_(None), DraftRecord.organ == organ, DraftRecord.year == year
-        )
+        return self.rows.find(organ, year)
 
     def summary(self, draft_id: int) -> DraftSummary:
-        found = self._summaries(DraftRecord.id == draft_id)
-        if not found:
-            raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")
-        return found[0]
-
-    def _summaries(self, *where) -> list[DraftSummary]:
-        stmt = select(*_SUMMARY_COLUMNS).where(*where).order_by(DraftRecord.updated_at.desc(), DraftRecord.id.desc())
-        return [DraftSummary(**row._mapping) for row in self.session.execute(stmt)]
+        return self.rows.summary(draft_id)
 
     # ---- open and save ------------------------------------------------------------------
     def load(self, draft_id: int) -> Draft:
-        columns = self._writer.stored_columns(draft_id)
-        if columns is None:
-            raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")
-        return codec.build_draft(columns, self._writer.stored_values(draft_id), self._writer.stored_texts(draft_id))
+        return self.rows.load(draft_id)
 
     def save(self, draft: Draft) -> dt.datetime:
         """Write what changed since the stored version; returns when the draft was last saved.
@@ -120,20 +68,7 @@ class DraftRepository:
         A new draft (``id`` None) is created and gets its id. A 定稿 draft is refused unless
         nothing changed. ``draft.status`` is refreshed from the store, never written here.
         """
-        if draft.id is None:
-            created = self._writer.create(draft, utc_now())
-            draft.status = STATUS_DRAFT
-            return created
-        stored = self._writer.stored_columns(draft.id)
-        if stored is None:
-            raise DraftNotFoundError(f"编号为 {draft.id} 的草稿（可能已从回收站彻底删除）", f"no draft {draft.id}")
-        changes = self._writer.changes(draft, stored)
-        draft.status = stored["status"]
-        if not changes:
-            return stored["updated_at"]
-        if stored["status"] == STATUS_FINAL:
-            raise DraftFinalError(draft.id, draft.display_title)
-        return self._writer.apply(draft.id, changes, utc_now())
+        return self.rows.save(draft)
 
     def duplicate(self, draft_id: int) -> Draft:
         """A copy (status 草稿) saved as a new draft."""

@@ -12,8 +12,8 @@ import os
 import sqlite3
 import struct
 import urllib.parse
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ..errors import os_reason
 from .errors import NewerVersionError, StoreUnreadableError
@@ -23,8 +23,7 @@ _MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 
 
-@dataclass(frozen=True)
-class Header:
+class Header(NamedTuple):
     page_size: int
     pages: int | None  # None: the header's page count is not valid (old writers)
     user_version: int
@@ -58,8 +57,7 @@ def read_header(data: bytes) -> Header | None:
     )
 
 
-@dataclass(frozen=True)
-class _Refusal:
+class _Refusal(NamedTuple):
     """Builds the refusals of one file (each naming the newest backup)."""
 
     path: Path

@@ -66,7 +66,7 @@ def run(argv: list[str] | None = None) -> int:
     install_excepthook(window.emergency_save, lambda: window)
     probe = os.environ.get(PROBE_ENV)
     window.first_painted.connect(lambda: _after_first_paint(window, started, probe))
-    window.show()
+    window.show_window()
     try:
         return app.exec()
     finally:
@@ -86,9 +86,17 @@ def _after_first_paint(window, started: float, probe: str | None) -> None:
         window.open_store()
         if probe:
             print(f"store-ready {time.time():.6f}", flush=True)
-            from .probe import lines
+            counter = window.actions_.error_counter
+            if counter.busy:
+                counter.finished.connect(_probe_done)
+            else:
+                _probe_done()
 
-            print("\n".join(lines(QApplication.instance())), flush=True)
-            QApplication.instance().quit()
+    def _probe_done() -> None:
+        print(f"errors-counted {time.time():.6f}", flush=True)
+        from .probe import lines
+
+        print("\n".join(lines(QApplication.instance())), flush=True)
+        QApplication.instance().quit()
 
     QTimer.singleShot(0, open_store)

@@ -6,6 +6,7 @@ errors still to fix, when it was last saved, and how long until the 1月31日 de
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -49,6 +50,14 @@ class DraftListModel(QAbstractTableModel):
 
     def rows(self) -> list[DraftRow]:
         return list(self._rows)
+
+    def set_errors(self, counts: dict[int, int]) -> None:
+        """Fill in error counts (by draft id) of rows already shown."""
+        for i, r in enumerate(self._rows):
+            if r.id in counts and r.errors != counts[r.id]:
+                self._rows[i] = dataclasses.replace(r, errors=counts[r.id])
+                cell = self.index(i, STATUS_COLUMN)
+                self.dataChanged.emit(cell, cell)
 
     def row_at(self, row: int) -> DraftRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, Qt, Signal
+from PySide6.QtCore import QRect, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget
 
@@ -57,6 +57,7 @@ class MainWindow(QMainWindow):
         self.workspace: Workspace | None = None  # the draft store (opened after the first paint)
         self.report = None  # ReportView (imported when the first report opens: off the start-up path)
         self._painted = False
+        self.start_maximized = False  # see show_window
         self.guide = None  # GuideDialog, made when first asked for
         self.review_desk = None  # the 审核台 window (ui.review), made when first asked for
         self.start = StartView()
@@ -74,21 +75,28 @@ class MainWindow(QMainWindow):
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu("文件(&F)")
         self.back_action = QAction("返回草稿列表", self, triggered=self.close_report)
-        self.save_action = QAction("立即保存", self, shortcut=QKeySequence("Ctrl+S"), triggered=self.save_now)
-        self.save_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        quit_action = QAction("退出", self, shortcut=QKeySequence("Ctrl+Q"), triggered=self.close)
-        for a in (self.back_action, self.save_action, quit_action):
+        self.save_action = QAction("立即保存", self, triggered=self.save_now)
+        self.quit_action = QAction("退出", self, triggered=self.close)
+        for a in (self.back_action, self.save_action, self.quit_action):
             file_menu.addAction(a)
         review_menu = self.menuBar().addMenu("审核台(&R)")
         review_menu.addAction(QAction("打开审核台…", self, triggered=self.show_review_desk))
         help_menu = self.menuBar().addMenu("帮助(&H)")
-        self.guide_action = QAction("使用说明", self, shortcut=QKeySequence.StandardKey.HelpContents,
-                                    triggered=lambda: self.show_guide(self._rule_in_focus()))
+        self.guide_action = QAction("使用说明", self, triggered=lambda: self.show_guide(self._rule_in_focus()))
         help_menu.addAction(self.guide_action)
         help_menu.addAction(QAction("日志和数据文件夹…", self, triggered=self.actions_.show_data_folder))
         help_menu.addSeparator()
         help_menu.addAction(QAction("关于…", self, triggered=self.show_about))
         self._update_actions()
+
+    def _attach_shortcuts(self) -> None:
+        """Ctrl+S, Ctrl+Q, F1: attached once the window has been painted (``open_store``). The first
+        shortcut given to an action makes PySide6 create Qt's namespace of enums (~20 ms), which would
+        otherwise delay the first paint; nobody presses a key before the window is there."""
+        if self.save_action.shortcut().isEmpty():
+            self.save_action.setShortcut(QKeySequence("Ctrl+S"))  # a window shortcut: QAction's default
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+            self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
 
     def show_guide(self, heading: str = ""):
         """帮助 → 使用说明 (F1): docs/guide.md in a window of its own (one per main window)."""
@@ -138,7 +146,7 @@ class MainWindow(QMainWindow):
         geometry = settings.bytes_value(settings.GEOMETRY)
         restored = geometry is not None and self.restoreGeometry(geometry)
         screen = self.screen()
-        if restored and self.windowState() & Qt.WindowState.WindowMaximized:
+        if restored and self.isMaximized():
             return
         if screen is None:
             if not restored:
@@ -146,8 +154,15 @@ class MainWindow(QMainWindow):
             return
         rect, maximize = fit_window(screen.availableGeometry(), self.geometry() if restored else None)
         self.setGeometry(rect)
-        if maximize and not restored:
-            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        # shown maximised by ``show_window`` (setWindowState would need Qt's namespace of enums, ~20 ms)
+        self.start_maximized = maximize and not restored
+
+    def show_window(self) -> None:
+        """Show the window at the size ``_restore_geometry`` chose: maximised on a screen too small for the default."""
+        if self.start_maximized:
+            self.showMaximized()
+        else:
+            self.show()
 
     def _update_actions(self) -> None:
         self.back_action.setEnabled(self.report is not None)
@@ -161,9 +176,10 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
 
     def open_store(self) -> bool:
-        """Open the store (imports SQLAlchemy): called once the window has been painted."""
+        """Open the store and list the drafts: called once the window has been painted."""
         from ..application.workspace import open_workspace
 
+        self._attach_shortcuts()
         try:
             self.workspace = open_workspace()
         except UserFacingError as e:
@@ -189,6 +205,7 @@ class MainWindow(QMainWindow):
 
         if self.report is not None and not self.close_report():
             return None
+        self.actions_.error_counter.stop()  # the list is hidden; going back to it lists and counts again
         try:
             draft = self.workspace.load(draft_id)
             previous = self.workspace.previous_report(draft)
@@ -279,6 +296,7 @@ class MainWindow(QMainWindow):
             self.review_desk.close()  # waits for its scan or export to end
         settings.set_value(settings.GEOMETRY, self.saveGeometry())
         settings.set_value(settings.REPORT_OPEN, report_open)
+        self.actions_.error_counter.stop()
         if self.workspace is not None:
             try:
                 self.workspace.close()

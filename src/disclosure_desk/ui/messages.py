@@ -6,34 +6,43 @@ function (``monkeypatch.setattr(messages, "present", fake)``) and nothing ever b
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+# The dialog classes are imported when a dialog is shown: this module is on the way to the first paint,
+# and importing QMessageBox, QFileDialog and QInputDialog (PySide6 creates their types and enums then)
+# and dataclasses cost ~4 ms there.
 
 INFO, WARNING, ERROR, QUESTION, TEXT, SAVE_PATH, OPEN_PATH, PRINTER, FOLDER = (
     "info", "warning", "error", "question", "text", "save_path", "open_path", "printer", "folder",
 )
 
 
-@dataclass
 class Request:
     """What to ask. ``choices`` are button captions for questions (first = default)."""
 
-    kind: str
-    title: str
-    text: str
-    parent: QWidget | None = None
-    choices: tuple[str, ...] = ()
-    detail: str = ""
-    initial: str = ""  # text input: initial text; file dialogs: suggested path
-    file_filter: str = ""
-    extra: dict = field(default_factory=dict)
+    __slots__ = ("choices", "detail", "extra", "file_filter", "initial", "kind", "parent", "text", "title")
+
+    def __init__(self, kind: str, title: str, text: str, parent: QWidget | None = None, choices: tuple[str, ...] = (),
+                 detail: str = "", initial: str = "", file_filter: str = "", extra: dict[str, Any] | None = None):
+        self.kind, self.title, self.text, self.parent = kind, title, text, parent
+        self.choices, self.detail = choices, detail
+        self.initial = initial  # text input: initial text; file dialogs: suggested path
+        self.file_filter = file_filter
+        self.extra = {} if extra is None else extra
+
+    def __repr__(self) -> str:
+        return f"Request({self.kind!r}, {self.title!r}, {self.text!r}, choices={self.choices!r})"
 
 
 def present(request: Request):
     """Show ``request`` and return the answer: a choice caption, a text, a path, or None."""
     if request.kind in (INFO, WARNING, ERROR, QUESTION):
         return _message_box(request)
+    from PySide6.QtWidgets import QFileDialog, QInputDialog
+
     if request.kind == TEXT:
         text, ok = QInputDialog.getMultiLineText(request.parent, request.title, request.text, request.initial)
         return text if ok else None
@@ -63,16 +72,16 @@ def _print_dialog(request: Request):
     return printer if dialog.exec() == QPrintDialog.DialogCode.Accepted else None
 
 
-_ICONS = {
-    INFO: QMessageBox.Icon.Information,
-    WARNING: QMessageBox.Icon.Warning,
-    ERROR: QMessageBox.Icon.Critical,
-    QUESTION: QMessageBox.Icon.Question,
-}
-
-
 def _message_box(request: Request):
-    box = QMessageBox(_ICONS[request.kind], request.title, request.text, parent=request.parent)
+    from PySide6.QtWidgets import QMessageBox
+
+    icons = {
+        INFO: QMessageBox.Icon.Information,
+        WARNING: QMessageBox.Icon.Warning,
+        ERROR: QMessageBox.Icon.Critical,
+        QUESTION: QMessageBox.Icon.Question,
+    }
+    box = QMessageBox(icons[request.kind], request.title, request.text, parent=request.parent)
     if request.detail:
         box.setDetailedText(request.detail)
     buttons = {}

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -28,8 +29,10 @@ from PySide6.QtWidgets import (
 
 from .. import paths
 from . import style, texts
-from .draft_list_model import ID_ROLE, DraftListModel
-from .next_step import CONTINUE, FROM_PREVIOUS, NextStep, next_step
+
+if TYPE_CHECKING:
+    from .draft_list_model import DraftListModel
+    from .next_step import NextStep
 
 WELCOME = (
     "<h3>欢迎使用</h3>"
@@ -42,7 +45,7 @@ WELCOME = (
 )
 SAMPLES_NOTE = "先看看写好的报告是什么样子：打开示例报告（会复制一份到草稿中，可随意修改、删除）。"
 LIST_PAGE, WELCOME_PAGE = 0, 1
-COUNTED_ROWS = 200  # drafts listed with their error counts (each is loaded and checked)
+COUNTED_ROWS = 1  # drafts counted before the list is shown (the next step's); the others after (ErrorCounter)
 
 
 class StartView(QWidget):
@@ -61,16 +64,14 @@ class StartView(QWidget):
     def __init__(self, parent=None, today: dt.date | None = None):
         super().__init__(parent)
         self.today = today or dt.date.today()
-        self.model = DraftListModel(self, self.today)
+        self._model: DraftListModel | None = None  # made when the drafts are first listed
         self.table = self._make_table()
         self.status = QLabel("正在打开草稿库…")
         self.status.setStyleSheet("color:#5b6b7c;")
         self.welcome = QLabel(WELCOME)
         self.welcome.setWordWrap(True)
-        self.welcome.setTextFormat(Qt.TextFormat.RichText)
         self.next_label = QLabel()
         self.next_label.setWordWrap(True)
-        self.next_label.setTextFormat(Qt.TextFormat.RichText)
         self.next_button = QPushButton()
         self.next_button.setDefault(True)
         self.step: NextStep | None = None
@@ -80,22 +81,35 @@ class StartView(QWidget):
         self.list_stack = QStackedWidget()
         self._build()
         self.table.doubleClicked.connect(self._on_table_double_clicked)
-        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.next_button.clicked.connect(self._on_next_button_clicked)
         self.set_loading(True)
 
+    @property
+    def model(self) -> DraftListModel:
+        """The drafts as a table model. Made once the store is open, with the rich-text labels: Qt's
+        namespace of enums (``PySide6.QtCore.Qt``, ~20 ms to create) is then kept off the first paint."""
+        if self._model is None:
+            from PySide6.QtCore import Qt
+
+            from .draft_list_model import DraftListModel
+
+            self.welcome.setTextFormat(Qt.TextFormat.RichText)
+            self.next_label.setTextFormat(Qt.TextFormat.RichText)
+            self._model = DraftListModel(self, self.today)
+            self.table.setModel(self._model)
+            self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+            self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        return self._model
+
     def _make_table(self) -> QTableView:
         table = QTableView()
-        table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
-        header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     def _build(self) -> None:
@@ -196,13 +210,25 @@ class StartView(QWidget):
     def set_rows(self, rows) -> None:
         self.model.set_rows(rows)
         self.list_stack.setCurrentIndex(LIST_PAGE if rows else WELCOME_PAGE)
-        self.step = next_step(list(rows), self.today)
-        if self.step is not None:
-            self.next_label.setText(self.step.text)
-            self.next_button.setText(self.step.button)
+        self._show_next_step()
         if rows:
             self.table.selectRow(0)
         self._update_buttons()
+
+    def set_errors(self, counts: dict[int, int]) -> None:
+        """Error counts that arrived after the list was shown (ui/error_counter.py)."""
+        first = self.model.row_at(0)
+        self.model.set_errors(counts)
+        if first is not None and first.id in counts:
+            self._show_next_step()
+
+    def _show_next_step(self) -> None:
+        from .next_step import next_step  # the domain (deadlines): after the first paint
+
+        self.step = next_step(self.model.rows(), self.today)
+        if self.step is not None:
+            self.next_label.setText(self.step.text)
+            self.next_button.setText(self.step.button)
 
     def set_samples(self, samples: list[tuple[str, Path]]) -> None:
         while self.samples_box.count() > 1:  # the buttons before the stretch
@@ -222,6 +248,10 @@ class StartView(QWidget):
         return [w for i in range(self.samples_box.count()) if isinstance(w := self.samples_box.itemAt(i).widget(), QPushButton)]
 
     def selected_id(self) -> int | None:
+        if self._model is None:
+            return None
+        from .draft_list_model import ID_ROLE
+
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(ID_ROLE) if rows else None
 
@@ -241,11 +271,15 @@ class StartView(QWidget):
             self.buttons[key].setEnabled(has)
 
     def _on_table_double_clicked(self, index) -> None:
+        from .draft_list_model import ID_ROLE
+
         draft_id = index.data(ID_ROLE)
         if draft_id is not None:
             self.open_requested.emit(draft_id)
 
     def _on_next_button_clicked(self) -> None:
+        from .next_step import CONTINUE, FROM_PREVIOUS
+
         step = self.step
         if step is None or step.draft_id is None:
             self.new_requested.emit()

@@ -2,18 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-
 from .. import paths
 from ..errors import UserFacingError
 from . import messages, settings
-from .folders import default_folder, remember_folder
 
 
 class StoreActions:
     def __init__(self, window):
         self.window = window
+        self._counter = None  # ErrorCounter, made with the first list
         start = window.start
         start.open_requested.connect(lambda i: window.open_draft(i))
         start.new_requested.connect(self.new_report)
@@ -38,6 +35,8 @@ class StoreActions:
             return None
 
     def refresh_list(self, select: int | None = None) -> None:
+        """List the drafts at once, the newest with its error count (the next step); the other counts
+        follow a few drafts at a time (``error_counter``)."""
         if self.workspace is None:
             return
         from .start_view import COUNTED_ROWS
@@ -46,6 +45,16 @@ class StoreActions:
         self.window.start.set_rows(rows or [])
         if select is not None:
             self.window.start.select_id(select)
+        self.error_counter.start(rows or [])
+
+    @property
+    def error_counter(self):
+        if self._counter is None:
+            from .error_counter import ErrorCounter
+
+            self._counter = ErrorCounter(lambda: self.workspace, self.window)
+            self._counter.counted.connect(self.window.start.set_errors)
+        return self._counter
 
     # ---- creating --------------------------------------------------------------------------
     def new_report(self, template=None) -> int | None:
@@ -101,6 +110,8 @@ class StoreActions:
         self.refresh_list(dialog.restored[-1] if dialog.restored else None)
 
     def import_file(self) -> int | None:
+        from .folders import default_folder, remember_folder
+
         folder = str(default_folder(settings.IMPORT_FOLDER))
         path = messages.ask_open_path(self.window, "导入报告文件", folder, "报告文件 (*.json);;所有文件 (*)")
         if not path:
@@ -157,6 +168,8 @@ class StoreActions:
         return import_published(self)
 
     def export_file(self, draft_id: int) -> None:
+        from .folders import default_folder, remember_folder
+
         row = self.window.start.model.row_at(self.window.start.model.row_of_id(draft_id) or 0)
         suggested = str(default_folder(settings.EXPORT_FOLDER) / f"{row.title if row else '报告'}.json")
         path = messages.ask_save_path(self.window, "导出为报告文件", suggested, "报告文件 (*.json)")
@@ -171,6 +184,9 @@ class StoreActions:
         messages.info(self.window, "已导出", f"已导出到：\n{path}")
 
     def show_data_folder(self) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from ..logs import log_file
 
         messages.info(

@@ -1,0 +1,62 @@
+"""The command line builds only the subcommand it is given (a few milliseconds less for ``check`` and
+``list``), reads it as the whole parser would, and still lists every command in its help. ``list``
+and ``export`` read the store without importing SQLAlchemy."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from disclosure_desk import cli
+
+
+@pytest.mark.parametrize(("argv", "command"), [
+    (["check", "a.json"], "check"),
+    (["--data-dir", "list", "check", "a.json"], "check"),  # a folder named like a command
+    (["--data-dir=x", "list"], "list"),
+    (["--version"], None),
+    (["--help"], None),
+    ([], None),
+    (["chekc", "a.json"], None),  # a typo: the whole parser says which commands there are
+])
+def test_the_subcommand_is_found_as_argparse_finds_it(argv, command):
+    assert cli.command_in(argv) == command
+
+
+def test_one_subcommand_parses_as_with_the_whole_parser():
+    argv = ["--data-dir", "d", "pdf", "r.json", "-o", "r.pdf", "--previous", "p.json"]
+    assert cli.build_parser(only="pdf").parse_args(argv) == cli.build_parser().parse_args(argv)
+
+
+def test_the_help_lists_every_command(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["--help"])
+    out = capsys.readouterr().out
+    assert all(name in out for name in cli._COMMANDS)
+
+
+def test_a_mistyped_command_is_refused_with_the_list_of_commands(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(["chekc", "a.json"])
+    assert exit_info.value.code == 2 and "check" in capsys.readouterr().err
+
+
+def test_list_and_export_do_not_import_sqlalchemy(tmp_path):
+    from disclosure_desk.application.workspace import open_workspace
+    from tests.conftest import SAMPLE_2021_JSON
+
+    with open_workspace(tmp_path / "drafts.sqlite3") as workspace:
+        workspace.import_file(SAMPLE_2021_JSON)
+    probe = (
+        "import sys; from disclosure_desk.cli import main\n"
+        "main(['list']); main(['export', '1', '-o', sys.argv[1]])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
+    )
+    env = dict(os.environ, DISCLOSURE_DESK_DATA_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "out.json")], env=env, capture_output=True,
+                         text=True, check=True)
+    assert "青禾县统计局" in out.stdout and out.stdout.strip().endswith("[]")
+    assert (tmp_path / "out.json").read_bytes() == SAMPLE_2021_JSON.read_bytes()

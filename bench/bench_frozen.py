@@ -21,7 +21,7 @@ import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_startup import REPO, spawn  # noqa: E402 - the same measurement as the source start-up bench
+from bench_startup import REPO, spawn
 
 
 def folder_size(folder: Path) -> tuple[int, int]:
@@ -40,8 +40,12 @@ def measure(args: list[str], runs: int, platform: str) -> tuple[dict[str, float]
     results = []
     for _ in range(runs):
         with tempfile.TemporaryDirectory(prefix="dd-bench-") as data:
-            env = {**os.environ, "DISCLOSURE_DESK_STARTUP_PROBE": "1", "DISCLOSURE_DESK_DATA_DIR": data,
-                   "QT_QPA_PLATFORM": platform}
+            env = {
+                **os.environ,
+                "DISCLOSURE_DESK_STARTUP_PROBE": "1",
+                "DISCLOSURE_DESK_DATA_DIR": data,
+                "QT_QPA_PLATFORM": platform,
+            }
             results.append(spawn(args, env))
     first, rest = results[0], results[1:] or results
     return first, [{k: statistics.median(r[k] for r in rest) for k in first}]

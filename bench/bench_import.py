@@ -52,10 +52,15 @@ def accuracy() -> tuple[int, int, int, int]:
         for cell in want.spec.all_cells:
             cells += 1
             cells_right += got.edition == want.edition and got.values.get(cell.id) == want.values.get(cell.id)
-        checks = [squeeze(got.preface) == squeeze(want.preface), got.display_title == want.display_title,
-                  (got.signature_organ, got.signature_date) == (want.signature_organ, want.signature_date)]
-        checks += [squeeze(got.section_text(s.title)) == squeeze(want.section_text(s.title))
-                   for s in want.spec.narrative_sections]
+        checks = [
+            squeeze(got.preface) == squeeze(want.preface),
+            got.display_title == want.display_title,
+            (got.signature_organ, got.signature_date) == (want.signature_organ, want.signature_date),
+        ]
+        checks += [
+            squeeze(got.section_text(s.title)) == squeeze(want.section_text(s.title))
+            for s in want.spec.narrative_sections
+        ]
         parts += len(checks)
         parts_right += sum(checks)
     return cells_right, cells, parts_right, parts
@@ -72,8 +77,10 @@ def main() -> None:
         base = median_time(floor, path, args.runs)
         print(f"{label:<16}{ours * 1000:>8.1f}ms{base * 1000:>8.1f}ms{ours / base:>8.1f}")
     right, total, text_right, texts = accuracy()
-    print(f"cells right: {right}/{total} = {right / total:.1%}; text parts right: {text_right}/{texts} = "
-          f"{text_right / texts:.1%} ({len(list(PUBLISHED.glob('*.expected.json')))} fixtures)")
+    print(
+        f"cells right: {right}/{total} = {right / total:.1%}; text parts right: {text_right}/{texts} = "
+        f"{text_right / texts:.1%} ({len(list(PUBLISHED.glob('*.expected.json')))} fixtures)"
+    )
 
 
 if __name__ == "__main__":

@@ -71,7 +71,11 @@ def main() -> int:
     print(f"{n:,} characters, median of {args.runs} runs; ratio = time / floor (ReportLab alone, same characters)")
     from disclosure_desk.checks import check
 
-    for name, make in {**TEXTS, "digits": lambda k: "9" * k, "收到申请1件, no punctuation": lambda k: "收到申请1件" * (k // 6)}.items():
+    for name, make in {
+        **TEXTS,
+        "digits": lambda k: "9" * k,
+        "收到申请1件, no punctuation": lambda k: "收到申请1件" * (k // 6),
+    }.items():
         text = make(n)
         drafts = []
         for where in ("五、存在的主要问题及改进情况", "一、总体情况"):

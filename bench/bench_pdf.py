@@ -53,8 +53,13 @@ def cold(runs: int, out: Path) -> tuple[float, float, float]:
     walls, imports, exports = [], [], []
     for _ in range(runs):
         start = time.perf_counter()
-        res = subprocess.run([sys.executable, "-c", CHILD, str(SAMPLE), str(out)], capture_output=True, text=True,
-                             check=True, env=dict(os.environ))
+        res = subprocess.run(
+            [sys.executable, "-c", CHILD, str(SAMPLE), str(out)],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=dict(os.environ),
+        )
         walls.append(time.perf_counter() - start)
         a, b = map(float, res.stdout.split())
         imports.append(a)
@@ -125,18 +130,21 @@ def long_report_time(runs: int, out: Path) -> tuple[float, float, int]:
 
 # ---- LibreOffice ------------------------------------------------------------------------
 
+
 def _p(text: str) -> str:
     return f'<w:p><w:r><w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p>'
 
 
 def _table(rows: list[list[str]]) -> str:
     cells = "".join(
-        "<w:tr>" + "".join(f"<w:tc><w:tcPr><w:tcW w:w=\"0\" w:type=\"auto\"/></w:tcPr>{_p(c)}</w:tc>" for c in row)
+        "<w:tr>"
+        + "".join(f'<w:tc><w:tcPr><w:tcW w:w="0" w:type="auto"/></w:tcPr>{_p(c)}</w:tc>' for c in row)
         + "</w:tr>"
         for row in rows
     )
-    borders = "".join(f'<w:{s} w:val="single" w:sz="4"/>' for s in ("top", "left", "bottom", "right",
-                                                                   "insideH", "insideV"))
+    borders = "".join(
+        f'<w:{s} w:val="single" w:sz="4"/>' for s in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
     return f"<w:tbl><w:tblPr><w:tblBorders>{borders}</w:tblBorders></w:tblPr>{cells}</w:tbl>"
 
 
@@ -159,19 +167,25 @@ def write_docx(path: Path) -> None:
             body += [_p(line) for line in draft.section_text(section.title).split("\n")]
     body += [_p(draft.signature_organ), _p(str(draft.signature_date))]
     ns = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
-    document = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>{"".join(body)}' \
-               '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    document = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {ns}><w:body>{"".join(body)}'
+        '<w:sectPr><w:pgSz w:w="11906" w:h="16838"/></w:sectPr></w:body></w:document>'
+    )
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml",
-                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
-                   '2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
-                   'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override '
-                   'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
-                   'wordprocessingml.document.main+xml"/></Types>')
-        z.writestr("_rels/.rels",
-                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
-                   'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
-                   'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>')
+        z.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/'
+            '2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+            'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override '
+            'PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+            'wordprocessingml.document.main+xml"/></Types>',
+        )
+        z.writestr(
+            "_rels/.rels",
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+            'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/'
+            'officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+        )
         z.writestr("word/document.xml", document)
 
 
@@ -184,8 +198,12 @@ def libreoffice(runs: int, folder: Path) -> float | None:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
-                       capture_output=True, check=True, timeout=300)
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+            capture_output=True,
+            check=True,
+            timeout=300,
+        )
         times.append(time.perf_counter() - start)
     return statistics.median(times)
 
@@ -204,19 +222,29 @@ def main() -> int:
         long_time, long_cpu, long_pages = long_report_time(args.runs, folder / "long.pdf")
         lo = libreoffice(max(1, args.runs // 2), folder)
     print(f"2021 sample ({SAMPLE.name}): {pages} pages, {size / 1024:.0f} KB ({size} bytes)")
-    print(f"floor        : {floor_wall * 1000:7.0f} ms cold process, {floor_hot * 1000:.1f} ms warm, "
-          f"{floor_cpu * 1000:.1f} ms warm CPU (bench/floors/pdf_floor.py)")
-    print(f"cold process : {wall * 1000:7.0f} ms wall (imports + reading {imports * 1000:.0f} ms, "
-          f"export call {export_cold * 1000:.0f} ms) = {wall / floor_wall:.2f} x floor")
-    print(f"warm export  : {warm_time * 1000:7.0f} ms = {warm_time / floor_hot:.1f} x floor; "
-          f"CPU {warm_cpu * 1000:.0f} ms = {warm_cpu / floor_cpu:.1f} x floor CPU")
-    print(f"long report  : {long_time * 1000:7.0f} ms warm, {long_pages} pages = {long_time / floor_hot:.1f} x floor; "
-          f"CPU {long_cpu * 1000:.0f} ms = {long_cpu / floor_cpu:.1f} x floor CPU")
+    print(
+        f"floor        : {floor_wall * 1000:7.0f} ms cold process, {floor_hot * 1000:.1f} ms warm, "
+        f"{floor_cpu * 1000:.1f} ms warm CPU (bench/floors/pdf_floor.py)"
+    )
+    print(
+        f"cold process : {wall * 1000:7.0f} ms wall (imports + reading {imports * 1000:.0f} ms, "
+        f"export call {export_cold * 1000:.0f} ms) = {wall / floor_wall:.2f} x floor"
+    )
+    print(
+        f"warm export  : {warm_time * 1000:7.0f} ms = {warm_time / floor_hot:.1f} x floor; "
+        f"CPU {warm_cpu * 1000:.0f} ms = {warm_cpu / floor_cpu:.1f} x floor CPU"
+    )
+    print(
+        f"long report  : {long_time * 1000:7.0f} ms warm, {long_pages} pages = {long_time / floor_hot:.1f} x floor; "
+        f"CPU {long_cpu * 1000:.0f} ms = {long_cpu / floor_cpu:.1f} x floor CPU"
+    )
     if lo is None:
         print("LibreOffice  : not installed (soffice/libreoffice not on PATH), ratio skipped")
     else:
-        print(f"LibreOffice  : {lo * 1000:7.0f} ms to convert a comparable .docx; "
-              f"ratio LibreOffice / cold = {lo / wall:.1f}, / warm = {lo / warm_time:.1f}")
+        print(
+            f"LibreOffice  : {lo * 1000:7.0f} ms to convert a comparable .docx; "
+            f"ratio LibreOffice / cold = {lo / wall:.1f}, / warm = {lo / warm_time:.1f}"
+        )
     return 0
 
 

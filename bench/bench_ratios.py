@@ -52,15 +52,18 @@ def command() -> list[str]:
 class Bench:
     def __init__(self, src: Path, runs: int, work: Path):
         self.src, self.runs, self.work = src, runs, work
-        self.env = dict(os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM="offscreen",
-                        DISCLOSURE_DESK_BUNDLED_FONTS_ONLY="1")
+        self.env = dict(
+            os.environ, PYTHONPATH=str(src), QT_QPA_PLATFORM="offscreen", DISCLOSURE_DESK_BUNDLED_FONTS_ONLY="1"
+        )
         self.env.pop("DISCLOSURE_DESK_STARTUP_PROBE", None)
 
     def spawn(self, args: list[str], **env: str) -> tuple[float, dict[str, float]]:
         """Wall time of one process, and the ``mark <epoch>`` lines it printed (relative to the spawn)."""
         started = time.time()
         t0 = time.perf_counter()
-        out = subprocess.run(args, check=False, env={**self.env, **env}, capture_output=True, text=True, timeout=120, cwd=REPO)
+        out = subprocess.run(
+            args, check=False, env={**self.env, **env}, capture_output=True, text=True, timeout=120, cwd=REPO
+        )
         wall = time.perf_counter() - t0
         if out.returncode not in (0, 1):  # check exits 1 when the report has errors
             raise SystemExit(f"{args} failed ({out.returncode}):\n{out.stderr[-2000:]}")
@@ -85,8 +88,7 @@ def app_start(bench: Bench, store_template: Path | None) -> tuple[float, float, 
     try:
         if store_template is not None:
             shutil.copytree(store_template, data, dirs_exist_ok=True)
-        _, marks = bench.spawn(command(), DISCLOSURE_DESK_DATA_DIR=str(data),
-                               DISCLOSURE_DESK_STARTUP_PROBE="1")
+        _, marks = bench.spawn(command(), DISCLOSURE_DESK_DATA_DIR=str(data), DISCLOSURE_DESK_STARTUP_PROBE="1")
     finally:
         shutil.rmtree(data, ignore_errors=True)
     listed = marks["store-ready"]
@@ -143,9 +145,11 @@ def row_paint_and_listed(bench: Bench, rows: set[str]) -> None:
         for label, runs in (("new folder", new), ("50 drafts", full)):
             listed = [r[1] - r[0] for r in runs]
             counted = [r[2] - r[0] for r in runs]
-            print(f"{'paint → drafts listed (' + label + ')':44} {median_ms(listed)} ms"
-                  f"{'':21}goal ≤ {LISTED_GOAL_S * 1000:.0f} ms"
-                  f"{'  ok' if statistics.median(listed) <= LISTED_GOAL_S else '  OVER'}")
+            print(
+                f"{'paint → drafts listed (' + label + ')':44} {median_ms(listed)} ms"
+                f"{'':21}goal ≤ {LISTED_GOAL_S * 1000:.0f} ms"
+                f"{'  ok' if statistics.median(listed) <= LISTED_GOAL_S else '  OVER'}"
+            )
             print(f"{'paint → error counts shown (' + label + ')':44} {median_ms(counted)} ms")
 
 
@@ -211,15 +215,23 @@ def row_save(bench: Bench, saves: int) -> None:
 def machine() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    cpu = next((line.split(":", 1)[1].strip() for line in _read("/proc/cpuinfo").splitlines()
-                if line.startswith("model name")), platform.processor())
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in _read("/proc/cpuinfo").splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
     try:
         accel = f"rl_accel {version('rl_accel')}"
     except PackageNotFoundError:
         accel = "no rl_accel"
-    return (f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; Python {platform.python_version()}, "
-            f"PySide6 {version('PySide6')}, SQLAlchemy {version('SQLAlchemy')}, ReportLab {version('reportlab')} "
-            f"({accel}), SQLite {sqlite3.sqlite_version}")
+    return (
+        f"{cpu}, {os.cpu_count()} CPUs, {platform.system()} {platform.release()}; Python {platform.python_version()}, "
+        f"PySide6 {version('PySide6')}, SQLAlchemy {version('SQLAlchemy')}, ReportLab {version('reportlab')} "
+        f"({accel}), SQLite {sqlite3.sqlite_version}"
+    )
 
 
 def _read(path: str) -> str:

@@ -76,9 +76,11 @@ def measure(label: str, folder: Path, previous: Path, runs: int) -> None:
     extra = next(p for p in sorted(folder.glob("*.json")))
     rescan = rescan_time(folder, previous, extra, max(1, runs // 2))
     one = median_time(lambda: _floor_one(extra), runs)
-    print(f"{label:<28}{n:>6}{ours:>9.2f}s{base:>9.3f}s{ours / base:>7.1f}"
-          f"{mem / 2**20:>9.1f}MB{mem_base / 2**20:>7.1f}MB{mem / mem_base:>6.1f}"
-          f"{rescan * 1000:>9.0f}ms{one * 1000:>7.1f}ms{rescan / one:>7.0f}")
+    print(
+        f"{label:<28}{n:>6}{ours:>9.2f}s{base:>9.3f}s{ours / base:>7.1f}"
+        f"{mem / 2**20:>9.1f}MB{mem_base / 2**20:>7.1f}MB{mem / mem_base:>6.1f}"
+        f"{rescan * 1000:>9.0f}ms{one * 1000:>7.1f}ms{rescan / one:>7.0f}"
+    )
 
 
 def _floor_one(path: Path) -> object:
@@ -98,8 +100,10 @@ def main() -> None:
         root = Path(tmp)
         json_folder, json_previous = make_json_batch(root / "json", args.count)
         mixed = make_batch(root / "mixed")
-        print(f"{'batch':<28}{'files':>6}{'review':>10}{'floor':>10}{'ratio':>7}{'peak mem':>11}{'floor':>9}"
-              f"{'ratio':>6}{'rescan+1':>11}{'floor':>9}{'ratio':>7}")
+        print(
+            f"{'batch':<28}{'files':>6}{'review':>10}{'floor':>10}{'ratio':>7}{'peak mem':>11}{'floor':>9}"
+            f"{'ratio':>6}{'rescan+1':>11}{'floor':>9}{'ratio':>7}"
+        )
         measure(f"{args.count} report JSON", json_folder, json_previous, args.runs)
         measure("60 organs, mixed formats", mixed.folder, mixed.previous_folder, args.runs)
 

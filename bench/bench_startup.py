@@ -65,8 +65,13 @@ def startup(runs: int, platform: str) -> tuple[list[float], list[float], list[fl
     app_paint, app_store, floor = [], [], []
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as data:
-            env = dict(os.environ, QT_QPA_PLATFORM=platform, DISCLOSURE_DESK_DATA_DIR=data,
-                       DISCLOSURE_DESK_STARTUP_PROBE="1", PYTHONPATH=str(REPO / "src"))
+            env = dict(
+                os.environ,
+                QT_QPA_PLATFORM=platform,
+                DISCLOSURE_DESK_DATA_DIR=data,
+                DISCLOSURE_DESK_STARTUP_PROBE="1",
+                PYTHONPATH=str(REPO / "src"),
+            )
             marks = spawn([sys.executable, "-m", "disclosure_desk"], env)
             app_paint.append(marks["first-paint"])
             app_store.append(marks["store-ready"])
@@ -125,9 +130,13 @@ def main() -> int:
     paint, store, floor = startup(args.runs, args.platform)
     med = statistics.median
     print(f"platform {args.platform}, median of {args.runs} fresh processes (min-max)")
-    print(f"  empty QWizard (floor), first paint : {med(floor) * 1000:7.0f} ms  ({min(floor) * 1000:.0f}-{max(floor) * 1000:.0f})")
-    print(f"  Disclosure Desk, first paint       : {med(paint) * 1000:7.0f} ms  ({min(paint) * 1000:.0f}-{max(paint) * 1000:.0f})"
-          f"  = {med(paint) / med(floor):.2f} x floor")
+    print(
+        f"  empty QWizard (floor), first paint : {med(floor) * 1000:7.0f} ms  ({min(floor) * 1000:.0f}-{max(floor) * 1000:.0f})"
+    )
+    print(
+        f"  Disclosure Desk, first paint       : {med(paint) * 1000:7.0f} ms  ({min(paint) * 1000:.0f}-{max(paint) * 1000:.0f})"
+        f"  = {med(paint) / med(floor):.2f} x floor"
+    )
     print(f"  Disclosure Desk, drafts listed     : {med(store) * 1000:7.0f} ms  (store opened after the paint)")
     alone, ui = check_times()
     print("one cell edit in 表三 (sample 2021 report):")

@@ -51,7 +51,7 @@ def bench_saves(folder: Path, repeat: int) -> None:
         save(d)
 
     def rewrite_all(i: int) -> None:
-        draft.values.update({c: i for c in cells})
+        draft.values.update(dict.fromkeys(cells, i))
         draft.preface = f"第{i}版前言"
         save(draft)
 

@@ -107,7 +107,21 @@ def test_readme_images_exist():
 
 def test_guide_covers_what_the_clerk_needs():
     text = guide_text()
-    for topic in ("## 一、安装", "## 二、启动", "## 三、逐页填写", "### 基本信息", "### 表格", "### 检查全文",
-                  "### 导出和打印", "根据上年报告新建", "备份", "换一台电脑", "## 八、打印", "数据保存在哪里",
-                  "%LOCALAPPDATA%\\DisclosureDesk", "~/.local/share/DisclosureDesk", "JSON"):
+    for topic in (
+        "## 一、安装",
+        "## 二、启动",
+        "## 三、逐页填写",
+        "### 基本信息",
+        "### 表格",
+        "### 检查全文",
+        "### 导出和打印",
+        "根据上年报告新建",
+        "备份",
+        "换一台电脑",
+        "## 八、打印",
+        "数据保存在哪里",
+        "%LOCALAPPDATA%\\DisclosureDesk",
+        "~/.local/share/DisclosureDesk",
+        "JSON",
+    ):
         assert topic in text, topic

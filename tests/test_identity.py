@@ -18,8 +18,9 @@ def test_version_matches_pyproject():
 
 
 def test_version_option():
-    out = subprocess.run([sys.executable, "-m", "disclosure_desk", "--version"], capture_output=True, text=True,
-                         check=True, cwd=REPO)
+    out = subprocess.run(
+        [sys.executable, "-m", "disclosure_desk", "--version"], capture_output=True, text=True, check=True, cwd=REPO
+    )
     assert out.stdout.strip() == f"Disclosure Desk {PROJECT['version']}"
 
 
@@ -55,8 +56,14 @@ def test_docs_lookup_finds_the_guide():
 
 
 def test_run_scripts_are_valid_bash():
-    for script in ("run-app.sh", "run-tests.sh", "scripts/bootstrap.sh", "packaging/build.sh", ".ci/run",
-                   ".ci/fresh-clone-and-freeze.sh"):
+    for script in (
+        "run-app.sh",
+        "run-tests.sh",
+        "scripts/bootstrap.sh",
+        "packaging/build.sh",
+        ".ci/run",
+        ".ci/fresh-clone-and-freeze.sh",
+    ):
         subprocess.run(["bash", "-n", str(REPO / script)], check=True)
 
 

@@ -31,10 +31,32 @@ ALLOWED = {
     "formats": {"domain", "spec", "checks", "errors", "fileio", "interchange", "pdf"},
     "storage": {"domain", "spec", "errors", "fileio", "paths", "interchange"},
     "application": {"domain", "spec", "checks", "errors", "fileio", "interchange", "formats", "storage", "paths"},
-    "commands": {"application", "domain", "spec", "checks", "errors", "fileio", "interchange", "formats", "storage",
-                 "pdf", "paths"},
-    "ui": {"application", "domain", "spec", "checks", "errors", "fileio", "interchange", "formats", "pdf", "paths",
-           "logs"},
+    "commands": {
+        "application",
+        "domain",
+        "spec",
+        "checks",
+        "errors",
+        "fileio",
+        "interchange",
+        "formats",
+        "storage",
+        "pdf",
+        "paths",
+    },
+    "ui": {
+        "application",
+        "domain",
+        "spec",
+        "checks",
+        "errors",
+        "fileio",
+        "interchange",
+        "formats",
+        "pdf",
+        "paths",
+        "logs",
+    },
     "cli": {"errors", "paths", "logs", "commands", "ui"},
     "__main__": {"cli"},
     "__init__": set(),
@@ -63,8 +85,12 @@ def imports_of(module: str) -> set[str]:
     """The package's modules ``module`` imports, at any level, except under ``if TYPE_CHECKING:``."""
     path = modules()[module]
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skipped = {id(n) for node in ast.walk(tree) if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
-               for n in ast.walk(node)}
+    skipped = {
+        id(n)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test)
+        for n in ast.walk(node)
+    }
     found = set()
     for node in ast.walk(tree):
         if id(node) in skipped:
@@ -172,5 +198,7 @@ def test_ui_never_names_sqlalchemy_or_reportlab():
         if layer_of(module) == "ui":
             tree = ast.parse(path.read_text(encoding="utf-8"))
             names = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
-            names |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 0}
+            names |= {
+                (n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom) and n.level == 0
+            }
             assert not names & {"sqlalchemy", "reportlab"}, module

@@ -43,8 +43,16 @@ def _font(run, east_asian: str, size: float, bold: bool = False) -> None:
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), east_asian)
 
 
-def _paragraph(doc, text: str, face: str = FANG, size: float = 16, indent: bool = True, align=None,
-               bold: bool = False, pitch: float = 28.95):
+def _paragraph(
+    doc,
+    text: str,
+    face: str = FANG,
+    size: float = 16,
+    indent: bool = True,
+    align=None,
+    bold: bool = False,
+    pitch: float = 28.95,
+):
     p = doc.add_paragraph()
     fmt = p.paragraph_format
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -109,8 +117,9 @@ def make_docx(json_path: Path, out: Path) -> None:
     date = draft.signature_date
     _paragraph(doc, organ, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT)
     if date:
-        _paragraph(doc, f"{date.year}年{date.month}月{date.day}日" + "\u3000" * 4, indent=False,
-                   align=WD_ALIGN_PARAGRAPH.RIGHT)
+        _paragraph(
+            doc, f"{date.year}年{date.month}月{date.day}日" + "\u3000" * 4, indent=False, align=WD_ALIGN_PARAGRAPH.RIGHT
+        )
     doc.save(out)
 
 
@@ -120,7 +129,9 @@ def fontconfig_env(folder: Path) -> dict[str, str]:
     conf.write_text(
         '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
         f'<include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>{ROOT / "resources" / "fonts"}</dir>'
-        f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>", encoding="utf-8")
+        f"<cachedir>{folder / 'cache'}</cachedir></fontconfig>",
+        encoding="utf-8",
+    )
     return {**os.environ, "FONTCONFIG_FILE": str(conf)}
 
 
@@ -138,11 +149,17 @@ def main() -> int:
         docx = args.docx or folder / f"{stem}.docx"
         if args.docx is None:
             make_docx(args.json, docx)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
-                       check=True, capture_output=True, env=fontconfig_env(folder), timeout=300)
+        subprocess.run(
+            ["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(folder), str(docx)],
+            check=True,
+            capture_output=True,
+            env=fontconfig_env(folder),
+            timeout=300,
+        )
         pdf = folder / f"{docx.stem}.pdf"
-        subprocess.run(["pdftoppm", "-r", str(args.dpi), "-png", str(pdf), str(args.out / f"libreoffice-{stem}")],
-                       check=True)
+        subprocess.run(
+            ["pdftoppm", "-r", str(args.dpi), "-png", str(pdf), str(args.out / f"libreoffice-{stem}")], check=True
+        )
         (args.out / f"libreoffice-{stem}.pdf").write_bytes(pdf.read_bytes())
     return 0
 

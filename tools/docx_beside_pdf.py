@@ -29,8 +29,10 @@ SAMPLE = ROOT / "resources" / "samples" / "qinghe-tongjiju-2025.json"
 
 def page_image(pdf: Path, page: int, folder: Path, dpi: int) -> Image.Image:
     stem = folder / f"{pdf.stem}-{page}"
-    subprocess.run(["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page), "-l", str(page),
-                    str(pdf), str(stem)], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", str(dpi), "-png", "-singlefile", "-f", str(page), "-l", str(page), str(pdf), str(stem)],
+        check=True,
+    )
     return Image.open(f"{stem}.png").convert("RGB")
 
 
@@ -54,8 +56,10 @@ def main() -> int:
         done = convert_to_pdf(folder / "word.docx", folder)
         if done.returncode != 0:
             sys.exit(done.stderr)
-        rows = [(page_image(ours, n, folder, args.dpi), page_image(folder / "word.pdf", n, folder, args.dpi))
-                for n in map(int, args.pages.split(","))]
+        rows = [
+            (page_image(ours, n, folder, args.dpi), page_image(folder / "word.pdf", n, folder, args.dpi))
+            for n in map(int, args.pages.split(","))
+        ]
     gap = 12
     width = max(a.width + b.width for a, b in rows) + 3 * gap
     height = sum(max(a.height, b.height) for a, b in rows) + gap * (len(rows) + 1)

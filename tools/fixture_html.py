@@ -76,7 +76,9 @@ def _item(item: Item, split: bool, nbsp: bool, word: bool) -> str:
         align = " align=center style='text-align:center'" if item.kind == "title" else ""
         align = " align=right style='text-align:right'" if item.kind == "sign" else align
         return f"<p class=MsoNormal{align}><span style='font-family:仿宋_GB2312'>{text}<o:p></o:p></span></p>"
-    style = {"sign": "text-align: right;", "h1": "text-indent: 2em; font-weight: bold;"}.get(item.kind, "text-indent: 2em;")
+    style = {"sign": "text-align: right;", "h1": "text-indent: 2em; font-weight: bold;"}.get(
+        item.kind, "text-indent: 2em;"
+    )
     if item.kind == "h2":
         return f'<p style="text-indent: 2em;"><strong>{text}</strong></p>'
     return f'<p style="{style}">{text}</p>'
@@ -85,8 +87,12 @@ def _item(item: Item, split: bool, nbsp: bool, word: bool) -> str:
 def _text(text: str, split: bool, word: bool) -> str:
     parts = [html.escape(line) for line in text.split("\n")]
     if split:
-        parts = ["".join(f"<span>{html.escape(line[i:i + _SPLIT_EVERY])}</span>" for i in range(0, len(line), _SPLIT_EVERY))
-                 for line in text.split("\n")]
+        parts = [
+            "".join(
+                f"<span>{html.escape(line[i : i + _SPLIT_EVERY])}</span>" for i in range(0, len(line), _SPLIT_EVERY)
+            )
+            for line in text.split("\n")
+        ]
     return "<br />".join(parts)
 
 
@@ -96,7 +102,8 @@ def _table(rows: Rows, split: bool, nbsp: bool, word: bool) -> str:
         out.append("<tr>")
         for cell in row:
             attrs = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
-                f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+                f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+            )
             if word:
                 attrs += " width=60 valign=top style='border:solid windowtext 1.0pt;padding:0cm 5.4pt 0cm 5.4pt'"
             out.append(f"<td{attrs}>{_cell(cell.text, split, nbsp, word)}</td>")
@@ -112,5 +119,7 @@ def _cell(text: str, split: bool, nbsp: bool, word: bool) -> str:
         return "<p>&nbsp;</p>" if nbsp else ""
     inner = _text(text, split, word)
     if word:
-        return f"<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US>{inner}<o:p></o:p></span></p>"
+        return (
+            f"<p class=MsoNormal align=center style='text-align:center'><span lang=EN-US>{inner}<o:p></o:p></span></p>"
+        )
     return f'<p style="text-align: center;">{inner}</p>'

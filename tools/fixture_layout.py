@@ -70,7 +70,7 @@ def layout(draft: Draft, v: Variant) -> list[Item]:
 def _title_lines(draft: Draft, v: Variant) -> list[str]:
     title = draft.display_title
     if v.title_lines == 2 and draft.organ and title.startswith(draft.organ):
-        return [draft.organ, title[len(draft.organ):]]
+        return [draft.organ, title[len(draft.organ) :]]
     return [title]
 
 

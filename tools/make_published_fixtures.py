@@ -65,23 +65,37 @@ def base_2019() -> Draft:
 # ---- how publishers deviate -------------------------------------------------------------------
 
 LABELS_2021 = {
-    "法人或其他组织": "法人或其它组织", "3.其他": "3.其它", "其他结果": "其它结果", "（一）予以公开": "(一)予以公开",
-    "商业企业": "商业 企业", "4.保护第三方合法权益": "4.保护第三方合法权意", "本年制发件数": "本年制法件数",
-    "社会公益组织": "社会公\n益组织", "法律服务机构": "法律服\n务机构", "本年处理决定数量": "本年处理\n决定数量",
-    "3.危及“三安全一稳定”": '3.危及"三安全一稳定"', "结果纠正": "结果 纠正",
+    "法人或其他组织": "法人或其它组织",
+    "3.其他": "3.其它",
+    "其他结果": "其它结果",
+    "（一）予以公开": "(一)予以公开",
+    "商业企业": "商业 企业",
+    "4.保护第三方合法权益": "4.保护第三方合法权意",
+    "本年制发件数": "本年制法件数",
+    "社会公益组织": "社会公\n益组织",
+    "法律服务机构": "法律服\n务机构",
+    "本年处理决定数量": "本年处理\n决定数量",
+    "3.危及“三安全一稳定”": '3.危及"三安全一稳定"',
+    "结果纠正": "结果 纠正",
 }
 VARIANT_VALUES_2021 = {  # cell id -> (printed, what an import must give)
-    "t2.a1.rules.issued": ("/", None), "t2.a1.rules.repealed": ("/", None), "t2.a1.rules.in_force": ("/", None),
-    "t2.a6.penalty.decisions": ("1,280", 1280), "t2.a8.fees.amount": ("251000元", Decimal("25.1")),
-    "t4.direct.other": ("—", None), "t3.new.total": ("5", 5),  # the publisher's own sum is wrong (4): kept
+    "t2.a1.rules.issued": ("/", None),
+    "t2.a1.rules.repealed": ("/", None),
+    "t2.a1.rules.in_force": ("/", None),
+    "t2.a6.penalty.decisions": ("1,280", 1280),
+    "t2.a8.fees.amount": ("251000元", Decimal("25.1")),
+    "t4.direct.other": ("—", None),
+    "t3.new.total": ("5", 5),  # the publisher's own sum is wrong (4): kept
 }
 SECTIONS_2021 = {
     "五、存在的主要问题及改进情况": "五、政府信息公开工作存在的主要问题及改进情况",
     "四、政府信息公开行政复议、行政诉讼情况": "四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",
     "六、其他需要报告的事项": "六、其它需要报告的事项",
 }
-OTHER_ROW_2019 = {f"t3.other.no_correction.{c}": ("1" if c in ("natural", "total") else "0", None)
-                  for c in ("natural", "business", "research", "nonprofit", "legal", "other", "total")}
+OTHER_ROW_2019 = {
+    f"t3.other.no_correction.{c}": ("1" if c in ("natural", "total") else "0", None)
+    for c in ("natural", "business", "research", "nonprofit", "legal", "other", "total")
+}
 WPS_VALUES = {"t2.a8.fees.amount": ("0.00", 0), "t4.review.upheld": ("", None), "t4.review.total": ("", None)}
 SEED_VALUES_2019 = {"t2.a9.procurement.amount": ("251000元", Decimal("25.1")), "t2.a5.licensing.change": ("减4", -4)}
 SEED_SECTIONS = {
@@ -122,7 +136,9 @@ def build() -> None:
     row19, truth_row = variant(OTHER_ROW_2019, t3_2019_other_row=True)
     wps, truth_wps = variant(WPS_VALUES, t2_split=True, note_in_table_sections="该部分以表格形式报告。")
     seed, truth_seed = variant(SEED_VALUES_2019, sections=SEED_SECTIONS, title_lines=2)
-    seed_items = _drop_sections(layout(b19, seed), ("三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"))
+    seed_items = _drop_sections(
+        layout(b19, seed), ("三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况")
+    )
     exp_seed = expected(b19, truth_seed, omit_tables=("表三", "表四"))
     plain = DocxStyle(page_numbers=True, running_head="临川区青云街道办事处政务公开")
     cases = [
@@ -137,10 +153,18 @@ def build() -> None:
         write_docx(items, OUT / f"{name}.docx", style)
         _expect(name, exp)
     long_style = DocxStyle(body_size=18, page_numbers=True, running_head="临川区青云街道办事处政务公开")
-    write_docx(layout(b21, official), OUT / "long-header.docx", DocxStyle(**{**long_style.__dict__, "repeat_header_rows": 3}))
+    write_docx(
+        layout(b21, official), OUT / "long-header.docx", DocxStyle(**{**long_style.__dict__, "repeat_header_rows": 3})
+    )
     write_docx(layout(b21, official), OUT / "long-noheader.docx", long_style)
-    pdfs = {"d21-official": "p21-official", "d21-variants": "p21-variants", "d19-seed-like": "p19-seed-like",
-            "d19-official": "p19-official", "long-header": "p21-continued-header", "long-noheader": "p21-continued-noheader"}
+    pdfs = {
+        "d21-official": "p21-official",
+        "d21-variants": "p21-variants",
+        "d19-seed-like": "p19-seed-like",
+        "d19-official": "p19-official",
+        "long-header": "p21-continued-header",
+        "long-noheader": "p21-continued-noheader",
+    }
     _to_pdf(pdfs)
     for name in ("p21-continued-header", "p21-continued-noheader"):
         _expect(name, expected(b21, {}))
@@ -182,8 +206,13 @@ def _to_pdf(names: dict[str, str]) -> None:
         )
         env = dict(os.environ, FONTCONFIG_FILE=str(conf), HOME=tmp)
         files = [str(OUT / f"{n}.docx") for n in names]
-        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, *files], env=env, check=True,
-                       capture_output=True, timeout=600)
+        subprocess.run(
+            [soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, *files],
+            env=env,
+            check=True,
+            capture_output=True,
+            timeout=600,
+        )
         for docx_name, pdf_name in names.items():
             shutil.move(Path(tmp) / f"{docx_name}.pdf", OUT / f"{pdf_name}.pdf")
 
@@ -207,8 +236,9 @@ def _html(b21, b19, labels21, truth21, official, wps, truth_wps, row19, truth_ro
     _expect("h21-full-page", expected(b21, {}))
     (OUT / "h19-word-export.htm").write_text(word_html(seed_items), encoding="utf-8")
     _expect("h19-word-export", exp_seed)
-    (OUT / "h21-t2-split.html").write_text(fragment_html(layout(b21, wps), split_spans=False, nbsp_blanks=False),
-                                           encoding="utf-8")
+    (OUT / "h21-t2-split.html").write_text(
+        fragment_html(layout(b21, wps), split_spans=False, nbsp_blanks=False), encoding="utf-8"
+    )
     _expect("h21-t2-split", expected(b21, truth_wps))
     (OUT / "h21-2019-row.html").write_text(page_html(layout(b21, row19), "临川区人民政府", "utf-8"), encoding="utf-8")
     _expect("h21-2019-row", expected(b21, truth_row, other_row=True))
@@ -243,7 +273,12 @@ def _bad_inputs() -> None:
 
     d = docx.Document()
     fixed_properties(d)
-    for line in ("关于召开春季安全生产工作会议的通知", "各科室：", "定于下周一上午九时召开会议，请准时参加。", "办公室"):
+    for line in (
+        "关于召开春季安全生产工作会议的通知",
+        "各科室：",
+        "定于下周一上午九时召开会议，请准时参加。",
+        "办公室",
+    ):
         d.add_paragraph(line)
     d.add_table(rows=2, cols=3).cell(0, 0).text = "参会人员"
     d.save(str(OUT / "bad-not-a-report.docx"))

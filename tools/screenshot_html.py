@@ -27,8 +27,15 @@ from tests.formats.office import fontconfig_file
 SAMPLE = ROOT / "resources" / "samples" / "qinghe-tongjiju-2025.json"
 DESKTOP = (1200, 6200)
 PHONE = (390, 9000)
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--no-first-run", "--hide-scrollbars"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--hide-scrollbars",
+]
 
 
 def chromium() -> str:
@@ -41,8 +48,20 @@ def chromium() -> str:
 def screenshot(page: Path, size: tuple[int, int], out: Path, folder: Path) -> Path:
     env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(folder)), HOME=str(folder))
     profile = folder / f"profile-{size[0]}"
-    subprocess.run([chromium(), *FLAGS, f"--user-data-dir={profile}", f"--window-size={size[0]},{size[1]}",
-                    f"--screenshot={out}", page.as_uri()], check=True, env=env, capture_output=True, timeout=120)
+    subprocess.run(
+        [
+            chromium(),
+            *FLAGS,
+            f"--user-data-dir={profile}",
+            f"--window-size={size[0]},{size[1]}",
+            f"--screenshot={out}",
+            page.as_uri(),
+        ],
+        check=True,
+        env=env,
+        capture_output=True,
+        timeout=120,
+    )
     return out
 
 
@@ -76,8 +95,9 @@ def main() -> int:
     parser.add_argument("--sample", type=Path, default=SAMPLE)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "html-2021.png")
     parser.add_argument("--height", type=int, default=1500, help="height of the part shown in --out")
-    parser.add_argument("--phone-top", type=int, default=1870,
-                        help="where the phone part starts (the 2021 sample: at 三 and its table)")
+    parser.add_argument(
+        "--phone-top", type=int, default=1870, help="where the phone part starts (the 2021 sample: at 三 and its table)"
+    )
     parser.add_argument("--keep", type=Path, help="also keep the whole screenshots in this folder")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:

@@ -30,6 +30,7 @@ What it does (resources/fonts/README.md says why):
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import shutil
@@ -55,15 +56,18 @@ TARGET_UPEM = 256
 
 # Unicode blocks kept in every CJK font (besides the hanzi sets below)
 COMMON_RANGES = (
-    (0x0020, 0x007E), (0x00A0, 0x024F),  # ASCII, Latin-1, Latin Extended-A/B (pinyin tones)
-    (0x0370, 0x03FF), (0x0400, 0x045F),  # Greek, Cyrillic (both in GB 2312)
+    (0x0020, 0x007E),
+    (0x00A0, 0x024F),  # ASCII, Latin-1, Latin Extended-A/B (pinyin tones)
+    (0x0370, 0x03FF),
+    (0x0400, 0x045F),  # Greek, Cyrillic (both in GB 2312)
     (0x2000, 0x23FF),  # punctuation, super/subscripts, currency, letterlike, number forms, arrows, maths
     (0x2400, 0x243F),  # control pictures (how control characters are printed)
     (0x2460, 0x27BF),  # enclosed numbers ①, box drawing, shapes, misc symbols, dingbats
     (0x3000, 0x312F),  # CJK symbols and punctuation, kana, bopomofo
     (0x3200, 0x33FF),  # enclosed CJK ㈠, CJK compatibility ㎡
     (0xFE30, 0xFE6F),  # CJK compatibility forms, small form variants
-    (0xFF00, 0xFF9F), (0xFFE0, 0xFFEF),  # full-width forms (without Hangul half-width)
+    (0xFF00, 0xFF9F),
+    (0xFFE0, 0xFFEF),  # full-width forms (without Hangul half-width)
 )
 HANGUL = ((0x1100, 0x11FF), (0x3130, 0x318F), (0xA960, 0xA97F), (0xAC00, 0xD7FF), (0xFFA0, 0xFFDF))
 
@@ -81,9 +85,7 @@ SUBSETS = (
 # FreeSans supplies what the Chinese fonts lack among the symbols: the control pictures (how control
 # characters are printed), superscripts, arrows, technical and miscellaneous symbols
 SYMBOL_RANGES = ((0x2070, 0x209F), (0x2190, 0x23FF), (0x2400, 0x243F), (0x2600, 0x27BF))
-COPIES = (
-    ("fonts-liberation2", "usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),
-)
+COPIES = (("fonts-liberation2", "usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf"),)
 LICENCE_FILES = (
     (FANDOL_PKG, "usr/share/doc/texlive-doc/fonts/fandol/COPYING.gz", "Fandol-GPL-3-with-font-exception.txt"),
     (FANDOL_PKG, "usr/share/doc/texlive-doc/fonts/fandol/README", "Fandol-README.txt"),
@@ -91,18 +93,22 @@ LICENCE_FILES = (
     ("fonts-liberation2", "usr/share/doc/fonts-liberation2/copyright", "LiberationSerif-OFL-1.1-debian-copyright.txt"),
 )
 # bundled before the Fandol fonts
-RETIRED = ("ARPLUMingCN-GB2312.ttf", "ARPLUKaiCN-GB2312.ttf", "LiberationSerif-Bold.ttf", "licenses/ARPHICPL.TXT", "licenses/ARPHICPL-zh_CN.TXT",
-           "licenses/AR-PL-UMing-UKai-debian-copyright.txt")
+RETIRED = (
+    "ARPLUMingCN-GB2312.ttf",
+    "ARPLUKaiCN-GB2312.ttf",
+    "LiberationSerif-Bold.ttf",
+    "licenses/ARPHICPL.TXT",
+    "licenses/ARPHICPL-zh_CN.TXT",
+    "licenses/AR-PL-UMing-UKai-debian-copyright.txt",
+)
 
 
 def gb2312() -> set[int]:
     chars = set()
     for b1 in range(0xA1, 0xF8):
         for b2 in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 chars.add(ord(bytes((b1, b2)).decode("gb2312")))
-            except UnicodeDecodeError:
-                pass
     return chars
 
 
@@ -126,7 +132,10 @@ def package_file(package: str, relative: str) -> Path:
 
 
 def package_version(package: str) -> str:
-    for command in (["dpkg-query", "-W", "-f=${Version}", package], ["apt-cache", "show", "--no-all-versions", package]):
+    for command in (
+        ["dpkg-query", "-W", "-f=${Version}", package],
+        ["apt-cache", "show", "--no-all-versions", package],
+    ):
         try:
             out = subprocess.run(command, capture_output=True, text=True, check=False).stdout
         except OSError:
@@ -143,8 +152,24 @@ def options() -> subset.Options:
     o.hinting = False
     o.desubroutinize = True
     o.layout_features = []
-    o.drop_tables += ["EBDT", "EBLC", "EBSC", "BDF ", "FFTM", "GSUB", "GPOS", "GDEF", "BASE", "VORG", "vhea",
-                      "vmtx", "gasp", "cvt ", "fpgm", "prep"]
+    o.drop_tables += [
+        "EBDT",
+        "EBLC",
+        "EBSC",
+        "BDF ",
+        "FFTM",
+        "GSUB",
+        "GPOS",
+        "GDEF",
+        "BASE",
+        "VORG",
+        "vhea",
+        "vmtx",
+        "gasp",
+        "cvt ",
+        "fpgm",
+        "prep",
+    ]
     o.name_IDs = ["*"]
     o.name_languages = ["*"]
     o.name_legacy = True
@@ -172,8 +197,15 @@ def cff_to_truetype(font: TTFont) -> None:
     font["head"].glyphDataFormat = 0
     maxp = font["maxp"]
     maxp.tableVersion = 0x00010000
-    for field in ("maxTwilightPoints", "maxStorage", "maxFunctionDefs", "maxInstructionDefs", "maxStackElements",
-                  "maxSizeOfInstructions", "maxComponentElements"):
+    for field in (
+        "maxTwilightPoints",
+        "maxStorage",
+        "maxFunctionDefs",
+        "maxInstructionDefs",
+        "maxStackElements",
+        "maxSizeOfInstructions",
+        "maxComponentElements",
+    ):
         setattr(maxp, field, 0)
     maxp.maxZones = 1
     font["post"].formatType = 3.0  # no glyph names
@@ -183,20 +215,31 @@ def cff_to_truetype(font: TTFont) -> None:
 
 def add_notice(font: TTFont, package: str, version: str, charset: str, converted: bool) -> None:
     when = dt.date.today().isoformat()
-    kept = {"gb2312": "GB 2312 and common symbols", "all": "all characters except Hangul",
-            "symbols": "control pictures, arrows and symbols"}[charset]
+    kept = {
+        "gb2312": "GB 2312 and common symbols",
+        "all": "all characters except Hangul",
+        "symbols": "control pictures, arrows and symbols",
+    }[charset]
     notice = (
         f"Modified for Disclosure Desk on {when} by tools/subset_fonts.py: subset of the Debian package "
         f"{package} {version} to {kept}; hinting, bitmaps, OpenType layout and vertical metrics removed"
-        + ("; PostScript (CFF) outlines converted to TrueType outlines. " if converted else
-           ". Outlines and metrics are unchanged. ")
+        + (
+            "; PostScript (CFF) outlines converted to TrueType outlines. "
+            if converted
+            else ". Outlines and metrics are unchanged. "
+        )
         + "The font embedding exception of the original licence is extended to this version."
     )
     name = font["name"]
     for rec in list(name.names):
         if rec.nameID == 5:
-            name.setName(f"{rec.toUnicode().strip()}; Disclosure Desk subset {when}", 5, rec.platformID,
-                         rec.platEncID, rec.langID)
+            name.setName(
+                f"{rec.toUnicode().strip()}; Disclosure Desk subset {when}",
+                5,
+                rec.platformID,
+                rec.platEncID,
+                rec.langID,
+            )
     name.setName(notice, 10, 3, 1, 0x409)
     name.setName(notice, 10, 1, 0, 0)
 
@@ -224,8 +267,10 @@ def make_subset(package: str, relative: str, index: int, out_name: str, charset:
 def report(target: Path, origin: str) -> None:
     font = TTFont(target, lazy=True)
     digest = hashlib.sha256(target.read_bytes()).hexdigest()[:16]
-    print(f"{target.name}: {len(font.getBestCmap())} characters, {target.stat().st_size / 1e6:.2f} MB, "
-          f"from {origin}, sha256 {digest}…")
+    print(
+        f"{target.name}: {len(font.getBestCmap())} characters, {target.stat().st_size / 1e6:.2f} MB, "
+        f"from {origin}, sha256 {digest}…"
+    )
 
 
 def copy_licences() -> None:

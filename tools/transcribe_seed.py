@@ -14,8 +14,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from disclosure_desk.domain import Draft  # noqa: E402
-from disclosure_desk.interchange import dumps_report  # noqa: E402
+from disclosure_desk.domain import Draft
+from disclosure_desk.interchange import dumps_report
 
 
 def paragraphs(lines: list[str]) -> list[str]:
@@ -31,13 +31,22 @@ def paragraphs(lines: list[str]) -> list[str]:
 
 def main(src: Path, dst: Path) -> None:
     lines = src.read_text(encoding="utf-8").splitlines()
-    idx = {key: next(i for i, ln in enumerate(lines) if key in ln) for key in (
-        "本年度报告是根据", "### 一、总体情况", "## 二、主动公开", "### 三、存在的主要问题", "四、其它需要报告的事项")}
+    idx = {
+        key: next(i for i, ln in enumerate(lines) if key in ln)
+        for key in (
+            "本年度报告是根据",
+            "### 一、总体情况",
+            "## 二、主动公开",
+            "### 三、存在的主要问题",
+            "四、其它需要报告的事项",
+        )
+    }
     draft = Draft(organ="伊洛街道办事处", year=2019, edition="2019")
     draft.preface = paragraphs([lines[idx["本年度报告是根据"]]])[0]
     draft.sections["一、总体情况"] = "\n".join(paragraphs(lines[idx["### 一、总体情况"] + 1 : idx["## 二、主动公开"]]))
     draft.sections["五、存在的主要问题及改进情况"] = "\n".join(
-        paragraphs(lines[idx["### 三、存在的主要问题"] + 1 : idx["四、其它需要报告的事项"]]))
+        paragraphs(lines[idx["### 三、存在的主要问题"] + 1 : idx["四、其它需要报告的事项"]])
+    )
     draft.sections["六、其他需要报告的事项"] = "\n".join(paragraphs(lines[idx["四、其它需要报告的事项"] + 1 :]))
     for row in ("rules", "normative"):  # the only filled block of its 表二: zeros as published
         for col in ("made", "published", "total"):

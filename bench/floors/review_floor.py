@@ -35,7 +35,7 @@ def floor(folders: list[Path]) -> list[Any]:
         else:
             try:
                 kept.append(format_floor(path))
-            except Exception:  # noqa: BLE001 - a file no reader can open costs its failed opening
+            except Exception:
                 kept.append(None)
     return kept
 

@@ -7,6 +7,7 @@ Exit codes (docs/report-json.md): 0 ok, 1 errors found (check), 2 bad input, 3 c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import sys
 
@@ -196,10 +197,8 @@ def _utf8_stdio() -> None:
     for stream in (sys.stdout, sys.stderr):
         reconfigure = getattr(stream, "reconfigure", None)
         if reconfigure is not None:
-            try:
+            with contextlib.suppress(ValueError, OSError):
                 reconfigure(errors="backslashreplace")
-            except (ValueError, OSError):
-                pass
 
 
 if __name__ == "__main__":  # pragma: no cover

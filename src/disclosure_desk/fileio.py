@@ -29,7 +29,9 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     except FileNotFoundError:
         raise CannotWriteError(f"无法写入“{target}”：文件夹“{folder}”不存在。", f"{target}: folder missing") from None
     except PermissionError:
-        raise CannotWriteError(f"无法写入“{target}”：没有在“{folder}”中写文件的权限。", f"{target}: permission denied") from None
+        raise CannotWriteError(
+            f"无法写入“{target}”：没有在“{folder}”中写文件的权限。", f"{target}: permission denied"
+        ) from None
     except OSError as e:
         raise CannotWriteError(f"无法写入“{target}”：{os_reason(e)}。", f"{target}: {e}") from None
     try:

@@ -24,7 +24,9 @@ def test_an_import_beside_a_report_of_the_same_organ_and_year_keeps_both_and_say
     assert first.clashes == [] and first.replaced is None
     second = workspace.import_file(SAMPLE_2021_JSON)
     assert second.draft.id != first.draft.id and [r.id for r in second.clashes] == [first.draft.id]
-    assert "原已有同一机关同一年度的草稿（编号 1）" in second.message("请加 --replace。") and "--replace" in second.message("请加 --replace。")
+    assert "原已有同一机关同一年度的草稿（编号 1）" in second.message(
+        "请加 --replace。"
+    ) and "--replace" in second.message("请加 --replace。")
     assert len(workspace.list_drafts()) == 2
 
 
@@ -61,7 +63,9 @@ def test_last_years_report_is_found_a_final_one_first(workspace):
 def test_next_years_report_is_carried_over_and_not_saved_until_confirmed(workspace):
     last = workspace.import_file(SAMPLE_2021_JSON).draft
     nxt = workspace.new_from_previous(last.id)
-    assert nxt.id is None and nxt.year == 2026 and nxt.value("t3.carried_in.total") == last.value("t3.carried_out.total")
+    assert (
+        nxt.id is None and nxt.year == 2026 and nxt.value("t3.carried_in.total") == last.value("t3.carried_out.total")
+    )
     assert len(workspace.list_drafts()) == 1
 
 

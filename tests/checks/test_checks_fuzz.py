@@ -41,4 +41,3 @@ def test_random_reports_never_crash_the_checks(draft, previous):
         assert set(f.cell_ids) <= all_ids
         assert all(c in labels or not c.startswith("表") for c in f.cells)
         assert isinstance(f.to_json()["cells"], list)
-

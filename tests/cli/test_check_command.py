@@ -14,7 +14,11 @@ from tests.conftest import REPO, SAMPLE_2021_JSON, SEED_JSON
 def cli(*args, **kw):
     return subprocess.run(
         [sys.executable, "-m", "disclosure_desk", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=kw.get("cwd", REPO), timeout=60,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=kw.get("cwd", REPO),
+        timeout=60,
     )
 
 
@@ -52,7 +56,7 @@ def test_previous_adds_cross_year_rules(tmp_path):
         (None, "找不到文件"),
         (b"{not json", "不是有效的 JSON"),
         (b"\xff\xfe\x00", "UTF-16"),
-        ('{"schema": "disclosure-desk.report/1", "edition": "2022"}'.encode(), "edition"),
+        (b'{"schema": "disclosure-desk.report/1", "edition": "2022"}', "edition"),
     ],
 )
 def test_bad_file_one_line_message_exit_2(tmp_path, content, needle):

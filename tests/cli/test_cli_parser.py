@@ -13,15 +13,18 @@ import pytest
 from disclosure_desk import cli
 
 
-@pytest.mark.parametrize(("argv", "command"), [
-    (["check", "a.json"], "check"),
-    (["--data-dir", "list", "check", "a.json"], "check"),  # a folder named like a command
-    (["--data-dir=x", "list"], "list"),
-    (["--version"], None),
-    (["--help"], None),
-    ([], None),
-    (["chekc", "a.json"], None),  # a typo: the whole parser says which commands there are
-])
+@pytest.mark.parametrize(
+    ("argv", "command"),
+    [
+        (["check", "a.json"], "check"),
+        (["--data-dir", "list", "check", "a.json"], "check"),  # a folder named like a command
+        (["--data-dir=x", "list"], "list"),
+        (["--version"], None),
+        (["--help"], None),
+        ([], None),
+        (["chekc", "a.json"], None),  # a typo: the whole parser says which commands there are
+    ],
+)
 def test_the_subcommand_is_found_as_argparse_finds_it(argv, command):
     assert cli.command_in(argv) == command
 
@@ -56,7 +59,8 @@ def test_list_and_export_do_not_import_sqlalchemy(tmp_path):
         "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
     )
     env = dict(os.environ, DISCLOSURE_DESK_DATA_DIR=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "out.json")], env=env, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", probe, str(tmp_path / "out.json")], env=env, capture_output=True, text=True, check=True
+    )
     assert "青禾县统计局" in out.stdout and out.stdout.strip().endswith("[]")
     assert (tmp_path / "out.json").read_bytes() == SAMPLE_2021_JSON.read_bytes()

@@ -35,8 +35,9 @@ def test_a_report_with_errors_is_written_with_the_mark_and_a_note(tmp_path, comm
     r = cli(command, SEED_JSON, "-o", out)
     assert r.returncode == 0, r.stderr
     assert "草稿（未通过校验）" in r.stderr and out.exists()
-    assert "草稿（未通过校验）".encode() in (out.read_bytes() if command == "html" else
-                                         zipfile.ZipFile(out).read("word/header1.xml"))
+    assert "草稿（未通过校验）".encode() in (
+        out.read_bytes() if command == "html" else zipfile.ZipFile(out).read("word/header1.xml")
+    )
 
 
 @pytest.mark.parametrize("suffix", [".docx", ".html", ".htm", ".DOCX"])

@@ -16,7 +16,13 @@ def cli(*args):
     env = dict(os.environ, DISCLOSURE_DESK_BUNDLED_FONTS_ONLY="1")
     return subprocess.run(
         [sys.executable, "-m", "disclosure_desk", *map(str, args)],
-        capture_output=True, text=True, encoding="utf-8", cwd=REPO, timeout=120, env=env, check=False,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=REPO,
+        timeout=120,
+        env=env,
+        check=False,
     )
 
 

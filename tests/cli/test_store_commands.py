@@ -62,7 +62,9 @@ def test_list_shows_the_drafts(run):
 def test_a_second_import_of_the_same_organ_and_year_never_overwrites(run, tmp_path):
     run("import", str(QINGHE))
     changed = tmp_path / "changed.json"
-    changed.write_text(QINGHE.read_text(encoding="utf-8").replace('"preface": "本报告', '"preface": "改过的本报告'), encoding="utf-8")
+    changed.write_text(
+        QINGHE.read_text(encoding="utf-8").replace('"preface": "本报告', '"preface": "改过的本报告'), encoding="utf-8"
+    )
     code, out, _ = run("import", str(changed))
     assert code == 0 and "编号 2" in out and "编号 1" in out and "--replace" in out
     first = tmp_path / "first.json"
@@ -102,7 +104,11 @@ def test_an_ambiguous_export_lists_the_candidates(run, tmp_path):
 
 @pytest.mark.parametrize(
     ("draft", "phrase"),
-    [("7", "编号为 7 的草稿"), ("伊洛街道办事处 2020", "该机关的草稿有：2019年度"), ("伊洛街道办事处", "机关名称 年度")],
+    [
+        ("7", "编号为 7 的草稿"),
+        ("伊洛街道办事处 2020", "该机关的草稿有：2019年度"),
+        ("伊洛街道办事处", "机关名称 年度"),
+    ],
 )
 def test_exporting_an_unknown_draft_is_bad_input(run, tmp_path, draft, phrase):
     run("import", str(YILUO))
@@ -151,7 +157,9 @@ def test_the_installed_command_runs_as_a_program(tmp_path):
     def command(*args: str) -> subprocess.CompletedProcess:
         return subprocess.run(
             [sys.executable, "-m", "disclosure_desk", "--data-dir", str(data), *args],
-            capture_output=True, text=True, encoding="utf-8",
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
         )
 
     assert command("import", str(QINGHE)).returncode == 0

@@ -18,9 +18,20 @@ from tests.conftest import REPO
 FONTS = REPO / "resources" / "fonts"
 FANG, SONG, KAI, HEI, LATIN = "FandolFang", "FandolSong", "FandolKai", "FandolHei", "Liberation Serif"
 ALIASES = {
-    "仿宋_GB2312": FANG, "仿宋": FANG, "FangSong": FANG, "方正小标宋简体": SONG, "宋体": SONG, "SimSun": SONG,
-    "Times New Roman": LATIN, "serif": FANG, "楷体_GB2312": KAI, "楷体": KAI, "KaiTi": KAI, "黑体": HEI,
-    "SimHei": HEI, "sans-serif": HEI,
+    "仿宋_GB2312": FANG,
+    "仿宋": FANG,
+    "FangSong": FANG,
+    "方正小标宋简体": SONG,
+    "宋体": SONG,
+    "SimSun": SONG,
+    "Times New Roman": LATIN,
+    "serif": FANG,
+    "楷体_GB2312": KAI,
+    "楷体": KAI,
+    "KaiTi": KAI,
+    "黑体": HEI,
+    "SimHei": HEI,
+    "sans-serif": HEI,
 }
 CONVERT_TIMEOUT = 240  # seconds; a first start builds the profile
 
@@ -51,7 +62,20 @@ def convert_to_pdf(docx: Path, folder: Path) -> subprocess.CompletedProcess[str]
     profile = (folder / "lo-profile").as_uri()
     env = dict(os.environ, FONTCONFIG_FILE=str(fontconfig_file(folder)), HOME=str(folder))
     return subprocess.run(
-        [exe, f"-env:UserInstallation={profile}", "--headless", "--norestore", "--convert-to", "pdf",
-         "--outdir", str(folder), str(docx)],
-        capture_output=True, text=True, timeout=CONVERT_TIMEOUT, env=env, check=False,
+        [
+            exe,
+            f"-env:UserInstallation={profile}",
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            str(docx),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=CONVERT_TIMEOUT,
+        env=env,
+        check=False,
     )

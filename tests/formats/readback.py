@@ -22,8 +22,7 @@ Grid = dict[tuple[int, int], tuple[int, int, str]]
 def expected_grid(draft: Draft, spec: TableSpec) -> Grid:
     """What the spec says each cell of the printed table holds."""
     return {
-        (g.row, g.col): (g.rowspan, g.colspan,
-                         format_value(draft.printed_value(g.cell_id)) if g.cell_id else g.text)
+        (g.row, g.col): (g.rowspan, g.colspan, format_value(draft.printed_value(g.cell_id)) if g.cell_id else g.text)
         for g in spec.grid
     }
 
@@ -37,6 +36,7 @@ def numbered(draft: Draft) -> Draft:
 
 
 # ---- Word ----------------------------------------------------------------------------------------
+
 
 def open_docx(data: bytes) -> docx.document.Document:
     return docx.Document(io.BytesIO(data))
@@ -88,6 +88,7 @@ def _in_order(grid: Grid) -> list[str]:
 
 # ---- HTML ----------------------------------------------------------------------------------------
 
+
 def parse_html(text: str, *, fragment: bool = False):
     """The parsed tree; html5lib's parse errors are returned too (a valid page has none)."""
     parser = html5lib.HTMLParser(namespaceHTMLElements=True)
@@ -104,7 +105,7 @@ def html_grid(table) -> Grid:
     that spanning cells above already occupy)."""
     taken: set[tuple[int, int]] = set()
     grid: Grid = {}
-    rows = [tr for tr in table.iter(f"{XHTML}tr")]
+    rows = list(table.iter(f"{XHTML}tr"))
     for r, tr in enumerate(rows):
         col = 0
         for cell in tr:

@@ -102,12 +102,17 @@ def test_tables_fill_the_type_area_with_the_spec_widths(draft):
 
 def test_vertical_label_of_the_results_block(sample_2021):
     table = docx_of(sample_2021).tables[1]
-    directions = [tc for tr in table._tbl.tr_lst for tc in tr.tc_lst
-                  if tc.tcPr is not None and tc.tcPr.find(qn("w:textDirection")) is not None]
+    directions = [
+        tc
+        for tr in table._tbl.tr_lst
+        for tc in tr.tc_lst
+        if tc.tcPr is not None and tc.tcPr.find(qn("w:textDirection")) is not None
+    ]
     assert [t.xpath("string(.)") for t in directions] == ["三、本年度办理结果"]
 
 
 # ---- styles and page -------------------------------------------------------------------------------
+
 
 def _fonts(style):
     rfonts = style.element.rPr.find(qn("w:rFonts"))
@@ -115,10 +120,17 @@ def _fonts(style):
     return rfonts.get(qn("w:ascii")), rfonts.get(qn("w:eastAsia")), rfonts.get(qn("w:hint"))
 
 
-@pytest.mark.parametrize(("name", "east_asian", "size"), [
-    (ds.BODY, "仿宋_GB2312", 16), (ds.TITLE, "方正小标宋简体", 22), (ds.HEADING_1, "黑体", 16),
-    (ds.HEADING_2, "楷体_GB2312", 16), (ds.TABLE_VALUE, "仿宋_GB2312", 10.5), (ds.PAGE_NUMBER, "宋体", 14),
-])
+@pytest.mark.parametrize(
+    ("name", "east_asian", "size"),
+    [
+        (ds.BODY, "仿宋_GB2312", 16),
+        (ds.TITLE, "方正小标宋简体", 22),
+        (ds.HEADING_1, "黑体", 16),
+        (ds.HEADING_2, "楷体_GB2312", 16),
+        (ds.TABLE_VALUE, "仿宋_GB2312", 10.5),
+        (ds.PAGE_NUMBER, "宋体", 14),
+    ],
+)
 def test_named_styles_with_east_asian_fonts(sample_2021, name, east_asian, size):
     style = docx_of(sample_2021).styles[name]
     latin, east, hint = _fonts(style)
@@ -143,8 +155,9 @@ def test_text_uses_the_styles_not_direct_formatting(sample_2021):
     used = {p.style.name for p in document.paragraphs}
     assert used == {ds.TITLE, ds.BODY, ds.HEADING_1, ds.HEADING_2, ds.SIGNATURE_ORGAN, ds.SIGNATURE_DATE}
     runs = [r for p in document.paragraphs for r in p.runs]
-    assert all(r.element.rPr is None or r.element.rPr.getchildren() == [r.element.rPr.find(qn("w:rStyle"))]
-               for r in runs)
+    assert all(
+        r.element.rPr is None or r.element.rPr.getchildren() == [r.element.rPr.find(qn("w:rStyle"))] for r in runs
+    )
 
 
 def test_a4_page_with_the_gbt_9704_margins(sample_2021):
@@ -176,8 +189,9 @@ def test_page_numbers_are_a_page_field_on_the_outer_side(sample_2021):
 
 def test_draft_mark_is_a_header_line_only_when_there_are_errors(sample_2021, seed_draft):
     clean_doc = docx_of(sample_2021)
-    assert all(not p.text for h in (clean_doc.sections[0].header, clean_doc.sections[0].even_page_header)
-               for p in h.paragraphs)
+    assert all(
+        not p.text for h in (clean_doc.sections[0].header, clean_doc.sections[0].even_page_header) for p in h.paragraphs
+    )
     marked = docx_of(seed_draft)
     for header in (marked.sections[0].header, marked.sections[0].even_page_header):
         assert [p.text for p in header.paragraphs] == [st.DRAFT_MARK_TEXT]
@@ -194,6 +208,7 @@ def test_font_table_names_fallbacks_for_missing_official_fonts(sample_2021):
 
 # ---- same text as the PDF -------------------------------------------------------------------------
 
+
 def test_same_text_labels_and_values_as_the_pdf(draft):
     pdf_text = squash("".join(reading_sequence(render(draft))))
     document = docx_of(draft)
@@ -204,6 +219,7 @@ def test_same_text_labels_and_values_as_the_pdf(draft):
 
 
 # ---- hostile text and the registry ---------------------------------------------------------------
+
 
 def test_user_text_is_text_and_unwritable_characters_are_replaced(sample_2021, tmp_path):
     d = copy.deepcopy(sample_2021)
@@ -244,7 +260,7 @@ def test_tables_break_where_the_pdf_may_break_them(sample_2021):
     keeps = _keeps(t3)
     assert keeps[:5] == [True] * 5  # 3 header rows, then at least 3 value rows before a break
     withheld = next(g for g in sample_2021.spec.table("表三").grid if g.text == "（三）不予公开")
-    assert keeps[withheld.row:withheld.row + withheld.rowspan - 1] == [True] * (withheld.rowspan - 1)
+    assert keeps[withheld.row : withheld.row + withheld.rowspan - 1] == [True] * (withheld.rowspan - 1)
     assert keeps[-3:] == [True, True, False]  # never fewer than 2 rows after a break
     assert _keeps(t4) == [True, True, True, False]
 

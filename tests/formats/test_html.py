@@ -109,8 +109,16 @@ def test_same_text_labels_and_values_as_the_pdf(draft):
     assert_in_order(pdf_text, sequence)
 
 
-HOSTILE = ["<b>x</b>&amp;", "</table>", "<script>alert(1)</script>", "\"引号\" '单引号'", "]]>", "&#x41;",
-           "<!-- 注释 -->", "<style>p{}</style>"]
+HOSTILE = [
+    "<b>x</b>&amp;",
+    "</table>",
+    "<script>alert(1)</script>",
+    "\"引号\" '单引号'",
+    "]]>",
+    "&#x41;",
+    "<!-- 注释 -->",
+    "<style>p{}</style>",
+]
 
 
 def test_hostile_user_text_is_escaped_everywhere(sample_2021, tmp_path):

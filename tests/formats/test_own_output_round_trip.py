@@ -38,9 +38,12 @@ def test_our_output_reads_back_into_the_same_report(sample, kind, tmp_path):
     assert (got.edition, got.year, got.organ) == (original.edition, original.year, original.organ)
     assert _squeeze(got.display_title) == _squeeze(original.display_title)
     assert {c.id: got.values.get(c.id) for c in original.spec.all_cells} == {
-        c.id: original.values.get(c.id) for c in original.spec.all_cells}
+        c.id: original.values.get(c.id) for c in original.spec.all_cells
+    }
     assert _squeeze(got.preface) == _squeeze(original.preface)
     for section in original.spec.narrative_sections:
-        assert _squeeze(got.section_text(section.title)) == _squeeze(original.section_text(section.title)), section.title
+        assert _squeeze(got.section_text(section.title)) == _squeeze(original.section_text(section.title)), (
+            section.title
+        )
     assert got.signature_organ == (original.signature_organ or original.organ)  # printed as the 落款 shows it
     assert got.signature_date == original.signature_date

@@ -23,9 +23,14 @@ def test_sample_through_our_pdf_gives_the_same_tables_and_text(sample, tmp_path)
     pdf.write_bytes(render_pdf_bytes(original, invariant=True))
     got = read_report(pdf).draft
     assert (got.edition, got.year, got.organ, got.display_title) == (
-        original.edition, original.year, original.organ, original.display_title)
+        original.edition,
+        original.year,
+        original.organ,
+        original.display_title,
+    )
     assert {c.id: got.values.get(c.id) for c in original.spec.all_cells} == {
-        c.id: original.values.get(c.id) for c in original.spec.all_cells}
+        c.id: original.values.get(c.id) for c in original.spec.all_cells
+    }
     squeeze = lambda s: re.sub(r"\s+", "", s)
     assert squeeze(got.preface) == squeeze(original.preface)
     for section in original.spec.narrative_sections:
@@ -45,11 +50,14 @@ def test_the_complete_sample_round_trips_exactly(tmp_path):
         assert got.section_text(title) == original.section_text(title)
 
 
-@pytest.mark.parametrize(("text", "want"), [
-    ("本 年 度 报 告 所 列 数 据", "本年度报告所列数据"),
-    ("统计期限从 2019 年 1 月 1 日起", "统计期限从 2019 年 1 月 1 日起"),  # real spaces beside figures stay
-    ("Disclosure Desk 生成", "Disclosure Desk 生成"),
-])
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        ("本 年 度 报 告 所 列 数 据", "本年度报告所列数据"),
+        ("统计期限从 2019 年 1 月 1 日起", "统计期限从 2019 年 1 月 1 日起"),  # real spaces beside figures stay
+        ("Disclosure Desk 生成", "Disclosure Desk 生成"),
+    ],
+)
 def test_stray_spaces_between_chinese_characters(text, want):
     assert collapse_stray_spaces(text) == want
 
@@ -65,8 +73,13 @@ def test_a_letter_spaced_pdf_with_page_numbers_reads_as_text(tmp_path):
     pdfmetrics.registerFont(TTFont("FixtureMing", str(paths.resources_dir() / "fonts" / "FandolFang-GB2312.ttf")))
     buf = io.BytesIO()
     c = canvas.Canvas(buf, pagesize=A4, invariant=1)
-    lines = ["青 禾 县 统 计 局 2 0 2 5 年 政 府 信 息 公 开 工 作 年 度 报 告", "一 、 总 体 情 况",
-             "本 局 主 动 公 开 政 府 信 息 1 8 6 条 。", "六 、 其 他 需 要 报 告 的 事 项", "无 。"]
+    lines = [
+        "青 禾 县 统 计 局 2 0 2 5 年 政 府 信 息 公 开 工 作 年 度 报 告",
+        "一 、 总 体 情 况",
+        "本 局 主 动 公 开 政 府 信 息 1 8 6 条 。",
+        "六 、 其 他 需 要 报 告 的 事 项",
+        "无 。",
+    ]
     for page, chunk in enumerate((lines[:3], lines[3:]), 1):
         c.setFont("FixtureMing", 14)
         for i, line in enumerate(chunk):

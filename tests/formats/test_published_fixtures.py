@@ -35,8 +35,11 @@ def test_every_cell_as_expected(path):
     got = read_report(path).draft
     want = read_report_file(expected_for(path))
     assert (got.edition, got.year, got.organ) == (want.edition, want.year, want.organ)
-    wrong = {c.id: (want.values.get(c.id), got.values.get(c.id)) for c in want.spec.all_cells
-             if want.values.get(c.id) != got.values.get(c.id)}
+    wrong = {
+        c.id: (want.values.get(c.id), got.values.get(c.id))
+        for c in want.spec.all_cells
+        if want.values.get(c.id) != got.values.get(c.id)
+    }
     assert wrong == {}
 
 
@@ -86,7 +89,9 @@ def test_renumbered_sections_as_in_the_seed_and_inline_subheadings():
     draft, rec = result.draft, result.recognition
     assert draft.section_text("五、存在的主要问题及改进情况").startswith("2019年，伊洛街道办事处")
     assert draft.section_text("六、其他需要报告的事项") == "暂无其它需要报告的事项。"
-    assert ("三、存在的主要问题及改进情况", "五、存在的主要问题及改进情况") in {(m.printed, m.official) for m in rec.labels}
+    assert ("三、存在的主要问题及改进情况", "五、存在的主要问题及改进情况") in {
+        (m.printed, m.official) for m in rec.labels
+    }
     assert any("3 个小标题" in t for t in rec.texts)
     assert draft.values["t2.a5.licensing.change"] == -4 and draft.values["t2.a9.procurement.amount"] == Decimal("25.1")
     assert rec.cells["t3.new.natural"].status is CellStatus.MISSING

@@ -48,19 +48,27 @@ def test_sub_headings_and_inline_leads_as_in_the_pdf(sample_2021):
     d.sections["一、总体情况"] = "（一）主动公开\n正文一。\n（二）依申请公开。本年度收到申请4件。\n  \n普通段落。"
     blocks = blocks_of(d)
     start = blocks.index(Heading("一、总体情况", 1))
-    assert blocks[start + 1:start + 5] == [
-        Heading("（一）主动公开", 2), Paragraph("正文一。"), Paragraph("本年度收到申请4件。", lead="（二）依申请公开。"),
+    assert blocks[start + 1 : start + 5] == [
+        Heading("（一）主动公开", 2),
+        Paragraph("正文一。"),
+        Paragraph("本年度收到申请4件。", lead="（二）依申请公开。"),
         Paragraph("普通段落。"),
     ]
 
 
 def test_parts_with_no_text_are_left_out_and_part_text_has_no_inline_heading(sample_2021):
     d = copy.deepcopy(sample_2021)
-    d.sections["一、总体情况"] = (SectionPart("（一）主动公开", "（一）不是小标题。正文。"), SectionPart("（二）依申请公开", "  "))
+    d.sections["一、总体情况"] = (
+        SectionPart("（一）主动公开", "（一）不是小标题。正文。"),
+        SectionPart("（二）依申请公开", "  "),
+    )
     blocks = blocks_of(d)
     start = blocks.index(Heading("一、总体情况", 1))
-    assert blocks[start + 1:start + 4] == [
-        Heading("（一）主动公开", 2), Paragraph("（一）不是小标题。正文。"), Heading("二、主动公开政府信息情况", 1)]
+    assert blocks[start + 1 : start + 4] == [
+        Heading("（一）主动公开", 2),
+        Paragraph("（一）不是小标题。正文。"),
+        Heading("二、主动公开政府信息情况", 1),
+    ]
 
 
 def test_blank_cells_blank_totals_summed_labels_verbatim(sample_2021):
@@ -104,4 +112,7 @@ def test_characters_no_file_can_hold_are_replaced_and_named(sample_2021):
     content = report_content(d, draft_mark=False)
     assert content.blocks[1] == Paragraph("甲\u2407乙\u3000X\ufffd\ufffd")
     assert [(name.split()[0], where) for _, name, where in content.replaced] == [
-        ("U+0007", "前言"), ("U+D800（代理码位（不成对））", "前言"), ("U+FFFE（未分配或非字符码位）", "前言")]
+        ("U+0007", "前言"),
+        ("U+D800（代理码位（不成对））", "前言"),
+        ("U+FFFE（未分配或非字符码位）", "前言"),
+    ]

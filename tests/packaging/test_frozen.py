@@ -44,10 +44,23 @@ def frozen(tmp_path_factory) -> Path:
     pytest.importorskip("PyInstaller", reason="pip install -e .[build]")
     work = tmp_path_factory.mktemp("pyinstaller")
     subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(work / "dist"), "--workpath", str(work / "build"),
-         str(REPO / "packaging" / "disclosure-desk.spec")],
-        check=True, cwd=REPO, timeout=900,
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(REPO / "packaging" / "disclosure-desk.spec"),
+        ],
+        check=True,
+        cwd=REPO,
+        timeout=900,
     )
     return work / "dist" / NAME
 
@@ -59,14 +72,26 @@ def bundled(frozen: Path, *parts: str) -> Path:
 
 
 def run(frozen: Path, program: str, *args: str, env: dict | None = None, timeout: float = 120):
-    return subprocess.run([str(frozen / f"{program}{EXE}"), *args], capture_output=True, text=True,
-                          encoding="utf-8", timeout=timeout, check=False, env=env, cwd=frozen.parent)
+    return subprocess.run(
+        [str(frozen / f"{program}{EXE}"), *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+        check=False,
+        env=env,
+        cwd=frozen.parent,
+    )
 
 
 @pytest.fixture
 def env(tmp_path) -> dict:
-    return {**os.environ, "DISCLOSURE_DESK_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen",
-            "PYTHONIOENCODING": "utf-8"}
+    return {
+        **os.environ,
+        "DISCLOSURE_DESK_DATA_DIR": str(tmp_path / "data"),
+        "QT_QPA_PLATFORM": "offscreen",
+        "PYTHONIOENCODING": "utf-8",
+    }
 
 
 def test_version(frozen, env):
@@ -75,8 +100,13 @@ def test_version(frozen, env):
 
 
 def test_check_the_bundled_samples(frozen, env):
-    clean = run(frozen, f"{NAME}-cli", "check", str(bundled(frozen, "resources", "samples", "qinghe-tongjiju-2025.json")),
-                env=env)
+    clean = run(
+        frozen,
+        f"{NAME}-cli",
+        "check",
+        str(bundled(frozen, "resources", "samples", "qinghe-tongjiju-2025.json")),
+        env=env,
+    )
     assert clean.returncode == 0, clean.stderr
     assert "校验通过" in clean.stdout
     seed = run(frozen, f"{NAME}-cli", "check", str(bundled(frozen, "resources", "samples", "yiluo-2019.json")), env=env)
@@ -129,26 +159,44 @@ def test_pdf_with_embedded_fonts(frozen, env, tmp_path):
 def test_gui_starts_offscreen_and_quits(frozen, env, tmp_path):
     """The windowed program with DISCLOSURE_DESK_STARTUP_PROBE: first paint, store, self-check, quit."""
     pdf = tmp_path / "probe.pdf"
-    run(frozen, f"{NAME}-cli", "pdf", str(bundled(frozen, "resources", "samples", "qinghe-tongjiju-2025.json")),
-        "-o", str(pdf), env=env)
+    run(
+        frozen,
+        f"{NAME}-cli",
+        "pdf",
+        str(bundled(frozen, "resources", "samples", "qinghe-tongjiju-2025.json")),
+        "-o",
+        str(pdf),
+        env=env,
+    )
     probe_env = {**env, "DISCLOSURE_DESK_STARTUP_PROBE": "1", "DISCLOSURE_DESK_PROBE_PDF": str(pdf)}
     started = time.time()
     out = run(frozen, NAME, env=probe_env, timeout=60)
     assert out.returncode == 0, out.stderr[-3000:]
-    marks = {line.split()[0]: float(line.split()[1]) for line in out.stdout.splitlines()
-             if line.split() and line.split()[0] in ("first-paint", "store-ready")}
+    marks = {
+        line.split()[0]: float(line.split()[1])
+        for line in out.stdout.splitlines()
+        if line.split() and line.split()[0] in ("first-paint", "store-ready")
+    }
     assert set(marks) == {"first-paint", "store-ready"}, out.stdout
     probe = " ".join(line for line in out.stdout.splitlines() if line.startswith("probe "))
-    for expected in ("frozen=yes", "platform=offscreen", "translations=yes", "fonts=1 chinese=yes",
-                     "icon=yes samples=2 guide=yes", "qtpdf=yes pages="):
+    for expected in (
+        "frozen=yes",
+        "platform=offscreen",
+        "translations=yes",
+        "fonts=1 chinese=yes",
+        "icon=yes samples=2 guide=yes",
+        "qtpdf=yes pages=",
+    ):
         assert expected in probe, probe
     assert "refcount-guard=missing" not in probe, probe  # ui/refcount_guard.py is active on Python < 3.12
     if os.environ[FROZEN_ENV] == "build" and sys.version_info < (3, 12):  # built by this very Python
         assert "refcount-guard=applied" in probe, probe
     log = Path(re.search(r"probe log=(\S+)", probe).group(1))
     assert "WARNING disclosure_desk.qt: [default] start-up probe" in log.read_text(encoding="utf-8")
-    print(f"\nfrozen app: first paint {marks['first-paint'] - started:.3f} s, "
-          f"store ready {marks['store-ready'] - started:.3f} s after the process was started")
+    print(
+        f"\nfrozen app: first paint {marks['first-paint'] - started:.3f} s, "
+        f"store ready {marks['store-ready'] - started:.3f} s after the process was started"
+    )
 
 
 def test_bundle_is_complete(frozen):
@@ -156,9 +204,17 @@ def test_bundle_is_complete(frozen):
     plugins = bundled(frozen, "PySide6", "Qt", "plugins")
     assert any((plugins / "imageformats").glob("*qpdf*")), "QtPdf's image plugin"
     assert any((plugins / "platforms").glob("*offscreen*")) and (
-        any((plugins / "platforms").glob("*xcb*")) or any((plugins / "platforms").glob("*windows*")))
-    for name in ("FandolFang-GB2312.ttf", "FandolHei-GB2312.ttf", "FandolKai-GB2312.ttf", "FandolSongBold-GB2312.ttf",
-                 "LiberationSerif-Regular.ttf", "WenQuanYiZenHei-NoHangul.ttf", "FreeSans-Symbols.ttf"):
+        any((plugins / "platforms").glob("*xcb*")) or any((plugins / "platforms").glob("*windows*"))
+    )
+    for name in (
+        "FandolFang-GB2312.ttf",
+        "FandolHei-GB2312.ttf",
+        "FandolKai-GB2312.ttf",
+        "FandolSongBold-GB2312.ttf",
+        "LiberationSerif-Regular.ttf",
+        "WenQuanYiZenHei-NoHangul.ttf",
+        "FreeSans-Symbols.ttf",
+    ):
         assert bundled(frozen, "resources", "fonts", name).is_file(), name
     assert bundled(frozen, "resources", "fonts", "licenses", "Fandol-GPL-3-with-font-exception.txt").is_file()
     assert bundled(frozen, "docs", "guide.md").is_file() and bundled(frozen, "LICENSE").is_file()

@@ -74,10 +74,12 @@ def rendered_2019() -> Rendered:
 
 # ---- reading text back ------------------------------------------------------------------
 
+
 def is_draft_mark(ch: dict) -> bool:
     colour = ch.get("non_stroking_color")
-    return ch["size"] > 30 or (isinstance(colour, (tuple, list)) and len(colour) == 3 and colour[0] > 0.5
-                               and colour[1] < 0.2)
+    return ch["size"] > 30 or (
+        isinstance(colour, (tuple, list)) and len(colour) == 3 and colour[0] > 0.5 and colour[1] < 0.2
+    )
 
 
 def is_page_number(ch: dict) -> bool:
@@ -102,6 +104,7 @@ def _outside(boxes):
             return False
         cx, cy = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
         return not any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in boxes)
+
     return keep
 
 
@@ -142,15 +145,28 @@ def assert_in_order(haystack: str, needles: list[str]) -> None:
         if not n:
             continue
         found = haystack.find(n, at)
-        assert found >= 0, f"{n!r} not found after position {at}: …{haystack[at:at + 80]}…"
+        assert found >= 0, f"{n!r} not found after position {at}: …{haystack[at : at + 80]}…"
         at = found + len(n)
 
 
 # ---- drafts -----------------------------------------------------------------------------
 
 HOSTILE = [
-    "<b>粗体</b>", "&amp;", "&lt;", "<font name=x>字</font>", "<img src=x>", "<para>", "<b", "]]>",
-    "&#x41;", "\"引号\"", "'单引号'", "a<b&c>d", "<br/>", "%s%d{0}", "\\n",
+    "<b>粗体</b>",
+    "&amp;",
+    "&lt;",
+    "<font name=x>字</font>",
+    "<img src=x>",
+    "<para>",
+    "<b",
+    "]]>",
+    "&#x41;",
+    '"引号"',
+    "'单引号'",
+    "a<b&c>d",
+    "<br/>",
+    "%s%d{0}",
+    "\\n",
 ]
 
 
@@ -180,10 +196,13 @@ def kinsoku_text(seed: int = 7, paragraphs: int = 12) -> str:
             elif r < 0.60:
                 words.append(rng.choice(closers) + rng.choice(closers[:3]) * rng.randint(0, 1))
             elif r < 0.72:
-                words.append(rng.choice(["（", "《", "“", "「", "『"]) + rng.choice(hanzi) * rng.randint(1, 3)
-                             + rng.choice(["）", "》", "”", "」", "』"]))
+                words.append(
+                    rng.choice(["（", "《", "“", "「", "『"])
+                    + rng.choice(hanzi) * rng.randint(1, 3)
+                    + rng.choice(["）", "》", "”", "」", "』"])
+                )
             elif r < 0.84:
-                words.append(str(rng.randint(0, 10**rng.randint(1, 8))))
+                words.append(str(rng.randint(0, 10 ** rng.randint(1, 8))))
             elif r < 0.92:
                 words.append(rng.choice(["PDF", "Word", "GB/T", "WPS", "OA", "3.5%", "1,280", "2025-01-20"]))
             else:

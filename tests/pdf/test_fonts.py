@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import shutil
@@ -54,8 +55,13 @@ def test_pdffonts_lists_every_face_embedded_and_named(rendered_2021, rendered_20
         rows = _pdffonts(rendered.data, tmp_path)
         assert rows and all(row[-5:-3] == ["yes", "yes"] for row in rows), rows  # embedded, subset
         names = {row[0].split("+", 1)[1] for row in rows}
-        assert names == {"FandolFang-Regular", "FandolHei-Regular", "FandolKai-Regular", "FandolSong-Bold",
-                         "LiberationSerif"}, names
+        assert names == {
+            "FandolFang-Regular",
+            "FandolHei-Regular",
+            "FandolKai-Regular",
+            "FandolSong-Bold",
+            "LiberationSerif",
+        }, names
 
 
 def test_export_reports_the_face_of_every_role(rendered_2021):
@@ -69,8 +75,12 @@ def test_export_reports_the_face_of_every_role(rendered_2021):
         "宋体（页码）：FandolFang（FandolFang-GB2312.ttf，随程序提供）",
     ]
     assert rendered_2021.result.faces == {
-        st.XIAOBIAOSONG: "FandolSong Bold", st.FANGSONG: "FandolFang", st.LATIN: "Liberation Serif",
-        st.HEITI: "FandolHei", st.KAITI: "FandolKai", st.SONG: "FandolFang",
+        st.XIAOBIAOSONG: "FandolSong Bold",
+        st.FANGSONG: "FandolFang",
+        st.LATIN: "Liberation Serif",
+        st.HEITI: "FandolHei",
+        st.KAITI: "FandolKai",
+        st.SONG: "FandolFang",
     }
 
 
@@ -78,8 +88,10 @@ def test_a_character_from_another_face_is_named_as_a_fallback():
     draft = read_report_file(SAMPLE_2021_JSON)
     draft.sections["六、其他需要报告的事项"] = "张堃同志负责␇。"
     used = render(draft).result.fonts_used
-    assert used[-1] == ("补字（所选字体缺少的字）：WenQuanYi Zen Hei（WenQuanYiZenHei-NoHangul.ttf，随程序提供）、"
-                        "GNU FreeSans（FreeSans-Symbols.ttf，随程序提供）")
+    assert used[-1] == (
+        "补字（所选字体缺少的字）：WenQuanYi Zen Hei（WenQuanYiZenHei-NoHangul.ttf，随程序提供）、"
+        "GNU FreeSans（FreeSans-Symbols.ttf，随程序提供）"
+    )
 
 
 def test_bundled_files_and_licences_are_there():
@@ -90,8 +102,13 @@ def test_bundled_files_and_licences_are_there():
         assert size < 11_000_000
         total += size
     assert total < 31_000_000  # the frozen build carries them all
-    for licence in ("Fandol-GPL-3-with-font-exception.txt", "LiberationSerif-OFL-1.1-debian-copyright.txt",
-                    "FreeFont-debian-copyright.txt", "GPL-2.txt", "WenQuanYi-ZenHei-debian-copyright.txt"):
+    for licence in (
+        "Fandol-GPL-3-with-font-exception.txt",
+        "LiberationSerif-OFL-1.1-debian-copyright.txt",
+        "FreeFont-debian-copyright.txt",
+        "GPL-2.txt",
+        "WenQuanYi-ZenHei-debian-copyright.txt",
+    ):
         assert (folder / "licenses" / licence).is_file()
     assert "special exception" in (folder / "licenses" / "Fandol-GPL-3-with-font-exception.txt").read_text()
     readme = (folder / "README.md").read_text(encoding="utf-8")
@@ -103,10 +120,8 @@ def _gb2312() -> set[str]:
     out = set()
     for b1 in range(0xB0, 0xF8):  # the 6,763 hanzi
         for b2 in range(0xA1, 0xFF):
-            try:
+            with contextlib.suppress(UnicodeDecodeError):
                 out.add(bytes((b1, b2)).decode("gb2312"))
-            except UnicodeDecodeError:
-                pass
     return out
 
 
@@ -158,13 +173,20 @@ def test_the_cesi_fonts_of_uos_and_kylin_are_found(tmp_path):
     cesi = tmp_path / "fonts" / "fonts-cesi"
     cesi.mkdir(parents=True)
     src = paths.fonts_dir()
-    for official, bundled in (("CESI_FS_GB2312.TTF", "FandolFang-GB2312.ttf"), ("CESI_HT_GB2312.TTF", "FandolHei-GB2312.ttf"),
-                              ("CESI_KT_GB2312.TTF", "FandolKai-GB2312.ttf"),
-                              ("CESI_XBS_GB2312.TTF", "FandolSongBold-GB2312.ttf")):
+    for official, bundled in (
+        ("CESI_FS_GB2312.TTF", "FandolFang-GB2312.ttf"),
+        ("CESI_HT_GB2312.TTF", "FandolHei-GB2312.ttf"),
+        ("CESI_KT_GB2312.TTF", "FandolKai-GB2312.ttf"),
+        ("CESI_XBS_GB2312.TTF", "FandolSongBold-GB2312.ttf"),
+    ):
         shutil.copy(src / bundled, cesi / official)
     fs = FontSet(bundled_only=False, font_dirs=[tmp_path / "fonts"])
     assert [fs.primary(r).file.label for r in (st.FANGSONG, st.HEITI, st.KAITI, st.XIAOBIAOSONG)] == [
-        "CESI仿宋-GB2312", "CESI黑体", "CESI楷体-GB2312", "CESI小标宋"]
+        "CESI仿宋-GB2312",
+        "CESI黑体",
+        "CESI楷体-GB2312",
+        "CESI小标宋",
+    ]
 
 
 def test_fontconfig_names_find_fonts_whatever_their_file_names():
@@ -180,8 +202,10 @@ def test_fontconfig_names_find_fonts_whatever_their_file_names():
     ]
     found = {(role, font.label, font.path.name) for role, _, font in fonts_mod.match_fontconfig(lines)}
     assert found == {
-        (st.FANGSONG, "仿宋_GB2312", "fs.ttf"), (st.KAITI, "楷体", "kt.ttf"),
-        (st.XIAOBIAOSONG, "方正小标宋简体", "xbs.ttf"), (st.LATIN, "Times New Roman", "Times_New_Roman.ttf"),
+        (st.FANGSONG, "仿宋_GB2312", "fs.ttf"),
+        (st.KAITI, "楷体", "kt.ttf"),
+        (st.XIAOBIAOSONG, "方正小标宋简体", "xbs.ttf"),
+        (st.LATIN, "Times New Roman", "Times_New_Roman.ttf"),
     }
 
 
@@ -195,7 +219,9 @@ def test_a_font_found_by_file_name_and_by_fontconfig_is_listed_once(tmp_path, mo
     other.parent.mkdir()
     shutil.copy(paths.fonts_dir() / "FandolKai-GB2312.ttf", other)
     monkeypatch.setattr(fonts_mod, "system_font_dirs", lambda: [folder])
-    monkeypatch.setattr(fonts_mod, "_fc_list", lambda: [f"{kai}\t0\t楷体,KaiTi\tRegular", f"{other}\t0\tKaiTi\tRegular"])
+    monkeypatch.setattr(
+        fonts_mod, "_fc_list", lambda: [f"{kai}\t0\t楷体,KaiTi\tRegular", f"{other}\t0\tKaiTi\tRegular"]
+    )
     monkeypatch.setattr(fonts_mod, "_found_cache", {})
     found = fonts_mod.find_official_fonts()[st.KAITI]
     assert sorted((f.label, str(f.path)) for f in found) == [("楷体", str(other)), ("楷体", str(kai))]

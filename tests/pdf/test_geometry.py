@@ -50,8 +50,8 @@ def test_all_text_lies_within_the_type_area(sample, documents):
         for n, page in enumerate(rendered.pages, start=1):
             for c in flow_chars(page):
                 where = f"page {n} {c['text']!r} at ({c['x0']:.1f},{c['top']:.1f})"
-                assert AREA_LEFT - TOL <= c["x0"] and c["x1"] <= AREA_RIGHT + TOL, where
-                assert AREA_TOP - TOL <= c["top"] and c["bottom"] <= AREA_BOTTOM + TOL, where
+                assert c["x0"] >= AREA_LEFT - TOL and c["x1"] <= AREA_RIGHT + TOL, where
+                assert c["top"] >= AREA_TOP - TOL and c["bottom"] <= AREA_BOTTOM + TOL, where
 
 
 def test_only_page_numbers_and_the_draft_mark_are_outside(sample):
@@ -148,7 +148,7 @@ def test_styles_of_title_headings_and_body(rendered_2021):
 
     def style_of(text):
         for i in range(len(chars)):
-            if "".join(c["text"] for c in chars[i:i + len(text)]) == text:
+            if "".join(c["text"] for c in chars[i : i + len(text)]) == text:
                 return chars[i]["size"], chars[i]["fontname"].split("+")[-1]
         raise AssertionError(text)
 
@@ -169,7 +169,7 @@ def test_latin_letters_and_digits_are_proportional_on_the_body_baseline(rendered
     assert widths["1"] == pytest.approx(8.0, abs=0.05)  # a digit: half an em, as in Times New Roman
     text = "".join(c["text"] for c in chars)
     at = text.index("0000-1234567")
-    phone = chars[at:at + 12]
+    phone = chars[at : at + 12]
     assert phone[4]["x1"] - phone[4]["x0"] == pytest.approx(st.SIZE_3 * 0.333, abs=0.1)  # the hyphen
     for c in phone:
         assert c["matrix"][5] == pytest.approx(chars[at + 12]["matrix"][5])  # the baseline of the 全角 ）after it

@@ -159,7 +159,7 @@ def test_a_mark_is_either_full_width_or_exactly_half_width(ts):
             steps = _steps(line)
             gap = max((d for _, d in steps), default=0.0)
             cuts = [gap - d if d < gap - 0.01 else 0.0 for _, d in steps]
-            for (item, d), cut in zip(steps, cuts):
+            for (item, d), cut in zip(steps, cuts, strict=False):
                 if abs(d) < 0.01:
                     continue  # inside a word or number
                 assert cut == pytest.approx(0.0, abs=0.01) or cut == pytest.approx(half, abs=0.01), (line.text, item.ch)

@@ -36,7 +36,7 @@ def _is_heading(line: list[dict]) -> bool:
     """A line that is only a heading: 一、 (黑体, 3号) or a （一） heading on its own (楷体, 3号)."""
     faces = {c["fontname"].split("+")[-1] for c in line}
     big = all(c["size"] == pytest.approx(st.SIZE_3) for c in line)
-    return big and (faces == {"FandolHei-Regular"} or faces == {"FandolKai-Regular"})
+    return big and (faces in ({"FandolHei-Regular"}, {"FandolKai-Regular"}))
 
 
 def _text(line: list[dict]) -> str:
@@ -49,7 +49,8 @@ def _report(one: list[int], five: list[int], six: int, subheads: bool):
     d = copy.deepcopy(read_report_file(SAMPLE_2021_JSON))
     headings = ["（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）平台建设", "（五）监督保障"]
     d.sections["一、总体情况"] = tuple(
-        SectionPart(headings[i % 5] if subheads else "", SENTENCE * n) for i, n in enumerate(one))
+        SectionPart(headings[i % 5] if subheads else "", SENTENCE * n) for i, n in enumerate(one)
+    )
     d.sections["五、存在的主要问题及改进情况"] = "\n".join(SENTENCE * n for n in five)
     d.sections["六、其他需要报告的事项"] = SENTENCE * six if six else "无。"
     return d
@@ -67,8 +68,12 @@ def _check_pages(rendered) -> None:
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(one=hs.lists(hs.integers(1, 12), min_size=1, max_size=6), five=hs.lists(hs.integers(1, 8), min_size=1,
-       max_size=5), six=hs.integers(0, 6), subheads=hs.booleans())
+@given(
+    one=hs.lists(hs.integers(1, 12), min_size=1, max_size=6),
+    five=hs.lists(hs.integers(1, 8), min_size=1, max_size=5),
+    six=hs.integers(0, 6),
+    subheads=hs.booleans(),
+)
 def test_no_heading_ends_a_page_and_the_signature_never_stands_alone(one, five, six, subheads):
     _check_pages(render(_report(one, five, six, subheads)))
 
@@ -83,8 +88,9 @@ def test_headings_and_signature_over_reports_of_every_length(extra, six):
 
 def _layout(draft, key: str) -> GridLayout:
     spec = draft.spec.table(key)
-    return GridLayout(spec, table_texts(spec, lambda c: format_value(draft.value(c))),
-                      Typesetter(FontSet(bundled_only=True)), key)
+    return GridLayout(
+        spec, table_texts(spec, lambda c: format_value(draft.value(c))), Typesetter(FontSet(bundled_only=True)), key
+    )
 
 
 def _t3_fragments(rendered):
@@ -103,7 +109,7 @@ def test_a_table_that_does_not_fit_starts_where_it_is():
     d = read_report_file(SAMPLE_2021_JSON)
     spec = d.spec.table("表三")
     layout = _layout(d, "表三")
-    needed = st.LINE_PITCH + sum(layout.row_h[:spec.header_rows + st.TABLE_MIN_ROWS_BEFORE_BREAK])
+    needed = st.LINE_PITCH + sum(layout.row_h[: spec.header_rows + st.TABLE_MIN_ROWS_BEFORE_BREAK])
     starts_here = 0
     for extra in range(22):
         d = _report([2, 2 + extra], [2], 1, True)
@@ -137,8 +143,9 @@ def test_a_table_fills_its_page_unless_a_group_costs_at_most_two_rows(key):
             if not pieces:
                 continue
             fits = max(r for r in range(1, spec.grid_rows + 1) if sum(layout.row_h[:r]) <= avail + 1e-6)
-            latest = max(r for r in range(1, min(fits, spec.grid_rows - 1) + 1)
-                         if layout.can_break_before(r, 0, strict=False))
+            latest = max(
+                r for r in range(1, min(fits, spec.grid_rows - 1) + 1) if layout.can_break_before(r, 0, strict=False)
+            )
             cut = pieces[0].end
             assert cut <= latest
             assert sum(layout.row_h[cut:latest]) <= 2 * st.TABLE_MIN_ROW_HEIGHT + 0.1, (path.name, avail, cut, latest)
@@ -163,8 +170,12 @@ def test_the_draft_mark_never_runs_under_a_figure():
                 for x in range(int(x0 * scale) + 2, int(x1 * scale) - 2):
                     red, _, blue = pixels[x, y]
                     assert red - blue < 12, (index, (x0, top), pixels[x, y])
-        reddish_outside += sum(1 for x in range(0, image.width, 4) for y in range(0, image.height, 4)
-                               if pixels[x, y][0] - pixels[x, y][2] >= 12)
+        reddish_outside += sum(
+            1
+            for x in range(0, image.width, 4)
+            for y in range(0, image.height, 4)
+            if pixels[x, y][0] - pixels[x, y][2] >= 12
+        )
     pdf.close()
     assert reddish_outside > 1000  # the mark itself is still there
 

@@ -16,7 +16,17 @@ from disclosure_desk.spec import GridRole
 from tests.conftest import SAMPLE_2021_JSON, SEED_JSON
 from tests.pdf.conftest import clean, render, squash
 
-T3_HEADER = ["申请人情况", "自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
+T3_HEADER = [
+    "申请人情况",
+    "自然人",
+    "法人或其他组织",
+    "总计",
+    "商业企业",
+    "科研机构",
+    "社会公益组织",
+    "法律服务机构",
+    "其他",
+]
 
 
 def _filled(extra_lines: int):
@@ -64,12 +74,15 @@ def test_header_rows_repeat_on_every_page_of_table_three(placements):
 
 def test_every_row_of_table_three_is_printed_once_in_order(placements):
     spec = read_report_file(SAMPLE_2021_JSON).spec.table("表三")
-    labels = [squash(g.text) for g in sorted(spec.grid, key=lambda g: (g.row, g.col))
-              if g.role is GridRole.STUB and g.colspan >= 1 and g.rowspan == 1]
+    labels = [
+        squash(g.text)
+        for g in sorted(spec.grid, key=lambda g: (g.row, g.col))
+        if g.role is GridRole.STUB and g.colspan >= 1 and g.rowspan == 1
+    ]
     for extra, frags in placements:
         rows = [row for _, t in frags for row in t[3:]]
         assert len(rows) == 25, extra
-        printed = [squash(c) for row in rows for c in row[:len(row) - 7] if c]  # the label columns
+        printed = [squash(c) for row in rows for c in row[: len(row) - 7] if c]  # the label columns
         repeated_ok = {"三、本年度办理结果", "（三）不予公开", "（四）无法提供", "（五）不予处理", "（六）其他处理"}
         unique = [p for p in printed if p not in repeated_ok]
         assert unique == labels, extra
@@ -82,7 +95,7 @@ def test_a_row_span_label_cut_by_a_page_break_is_printed_where_it_fits(placement
     for extra, frags in placements:
         pieces = [[squash(c) for row in t[3:] for c in row[:1] if c] for _, t in frags]
         assert any(label in p for p in pieces), extra
-        for (_, t), stubs in zip(frags[1:], pieces[1:]):
+        for (_, t), stubs in zip(frags[1:], pieces[1:], strict=False):
             span_rows = [row for row in t[3:] if squash(row[0] or "") != "四、结转下年度继续办理"]
             if len(span_rows) >= 8:  # 8 rows of 19.5 pt hold the 9 characters set vertically
                 assert stubs[0] == label, (extra, stubs)
@@ -93,8 +106,16 @@ def test_table_two_breaks_only_between_blocks():
         r = render(_filled(extra))
         for page in r.pages:
             for t in clean(page).extract_tables():
-                if t[0][0] in ("第二十条第（一）项", "信息内容", "规章", "行政规范性文件", "行政许可", "行政处罚",
-                               "行政强制", "行政事业性收费"):
+                if t[0][0] in (
+                    "第二十条第（一）项",
+                    "信息内容",
+                    "规章",
+                    "行政规范性文件",
+                    "行政许可",
+                    "行政处罚",
+                    "行政强制",
+                    "行政事业性收费",
+                ):
                     assert t[0][0].startswith("第二十条"), (extra, t[0])
 
 
@@ -111,7 +132,7 @@ def test_split_refuses_to_leave_only_the_header():
     assert table.split(st.TYPE_AREA_WIDTH, header + lay.row_h[3]) == []
     first, rest = table.split(st.TYPE_AREA_WIDTH, st.TYPE_AREA_HEIGHT)
     assert first.start == 0 and rest.continued and rest.start == first.end
-    assert rest.wrap(st.TYPE_AREA_WIDTH, 1e6)[1] == pytest.approx(header + sum(lay.row_h[rest.start:]))
+    assert rest.wrap(st.TYPE_AREA_WIDTH, 1e6)[1] == pytest.approx(header + sum(lay.row_h[rest.start :]))
 
 
 def test_columns_fill_the_type_area_exactly():
@@ -174,16 +195,25 @@ def test_every_official_label_stands_on_one_line_as_the_rule_says(path):
                 wrapped.add(g.text)
             if g.role in (GridRole.HEADER, GridRole.CAPTION) and g.colspan > 1:
                 assert len(cell.lines) == 1, (key, g.text)  # 申请人情况, 未经复议直接起诉, 第二十条第（一）项 …
-    expected = WRAPPED_LABELS if path == SAMPLE_2021_JSON else WRAPPED_LABELS - {
-        t for t in WRAPPED_LABELS if t.startswith(("1.申请人", "2.申请人"))}
+    expected = (
+        WRAPPED_LABELS
+        if path == SAMPLE_2021_JSON
+        else WRAPPED_LABELS - {t for t in WRAPPED_LABELS if t.startswith(("1.申请人", "2.申请人"))}
+    )
     assert wrapped == expected
 
 
 def test_labels_read_back_on_one_line_from_the_pdf(rendered_2021, rendered_2019):
     for rendered in (rendered_2021, rendered_2019):
         cells = [c for page in rendered.pages for t in clean(page).extract_tables() for row in t for c in row if c]
-        for label in ("（三）不予公开", "2.其他法律行政法规禁止公开", "1.本机关不掌握相关政府信息",
-                      "4.无正当理由大量反复申请", "一、本年新收政府信息公开申请数量", "其他对外管理服务事项"):
+        for label in (
+            "（三）不予公开",
+            "2.其他法律行政法规禁止公开",
+            "1.本机关不掌握相关政府信息",
+            "4.无正当理由大量反复申请",
+            "一、本年新收政府信息公开申请数量",
+            "其他对外管理服务事项",
+        ):
             if label == "其他对外管理服务事项" and rendered is rendered_2021:
                 continue  # a 2019 label
             assert label in cells, label  # one cell, no line break inside
@@ -192,8 +222,8 @@ def test_labels_read_back_on_one_line_from_the_pdf(rendered_2021, rendered_2019)
 def _faces_of(page, word: str) -> set[str]:
     chars = page.chars
     for i in range(len(chars)):
-        if "".join(c["text"] for c in chars[i:i + len(word)]) == word:
-            return {c["fontname"].split("+")[-1] for c in chars[i:i + len(word)]}
+        if "".join(c["text"] for c in chars[i : i + len(word)]) == word:
+            return {c["fontname"].split("+")[-1] for c in chars[i : i + len(word)]}
     raise AssertionError(word)
 
 
@@ -207,8 +237,10 @@ def test_header_text_is_set_apart_in_heiti(rendered_2021):
 
 def test_one_line_rows_are_all_the_same_height():
     lay = _layout(read_report_file(SAMPLE_2021_JSON), "表三")
-    one_line_rows = {r for r in range(lay.header_rows, lay.spec.grid_rows)
-                     if all(len(c.lines) == 1 or c.vertical or c.grid.rowspan > 1
-                            for c in lay.cells if c.grid.row == r)}
+    one_line_rows = {
+        r
+        for r in range(lay.header_rows, lay.spec.grid_rows)
+        if all(len(c.lines) == 1 or c.vertical or c.grid.rowspan > 1 for c in lay.cells if c.grid.row == r)
+    }
     assert len(one_line_rows) >= 20
     assert {round(lay.row_h[r], 2) for r in one_line_rows} == {round(st.TABLE_MIN_ROW_HEIGHT, 2)}

@@ -33,14 +33,70 @@ from tests.review import texts
 
 COUNTY = "青禾县"
 YEAR = 2025
-BUREAUS = ("发展和改革局", "教育局", "科学技术局", "工业和信息化局", "公安局", "民政局", "司法局", "财政局",
-           "人力资源和社会保障局", "自然资源局", "生态环境局", "住房和城乡建设局", "交通运输局", "水利局", "农业农村局",
-           "商务局", "文化和旅游局", "卫生健康局", "退役军人事务局", "应急管理局", "审计局", "市场监督管理局", "统计局",
-           "医疗保障局", "林业局", "城市管理局", "行政审批服务局", "信访局", "人民政府办公室", "其他社会组织服务中心")
-TOWNS = ("城关镇", "东城街道办事处", "西城街道办事处", "南关街道办事处", "北山镇", "青禾镇", "柳林镇", "石桥镇",
-         "白沙乡", "红旗乡", "龙泉镇", "杨柳乡", "河口镇", "新华街道办事处", "长安街道办事处", "清水镇", "大王庄乡",
-         "桃园镇", "梨花乡", "高庄镇", "马家乡", "李村镇", "双河镇", "三岔乡", "五里铺镇", "六合乡", "金沙镇",
-         "银杏乡", "凤凰镇", "太平乡")
+BUREAUS = (
+    "发展和改革局",
+    "教育局",
+    "科学技术局",
+    "工业和信息化局",
+    "公安局",
+    "民政局",
+    "司法局",
+    "财政局",
+    "人力资源和社会保障局",
+    "自然资源局",
+    "生态环境局",
+    "住房和城乡建设局",
+    "交通运输局",
+    "水利局",
+    "农业农村局",
+    "商务局",
+    "文化和旅游局",
+    "卫生健康局",
+    "退役军人事务局",
+    "应急管理局",
+    "审计局",
+    "市场监督管理局",
+    "统计局",
+    "医疗保障局",
+    "林业局",
+    "城市管理局",
+    "行政审批服务局",
+    "信访局",
+    "人民政府办公室",
+    "其他社会组织服务中心",
+)
+TOWNS = (
+    "城关镇",
+    "东城街道办事处",
+    "西城街道办事处",
+    "南关街道办事处",
+    "北山镇",
+    "青禾镇",
+    "柳林镇",
+    "石桥镇",
+    "白沙乡",
+    "红旗乡",
+    "龙泉镇",
+    "杨柳乡",
+    "河口镇",
+    "新华街道办事处",
+    "长安街道办事处",
+    "清水镇",
+    "大王庄乡",
+    "桃园镇",
+    "梨花乡",
+    "高庄镇",
+    "马家乡",
+    "李村镇",
+    "双河镇",
+    "三岔乡",
+    "五里铺镇",
+    "六合乡",
+    "金沙镇",
+    "银杏乡",
+    "凤凰镇",
+    "太平乡",
+)
 ORGANS = tuple(f"{COUNTY}{n}" for n in BUREAUS + TOWNS)
 EXTRA_ORGAN = f"{COUNTY}档案馆"  # sends a report but is not on the list
 
@@ -96,8 +152,10 @@ def make_batch(root: Path, *, pdfs: int = 3, seed: int = 17) -> BatchPlan:
     folder, previous_folder = root / "本年", root / "上年"
     folder.mkdir(parents=True)
     previous_folder.mkdir(parents=True)
-    listed = [o.replace("民政局", "\u3000民政局") if i in FULL_WIDTH_SPACE else o.replace("其他", "其它")
-              for i, o in enumerate(ORGANS)]
+    listed = [
+        o.replace("民政局", "\u3000民政局") if i in FULL_WIDTH_SPACE else o.replace("其他", "其它")
+        for i, o in enumerate(ORGANS)
+    ]
     plan = BatchPlan(folder, previous_folder, root / "应报机关.txt", listed)
     plan.expected_file.write_text("# 青禾县应报送年度报告的机关\n" + "\n".join(listed) + "\n\n", encoding="utf-8")
     received_at = dt.datetime(YEAR + 1, 1, 10, 9, 0)
@@ -105,8 +163,11 @@ def make_batch(root: Path, *, pdfs: int = 3, seed: int = 17) -> BatchPlan:
         last = None if i in NEW_THIS_YEAR else _report(organ, YEAR - 1, rng, None)
         if last is not None:
             plan.previous[organ] = last
-            _write(last, previous_folder / f"{organ}-{YEAR - 1}{'.docx' if i in DOCX_PREVIOUS else '.json'}",
-                   received_at - dt.timedelta(days=365))
+            _write(
+                last,
+                previous_folder / f"{organ}-{YEAR - 1}{'.docx' if i in DOCX_PREVIOUS else '.json'}",
+                received_at - dt.timedelta(days=365),
+            )
         if i in MISSING:
             plan.missing.append(organ)
             continue
@@ -165,8 +226,9 @@ def _old_form(organ: str) -> Draft:
     return draft
 
 
-def _report(organ: str, year: int, rng: random.Random, last: Draft | None, *, copied: bool = False,
-            carry_mismatch: bool = False) -> Draft:
+def _report(
+    organ: str, year: int, rng: random.Random, last: Draft | None, *, copied: bool = False, carry_mismatch: bool = False
+) -> Draft:
     draft = read_report_file(SAMPLE_2021_JSON)
     draft.organ = draft.signature_organ = organ
     draft.year = year
@@ -184,15 +246,27 @@ def _tables(draft: Draft, rng: random.Random, carried_in: dict[str, int] | None,
     values = draft.values
     for row in ("rules", "normative"):
         issued, repealed = (0, 0) if row == "rules" else (rng.randint(0, 5), rng.randint(0, 3))
-        before = int(last.value(f"t2.a1.{row}.in_force") or 0) if last is not None else (
-            0 if row == "rules" else rng.randint(5, 30))
-        values |= {f"t2.a1.{row}.issued": issued, f"t2.a1.{row}.repealed": repealed,
-                   f"t2.a1.{row}.in_force": max(0, before + issued - repealed)}
-    values |= {"t2.a5.licensing.decisions": rng.randint(0, 500), "t2.a6.penalty.decisions": rng.randint(0, 200),
-               "t2.a6.coercion.decisions": rng.randint(0, 20),
-               "t2.a8.fees.amount": Decimal(rng.choice([0, 0, 0, 125, 380, 1250])) / 100}
-    results = [c.row_key for c in draft.spec.table("表三").cells if c.column_key == "natural"
-               and c.row_key not in ("new", "carried_in", "total", "carried_out")]
+        before = (
+            int(last.value(f"t2.a1.{row}.in_force") or 0)
+            if last is not None
+            else (0 if row == "rules" else rng.randint(5, 30))
+        )
+        values |= {
+            f"t2.a1.{row}.issued": issued,
+            f"t2.a1.{row}.repealed": repealed,
+            f"t2.a1.{row}.in_force": max(0, before + issued - repealed),
+        }
+    values |= {
+        "t2.a5.licensing.decisions": rng.randint(0, 500),
+        "t2.a6.penalty.decisions": rng.randint(0, 200),
+        "t2.a6.coercion.decisions": rng.randint(0, 20),
+        "t2.a8.fees.amount": Decimal(rng.choice([0, 0, 0, 125, 380, 1250])) / 100,
+    }
+    results = [
+        c.row_key
+        for c in draft.spec.table("表三").cells
+        if c.column_key == "natural" and c.row_key not in ("new", "carried_in", "total", "carried_out")
+    ]
     for col, _ in T3_COLUMNS:
         if col == "total":
             continue
@@ -221,17 +295,32 @@ def _narrative(draft: Draft, text_year: int, organ: str, rng: random.Random) -> 
         return int(draft.value(cell_id) or 0)
 
     litigation = v("t4.direct.total") + v("t4.after_review.total")
-    applications = texts.application_text(v("t3.new.total"), v("t3.carried_in.total"), v("t3.total.total"),
-                                          v("t3.disclosed.total"), v("t3.partial.total"), v("t3.carried_out.total"),
-                                          v("t4.review.total"), litigation)
-    management = texts.MANAGEMENT[text_year].format(issued=v("t2.a1.normative.issued"),
-                                                    repealed=v("t2.a1.normative.repealed"),
-                                                    in_force=v("t2.a1.normative.in_force"))
+    applications = texts.application_text(
+        v("t3.new.total"),
+        v("t3.carried_in.total"),
+        v("t3.total.total"),
+        v("t3.disclosed.total"),
+        v("t3.partial.total"),
+        v("t3.carried_out.total"),
+        v("t4.review.total"),
+        litigation,
+    )
+    management = texts.MANAGEMENT[text_year].format(
+        issued=v("t2.a1.normative.issued"),
+        repealed=v("t2.a1.normative.repealed"),
+        in_force=v("t2.a1.normative.in_force"),
+    )
     overview = draft.spec.sections[0]
-    parts = [texts.ACTIVE[text_year].format(organ=organ), applications, management, texts.PLATFORM[text_year],
-             texts.OVERSIGHT[text_year]]
-    draft.sections[overview.title] = tuple(SectionPart(sub.heading, text)
-                                           for sub, text in zip(overview.subparts, parts, strict=True))
+    parts = [
+        texts.ACTIVE[text_year].format(organ=organ),
+        applications,
+        management,
+        texts.PLATFORM[text_year],
+        texts.OVERSIGHT[text_year],
+    ]
+    draft.sections[overview.title] = tuple(
+        SectionPart(sub.heading, text) for sub, text in zip(overview.subparts, parts, strict=True)
+    )
     draft.sections[draft.spec.sections[4].title] = texts.PROBLEMS[text_year]
     draft.sections[draft.spec.sections[5].title] = texts.fee_text(rng.choice([0, 0, 0, 20, 150]))
 

@@ -10,8 +10,8 @@ from tests.review.batch import EXTRA_ORGAN, ORGANS
 
 def test_one_row_per_expected_organ_in_list_order_then_the_others(review, batch):
     names = [o.organ for o in review.organs]
-    assert names[:len(ORGANS)] == [n.replace("\u3000", "") for n in batch.expected]
-    assert names[len(ORGANS):] == [EXTRA_ORGAN]
+    assert names[: len(ORGANS)] == [n.replace("\u3000", "") for n in batch.expected]
+    assert names[len(ORGANS) :] == [EXTRA_ORGAN]
 
 
 def test_statuses_are_those_the_batch_was_made_with(review, batch):
@@ -53,8 +53,11 @@ def test_cross_year_status(review, batch):
 
 def test_copy_scores_separate_copied_reports_from_rewritten_ones(review, batch):
     copied = [review.organ(o).copy_score for o in batch.copied]
-    rewritten = [review.organ(o).copy_score for o in batch.drafts
-                 if o not in batch.copied and o not in batch.new_this_year and o not in batch.with_errors]
+    rewritten = [
+        review.organ(o).copy_score
+        for o in batch.drafts
+        if o not in batch.copied and o not in batch.new_this_year and o not in batch.with_errors
+    ]
     assert min(copied) >= 0.8
     assert max(rewritten) < 0.5
     assert all(review.organ(o).copied for o in batch.copied)

@@ -47,7 +47,13 @@ def test_board_csv_opens_in_excel_and_holds_every_row(reviewed, review):
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows[0][:3] == ["机关", "状态", "格式"]
     assert len(rows) == 1 + len(review.organs)
-    assert rows[1 + [o.organ for o in review.organs].index("青禾县城关镇")][1:6] == ["有错误", "2021年格式", "2025", "2", "0"]
+    assert rows[1 + [o.organ for o in review.organs].index("青禾县城关镇")][1:6] == [
+        "有错误",
+        "2021年格式",
+        "2025",
+        "2",
+        "0",
+    ]
 
 
 def test_board_xlsx_has_typed_cells_and_the_comparison_sheet(reviewed, review, batch):
@@ -121,7 +127,8 @@ def test_charts_are_valid_png_and_pdf_with_chinese_text(reviewed):
     pngs, pdfs = sorted(charts.glob("*.png")), sorted(charts.glob("*.pdf"))
     assert [p.stem for p in pngs] == [p.stem for p in pdfs]
     assert {"本年新收申请", "本年新收申请-变化", "予以公开和部分公开占比", "行政复议结果纠正", "行政诉讼结果纠正"} <= {
-        p.stem for p in pngs}
+        p.stem for p in pngs
+    }
     for png in pngs:
         with Image.open(png) as image:
             image.verify()
@@ -163,7 +170,8 @@ def test_feedback_quotes_the_text_copied_from_last_year(reviewed, batch, review)
     paragraphs = [p.text for p in docx.Document(str(reviewed.out / "审核意见" / f"审核意见-{name}.docx")).paragraphs]
     passage = next(p for p in paragraphs if p.startswith("原文（与上年报告一字不差）："))
     assert passage.removeprefix("原文（与上年报告一字不差）：“").rstrip("”") in batch.previous[organ].section_text(
-        "五、存在的主要问题及改进情况") + batch.previous[organ].section_text("一、总体情况")
+        "五、存在的主要问题及改进情况"
+    ) + batch.previous[organ].section_text("一、总体情况")
 
 
 def test_exit_0_when_every_report_passes(batch, tmp_path):

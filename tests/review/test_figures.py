@@ -15,8 +15,12 @@ from tests.conftest import SAMPLE_2021_JSON, SEED_JSON
 @pytest.fixture
 def draft():
     d = read_report_file(SAMPLE_2021_JSON)
-    d.values |= {"t4.review.corrected": 2, "t4.direct.corrected": 1, "t4.after_review.corrected": 3,
-                 "t2.a8.fees.amount": Decimal("1.25")}
+    d.values |= {
+        "t4.review.corrected": 2,
+        "t4.direct.corrected": 1,
+        "t4.after_review.corrected": 3,
+        "t2.a8.fees.amount": Decimal("1.25"),
+    }
     return d
 
 
@@ -39,13 +43,16 @@ def test_the_2019_form_has_no_fee_amount_and_blank_tables_no_figures():
     assert (f.fees, f.applications, f.granted_share, f.review_corrected, f.litigation_corrected) == (None,) * 5
 
 
-@pytest.mark.parametrize(("text", "sentence", "amount"), [
-    ("本年度收取信息处理费150元。无其他事项。", "本年度收取信息处理费150元。", 150),
-    ("共收取信息处理费0.5万元；其他无。", "共收取信息处理费0.5万元；", 5000),
-    ("本年度没有收取信息处理费。", "本年度没有收取信息处理费。", 0),
-    ("按规定收取了信息处理费。", "按规定收取了信息处理费。", None),
-    ("无。", "", None),
-])
+@pytest.mark.parametrize(
+    ("text", "sentence", "amount"),
+    [
+        ("本年度收取信息处理费150元。无其他事项。", "本年度收取信息处理费150元。", 150),
+        ("共收取信息处理费0.5万元；其他无。", "共收取信息处理费0.5万元；", 5000),
+        ("本年度没有收取信息处理费。", "本年度没有收取信息处理费。", 0),
+        ("按规定收取了信息处理费。", "按规定收取了信息处理费。", None),
+        ("无。", "", None),
+    ],
+)
 def test_the_fee_sentence_and_its_amount(text, sentence, amount):
     assert fee_sentence(text) == (sentence, amount)
 
@@ -63,7 +70,11 @@ def test_comparison_rows_hold_this_year_last_year_and_the_change(review, batch):
     organ = next(o for o in batch.drafts if o not in batch.new_this_year and o not in batch.with_errors)
     c = rows[organ]
     now, before = batch.drafts[organ].value("t3.new.total"), batch.previous[organ].value("t3.new.total")
-    assert (c.value("applications"), c.previous("applications"), c.change("applications")) == (now, before, now - before)
+    assert (c.value("applications"), c.previous("applications"), c.change("applications")) == (
+        now,
+        before,
+        now - before,
+    )
     texts = comparison_texts(c)
     assert len(texts) == len(comparison_headers())
     assert texts[1:4] == [str(now), str(before), shown_figure("applications", now - before, signed=True)]

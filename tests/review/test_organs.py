@@ -8,13 +8,16 @@ from disclosure_desk.application.review.organs import county_of, normalise_name,
 from disclosure_desk.errors import BadInputError
 
 
-@pytest.mark.parametrize(("a", "b"), [
-    ("青禾县民政局", "青禾县 民政局"),
-    ("青禾县民政局", "青禾县\u3000民政局 "),
-    ("青禾县其他社会组织服务中心", "青禾县其它社会组织服务中心"),
-    ("青禾县（东城）街道", "青禾县(东城)街道"),
-    ("ＡＢＣ局", "ABC局"),
-])
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("青禾县民政局", "青禾县 民政局"),
+        ("青禾县民政局", "青禾县\u3000民政局 "),
+        ("青禾县其他社会组织服务中心", "青禾县其它社会组织服务中心"),
+        ("青禾县（东城）街道", "青禾县(东城)街道"),
+        ("ＡＢＣ局", "ABC局"),
+    ],
+)
 def test_spellings_of_one_organ_are_one_name(a, b):
     assert normalise_name(a) == normalise_name(b)
 

@@ -70,4 +70,8 @@ def test_with_errors_included_each_edition_is_summed_on_its_own(review, batch):
 
 def test_the_sums_are_a_report_of_the_county(review):
     draft = sum_reports(review).main.draft
-    assert (draft.organ, draft.year, draft.display_title) == ("青禾县（汇总）", 2025, "青禾县2025年政府信息公开工作年度报告汇总表")
+    assert (draft.organ, draft.year, draft.display_title) == (
+        "青禾县（汇总）",
+        2025,
+        "青禾县2025年政府信息公开工作年度报告汇总表",
+    )

@@ -32,7 +32,18 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-PHRASES = ("本机关", "政府信息公开", "依申请公开", "主动公开", "平台建设", "监督保障", "，", "。", "《条例》", "“十四五”")
+PHRASES = (
+    "本机关",
+    "政府信息公开",
+    "依申请公开",
+    "主动公开",
+    "平台建设",
+    "监督保障",
+    "，",
+    "。",
+    "《条例》",
+    "“十四五”",
+)
 WORDS = ("2025", "PDF", "12", "3.5%", "a", "OA")
 
 
@@ -137,7 +148,9 @@ class Driver:
         report = self.window.report
         self.steps += 1
         if self.steps % 12 == 0 or not isinstance(report.wizard.current_page(), (TablePage, TextPage, PartsPage)):
-            candidates = [i for i, p in enumerate(report.wizard.report_pages) if isinstance(p, (TablePage, TextPage, PartsPage))]
+            candidates = [
+                i for i, p in enumerate(report.wizard.report_pages) if isinstance(p, (TablePage, TextPage, PartsPage))
+            ]
             report.go_to_page(self.rng.choice(candidates))
         page = report.wizard.current_page()
         if isinstance(page, TablePage):

@@ -49,8 +49,14 @@ def traced_cli(*args: str, data_dir: Path, folder: Path) -> tuple[subprocess.Pop
     (``traced_cli.py``: CPU time used, files created in ``folder``, SQL statements), read as events."""
     fd, reader = events_pipe()
     env = child_env(data_dir, DISCLOSURE_DESK_EVENTS_FD=str(fd), DISCLOSURE_DESK_TRACE_DIR=str(folder))
-    child = subprocess.Popen([sys.executable, str(TRACED_CLI), *args], env=env, pass_fds=(fd,),
-                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, str(TRACED_CLI), *args],
+        env=env,
+        pass_fds=(fd,),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     close_child_end(fd)
     return child, ChildEvents(reader, f"disclosure-desk {args[0]}")
 
@@ -59,8 +65,13 @@ def driven_app(journal: Path, seed: int, data_dir: Path, *args: Path) -> tuple[s
     """The real app driven by ``gui_driver.py``; its journal lines, as it writes them, are the events.
     Its stderr goes to a file beside the journal (``app_stderr``)."""
     with open(journal.with_suffix(".stderr"), "w", encoding="utf-8") as err:
-        child = subprocess.Popen([sys.executable, str(DRIVER), str(journal), str(seed), *map(str, args)],
-                                 env=child_env(data_dir), stdout=subprocess.PIPE, stderr=err, text=True)
+        child = subprocess.Popen(
+            [sys.executable, str(DRIVER), str(journal), str(seed), *map(str, args)],
+            env=child_env(data_dir),
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        )
     return child, ChildEvents(child.stdout, f"the app ({journal.name})")
 
 

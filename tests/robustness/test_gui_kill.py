@@ -110,7 +110,7 @@ def _compare(entries: list[dict], draft, stats: LaneStats, run: int) -> None:
             continue
         stats.checked += 1
         stats.saved_edits += len(saved)
-        later = [e for _, e in edits[saved[-1]:]]
+        later = [e for _, e in edits[saved[-1] :]]
         if kind == "cell":
             ok = draft.value(name) in [e["v"] for e in later]
             have = draft.value(name)

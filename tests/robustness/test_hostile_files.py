@@ -40,7 +40,7 @@ def huge(path: Path) -> None:
 # name -> (bytes or a writer, words the message must contain)
 REFUSED = {
     "truncated (half)": (RAW[: len(RAW) // 2], "不完整"),
-    "truncated (inside a character)": (RAW[:RAW.index("青禾".encode()) + 1], "不完整"),
+    "truncated (inside a character)": (RAW[: RAW.index("青禾".encode()) + 1], "不完整"),
     "truncated (last brace)": (RAW.rstrip()[:-1], "不是有效的 JSON"),
     "empty": (b"", "不是有效的 JSON"),
     "not UTF-8 (a Latin-1 byte)": (RAW.replace("青禾".encode(), b"Caf\xe9", 1), "不是 UTF-8"),
@@ -54,7 +54,10 @@ REFUSED = {
     "duplicate cell": (TEXT.replace(CELL, f"{CELL}, {CELL}", 1).encode(), "两次"),
     "edition 2022": (TEXT.replace('"edition": "2021"', '"edition": "2022"').encode(), "edition"),
     "edition as a number": (TEXT.replace('"edition": "2021"', '"edition": 2021').encode(), "加引号"),
-    "edition 2019 with 2021 tables": (TEXT.replace('"edition": "2021"', '"edition": "2019"').encode(), "2021年格式的栏目"),
+    "edition 2019 with 2021 tables": (
+        TEXT.replace('"edition": "2021"', '"edition": "2019"').encode(),
+        "2021年格式的栏目",
+    ),
     "wrong schema": (TEXT.replace("report/1", "report/2").encode(), "schema"),
     "misspelt cell label": (TEXT.replace("商业企业", "商业企業", 1).encode(), "商业企業"),
     "NaN": (cell("NaN"), "NaN"),
@@ -101,7 +104,7 @@ def test_a_refused_file_exits_2_names_the_problem_and_changes_nothing(name, data
     pdf = tmp_path / "out.pdf"
     before = tree_state(path, data_dir)
     results = _run_all([("check", str(path)), ("pdf", str(path), "-o", str(pdf)), ("import", str(path))], data_dir)
-    for command, r in zip(("check", "pdf", "import"), results):
+    for command, r in zip(("check", "pdf", "import"), results, strict=False):
         lines = r.err.strip().splitlines()
         assert r.code == 2, (command, r.err[-2000:])
         assert "Traceback" not in r.err + r.out, command
@@ -167,7 +170,7 @@ def test_an_output_that_cannot_be_a_file_is_exit_3_with_the_reason(target, tmp_p
         r = cli(*args, data_dir=data)
         assert r.code == 3 and "Traceback" not in r.err, (args, r.err)
         assert r.err.startswith("错误：") and any(w in r.err for w in ("文件夹", "不存在", "太长")), r.err
-        assert not [p for p in tmp_path.rglob("*.part")]
+        assert not list(tmp_path.rglob("*.part"))
 
 
 @pytest.mark.slow

@@ -47,7 +47,7 @@ def _three(data: Path, out: Path):
     """list, import, export at once (none of them may change a refused store)."""
     args = [("list",), ("import", str(SAMPLE_2021)), ("export", "1", "-o", str(out))]
     with ThreadPoolExecutor(2) as pool:
-        return dict(zip(("list", "import", "export"), pool.map(lambda a: cli(*a, data_dir=data), args)))
+        return dict(zip(("list", "import", "export"), pool.map(lambda a: cli(*a, data_dir=data), args), strict=False))
 
 
 def _clean(r) -> None:
@@ -172,8 +172,9 @@ def test_a_read_only_store_is_read_but_never_written(what):
 def _tmpfs(size: str):
     folder = Path(tempfile.mkdtemp(prefix="dd-tmpfs-"))
     try:
-        r = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
-                           capture_output=True, check=False)
+        r = subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)], capture_output=True, check=False
+        )
         if r.returncode:
             pytest.skip(f"cannot mount a tmpfs here ({r.stderr.decode(errors='replace').strip()})")
         try:
@@ -264,8 +265,9 @@ def test_a_locked_store_waits_then_says_so_and_never_hangs(mode, tmp_path):
     away would never end here (the safety net of ``cli`` would fail the test)."""
     data = tmp_path / "data"
     store = _fill(data)
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(store), mode],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(store), mode], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
     try:
         assert holder.stdout.readline().strip() == "locked"
         results = _three(data, tmp_path / "out.json")
@@ -301,8 +303,9 @@ def app_messages(qapp, monkeypatch):
 
 
 @pytest.mark.parametrize("name", ["empty", "truncated", "random bytes", "damaged pages", "newer version"])
-def test_the_app_shows_what_is_wrong_with_the_store_and_leaves_it_alone(name, tmp_path, app_messages, qtbot,
-                                                                        monkeypatch):
+def test_the_app_shows_what_is_wrong_with_the_store_and_leaves_it_alone(
+    name, tmp_path, app_messages, qtbot, monkeypatch
+):
     from disclosure_desk import paths
     from disclosure_desk.ui.main_window import MainWindow
 

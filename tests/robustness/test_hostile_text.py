@@ -46,15 +46,56 @@ from .helpers import SAMPLE_2021
 
 pytestmark = pytest.mark.slow
 
-MARKUP = ["<b>", "</b>", "<i>x</i>", "<font name=x>", "<font name=\"Helvetica\" size=40>", "</font>",
-          "<img src=x>", "<img src=\"/etc/passwd\"/>", "&amp;", "&lt;", "&#x41;", "&#0;", "&nbsp;", "<br/>",
-          "<para>", "<b", "]]>", "<![CDATA[", "%s", "%(x)s", "{0}", "\\", "\\n", '"', "'", "<onDraw name=x/>"]
+MARKUP = [
+    "<b>",
+    "</b>",
+    "<i>x</i>",
+    "<font name=x>",
+    '<font name="Helvetica" size=40>',
+    "</font>",
+    "<img src=x>",
+    '<img src="/etc/passwd"/>',
+    "&amp;",
+    "&lt;",
+    "&#x41;",
+    "&#0;",
+    "&nbsp;",
+    "<br/>",
+    "<para>",
+    "<b",
+    "]]>",
+    "<![CDATA[",
+    "%s",
+    "%(x)s",
+    "{0}",
+    "\\",
+    "\\n",
+    '"',
+    "'",
+    "<onDraw name=x/>",
+]
 BREAKS = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\t", " ", "\u3000", "\u00a0", "\u200b", "\u202f", "\u2003"]
 BIDI = list("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c")
 EMOJI = ["😀", "👍🏽", "👨\u200d👩\u200d👧", "🇨🇳", "❤\ufe0f", "✌\ufe0f", "1\ufe0f\u20e3", "🏳\ufe0f\u200d🌈"]
-ODD = ["\uffff", "\ufffe", "\U0010ffff", "\ufdd0", "\u0378", "\ue000", "\U000f0000", "\ud800", "\udfff",
-       "\ufeff", "\u00ad", "\u2060", "\U000e0001", "\ufe0f", "\U000e0100", "\u034f"]
-PUNCT = list("，。、；：？！（）《》“”‘’【】—…·") + ["——", "……"]
+ODD = [
+    "\uffff",
+    "\ufffe",
+    "\U0010ffff",
+    "\ufdd0",
+    "\u0378",
+    "\ue000",
+    "\U000f0000",
+    "\ud800",
+    "\udfff",
+    "\ufeff",
+    "\u00ad",
+    "\u2060",
+    "\U000e0001",
+    "\ufe0f",
+    "\U000e0100",
+    "\u034f",
+]
+PUNCT = [*list("，。、；：？！（）《》“”‘’【】—…·"), "——", "……"]
 CJK = "政府信息公开工作年度报告本机关依法主动申请办理答复平台建设监督保障堃喆㐀"
 
 text_pieces = st.one_of(
@@ -72,7 +113,9 @@ text_pieces = st.one_of(
     st.characters(min_codepoint=0xE000, max_codepoint=0xF8FF),  # private use
     st.characters(codec="utf-8"),  # anything at all
     st.text(st.characters(min_codepoint=0x21, max_codepoint=0x7E), min_size=1, max_size=8),
-    st.builds(lambda ch, n: ch * n, st.sampled_from(["a", "9", "甲", "—", "，", "（", "x\u0301"]), st.integers(30, 300)),
+    st.builds(
+        lambda ch, n: ch * n, st.sampled_from(["a", "9", "甲", "—", "，", "（", "x\u0301"]), st.integers(30, 300)
+    ),
 )
 hostile = st.lists(text_pieces, max_size=25).map("".join)
 
@@ -82,7 +125,9 @@ def _base() -> Draft:
     return read_report_file(SAMPLE_2021)
 
 
-def _with_text(text: str, *, heading: str = "（一）小标题", title: str | None = None, organ: str | None = None) -> Draft:
+def _with_text(
+    text: str, *, heading: str = "（一）小标题", title: str | None = None, organ: str | None = None
+) -> Draft:
     d = copy.deepcopy(_base())
     d.preface = text
     d.sections["一、总体情况"] = (SectionPart(heading, text), SectionPart("", "正文"))
@@ -116,9 +161,12 @@ SURROGATE_PAIR = re.compile("[\ud800-\udbff][\udc00-\udfff]")
 def _paired(draft: Draft) -> Draft:
     """The documented exception (docs/report-json.md): a lone high surrogate right before a lone low one
     is, in JSON, the escape of the character the two encode (``\\ud800\\udfff`` is U+103FF)."""
+
     def pair(text):
         if isinstance(text, str):
-            return SURROGATE_PAIR.sub(lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text)
+            return SURROGATE_PAIR.sub(
+                lambda m: m.group().encode("utf-16-le", "surrogatepass").decode("utf-16-le"), text
+            )
         if isinstance(text, tuple):
             return tuple(SectionPart(pair(p.heading), pair(p.text)) for p in text)
         if isinstance(text, dict):
@@ -140,8 +188,9 @@ def store(tmp_path_factory):
     s.close()
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-                                                                  HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 @given(text=hostile, label=hostile)
 def test_the_store_gives_back_exactly_the_text_that_went_in(store, text, label):
     draft = _with_text(text, heading=label, title=label or None, organ=label)
@@ -257,7 +306,7 @@ def test_titles_organs_and_headings_of_any_text_are_printed(label):
     want = squash("".join(printed(START + label + END)[0]))
     got = _pdf_text_until(data, END, times=2)
     assert got.startswith(want)  # the title comes first (a long one runs onto the next pages)
-    assert want in got[len(want):]  # the part's heading
+    assert want in got[len(want) :]  # the part's heading
     assert result.pages >= 1
 
 
@@ -327,14 +376,30 @@ def test_the_pruned_title_search_breaks_titles_as_trying_every_combination_did()
         return ts.width(s, styles.TITLE)
 
     rng = random.Random(8)
-    units = ["青禾县", "人民政府", "办公室", "市场监督管理局", "街道办事处", "统计局", "中共", "委员会", "（", "）",
-             "自然资源和规划局", "ABC", "2025", "乡", "镇"]
+    units = [
+        "青禾县",
+        "人民政府",
+        "办公室",
+        "市场监督管理局",
+        "街道办事处",
+        "统计局",
+        "中共",
+        "委员会",
+        "（",
+        "）",
+        "自然资源和规划局",
+        "ABC",
+        "2025",
+        "乡",
+        "镇",
+    ]
     for _ in range(40):
         title = "".join(rng.choice(units) for _ in range(rng.randint(1, 7))) + rng.choice(["2025年", ""]) + t.SUFFIX
         cands = t.candidates(title)
         for c, lines in ((cands, 3), (t._char_breaks(title, cands), 4)):
             assert t._best(title, c, measure, styles.TYPE_AREA_WIDTH, lines) == _every_combination(
-                title, c, measure, styles.TYPE_AREA_WIDTH, lines), title
+                title, c, measure, styles.TYPE_AREA_WIDTH, lines
+            ), title
 
 
 @pytest.mark.parametrize("length", [100, 1_000, 200_000])
@@ -363,8 +428,16 @@ def _profiled_calls(work) -> int:
     return count
 
 
-@pytest.mark.parametrize("name", ["no break at all (letters)", "no break at all (digits)", "closing punctuation only",
-                                  "中文和标点", "one line of CJK without punctuation"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "no break at all (letters)",
+        "no break at all (digits)",
+        "closing punctuation only",
+        "中文和标点",
+        "one line of CJK without punctuation",
+    ],
+)
 def test_setting_a_line_without_breaks_is_work_in_proportion_to_its_length(name):
     """Twice the text, twice the calls (2.0 here); re-splitting the rest for every line made it about 3.9
     (quadratic: 200,000 letters took four minutes)."""
@@ -422,8 +495,9 @@ def test_the_app_says_so_when_a_report_holds_characters_its_editors_cannot(qapp,
     answers = Answers()
     monkeypatch.setattr(messages, "present", answers)
     report = tmp_path / "odd.json"
-    report.write_text(SAMPLE_2021.read_text("utf-8").replace('"preface": "本报告', '"preface": "\\ud800本报告'),
-                      "utf-8")
+    report.write_text(
+        SAMPLE_2021.read_text("utf-8").replace('"preface": "本报告', '"preface": "\\ud800本报告'), "utf-8"
+    )
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_store()

@@ -232,5 +232,7 @@ def test_sigkill_during_pdf_export_and_import(tmp_path):
         imp = pool.submit(_import_lane, tmp_path / "import", random.Random(seed + 1))
         app = pool.submit(_app_export_lane, tmp_path / "app", random.Random(seed + 2))
         pdf_outcome, import_outcome, app_outcome = pdf.result(), imp.result(), app.result()
-    print(f"\nSIGKILL during pdf (seed {seed}): {KILLS} kills, {pdf_outcome}; during import: {KILLS} kills, "
-          f"{import_outcome}; during the app's export: {APP_KILLS} kills, {app_outcome}")
+    print(
+        f"\nSIGKILL during pdf (seed {seed}): {KILLS} kills, {pdf_outcome}; during import: {KILLS} kills, "
+        f"{import_outcome}; during the app's export: {APP_KILLS} kills, {app_outcome}"
+    )

@@ -99,9 +99,51 @@ def test_what_clerks_type_is_accepted_or_refused_naming_the_cell(text, kind):
         assert str(value) == str(expected)  # 12.50 stays 12.50
 
 
-PIECES = ["0", "1", "2", "9", "12", "280", "０", "１", "９", ",", "，", ".", "。", "．", " ", "\u3000", "\t", "\u00a0",
-          "-", "－", "—", "减", "增", "+", "件", "项", "万元", "万", "元", "/", "无", "①", "¹", "\u200b", "\ufeff",
-          "a", "两", "十", "%", "(", "e", "\x00", "\r\n"]
+PIECES = [
+    "0",
+    "1",
+    "2",
+    "9",
+    "12",
+    "280",
+    "０",
+    "１",
+    "９",
+    ",",
+    "，",
+    ".",
+    "。",
+    "．",
+    " ",
+    "\u3000",
+    "\t",
+    "\u00a0",
+    "-",
+    "－",
+    "—",
+    "减",
+    "增",
+    "+",
+    "件",
+    "项",
+    "万元",
+    "万",
+    "元",
+    "/",
+    "无",
+    "①",
+    "¹",
+    "\u200b",
+    "\ufeff",
+    "a",
+    "两",
+    "十",
+    "%",
+    "(",
+    "e",
+    "\x00",
+    "\r\n",
+]
 clerk_text = st.lists(st.sampled_from(PIECES), max_size=10).map("".join)
 
 
@@ -132,8 +174,11 @@ FULL_WIDTH = str.maketrans("0123456789,.+-", "０１２３４５６７８９，�
 
 
 @settings(max_examples=300, deadline=None)
-@given(digits=st.text("0123456789", min_size=1, max_size=12), decimals=st.text("0123456789", max_size=4),
-       kind=st.sampled_from(["amount", "count"]))
+@given(
+    digits=st.text("0123456789", min_size=1, max_size=12),
+    decimals=st.text("0123456789", max_size=4),
+    kind=st.sampled_from(["amount", "count"]),
+)
 def test_full_width_and_grouped_figures_read_as_the_plain_ones(digits, decimals, kind):
     cell = KINDS[kind]
     plain = digits + (f".{decimals}" if decimals else "")
@@ -156,8 +201,13 @@ def _extreme(path):
     d = read_report_file(path)
     for c in d.spec.all_cells:
         if not c.is_total:
-            d.values[c.id] = (Decimal("999999999999.9999") if c.kind.allows_decimals
-                              else -999999999999 if c.kind.allows_negative else 999999999999)
+            d.values[c.id] = (
+                Decimal("999999999999.9999")
+                if c.kind.allows_decimals
+                else -999999999999
+                if c.kind.allows_negative
+                else 999999999999
+            )
     d.fill_totals()
     return d
 
@@ -172,7 +222,8 @@ def test_extreme_values_and_their_totals_survive_the_store_and_report_json(path,
         with store.read_session() as session:
             loaded = DraftRepository(session).load(d.id)
     assert loaded.values == d.values and {k: str(v) for k, v in loaded.values.items()} == {
-        k: str(v) for k, v in d.values.items()}
+        k: str(v) for k, v in d.values.items()
+    }
     again = parse_report_text(dumps_report(d))  # an export of what the app computed imports again
     assert again.values == d.values
 
@@ -186,7 +237,8 @@ def test_sums_are_exact_where_decimal_would_round():
     d = copy.deepcopy(d)
     d.values["t3.new.natural"], d.values["t3.new.business"] = big, tiny  # read from a file: kept for TYPE
     assert d.derived_value("t3.new.total") == exact_sum(
-        [d.value(c) for c in d.spec.cell("t3.new.total").sum_of if d.value(c) is not None])
+        [d.value(c) for c in d.spec.cell("t3.new.total").sum_of if d.value(c) is not None]
+    )
     from disclosure_desk.checks import check
 
     d.values["t3.new.total"] = d.derived_value("t3.new.total")
@@ -265,8 +317,10 @@ def test_a_block_that_does_not_fit_or_parse_changes_nothing_and_says_where(name,
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(rows=st.lists(st.lists(clerk_text, min_size=1, max_size=9), min_size=1, max_size=5),
-       sep=st.sampled_from(["\n", "\r\n"]))
+@given(
+    rows=st.lists(st.lists(clerk_text, min_size=1, max_size=9), min_size=1, max_size=5),
+    sep=st.sampled_from(["\n", "\r\n"]),
+)
 def test_any_pasted_block_is_written_whole_or_not_at_all(table3, rows, sep):
     session, model, view, notices = table3
     text = sep.join("\t".join(r) for r in rows)
@@ -279,7 +333,8 @@ def test_any_pasted_block_is_written_whole_or_not_at_all(table3, rows, sep):
     else:
         for table in session.spec.tables:  # totals still the sums of their parts
             for cell in table.total_cells:
-                if cell.id.startswith("t3.") and any(k in before and before[k] != session.draft.value(k)
-                                                      for k in cell.sum_of):
+                if cell.id.startswith("t3.") and any(
+                    k in before and before[k] != session.draft.value(k) for k in cell.sum_of
+                ):
                     assert session.draft.value(cell.id) == session.draft.derived_value(cell.id)
     session.set_values(before, recompute=False)

@@ -86,8 +86,10 @@ def test_two_apps_and_imports_at_once_lose_nothing(tmp_path):
     assert organs.count("伊洛街道办事处") == imported == 2 * ROUNDS, f"seed {seed}"
     assert organs.count("青禾县统计局") == 1  # A reopened its one report every round
     assert not stats.lost, f"seed {seed}: {stats.lost}"
-    print(f"\nTwo at once (seed {seed}): {ROUNDS} rounds, the second app told {ROUNDS} times, {imported} imports "
-          f"while typing, {stats.edits} edits, {stats.saved_edits} of them saved before the kill, {len(stats.lost)} lost")
+    print(
+        f"\nTwo at once (seed {seed}): {ROUNDS} rounds, the second app told {ROUNDS} times, {imported} imports "
+        f"while typing, {stats.edits} edits, {stats.saved_edits} of them saved before the kill, {len(stats.lost)} lost"
+    )
 
 
 HOLDER = r"""
@@ -105,12 +107,21 @@ def test_an_import_that_must_wait_says_so_and_then_succeeds(tmp_path):
     """The lock is held until the import says it is waiting, then let go: the import goes on and is done."""
     data = tmp_path / "data"
     assert cli("import", str(SAMPLE_2021), data_dir=data).code == 0
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(data / "drafts.sqlite3")],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(data / "drafts.sqlite3")],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     held = ChildEvents(holder.stdout, "the lock holder")
     assert held.next() == "locked"
-    importer = subprocess.Popen([sys.executable, "-m", "disclosure_desk", "import", str(SAMPLE_2019)],
-                                env=child_env(data), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    importer = subprocess.Popen(
+        [sys.executable, "-m", "disclosure_desk", "import", str(SAMPLE_2019)],
+        env=child_env(data),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     said = ChildEvents(importer.stderr, "the import")
     waiting = said.wait_for(lambda line: "正在等待" in line)
     holder.stdin.write("release\n")

@@ -167,7 +167,11 @@ def test_sections_in_official_order():
         ]
         overview = get_spec(edition).sections[0]
         assert [p.heading for p in overview.subparts] == [
-            "（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"
+            "（一）主动公开",
+            "（二）依申请公开",
+            "（三）政府信息管理",
+            "（四）政府信息公开平台建设",
+            "（五）监督保障",
         ]
 
 

@@ -21,11 +21,22 @@ NEW_T3_ROW = "4.申请人主动撤回申请"
 
 def third_edition():
     first, *rest = TABLE2_BLOCKS
-    first = dataclasses.replace(first, rows=(*first.rows, T2Row("local_laws", NEW_T2_ROW, "本机关起草的地方性法规草案。")))
-    other = (*OTHER_ROWS, T3Row("other.withdrawn", NEW_T3_ROW, 3, "申请人主动撤回的申请。", "（六）其他处理",
-                                role=roles.OTHER_RESULT))  # a result: it counts in （七）总计
-    return build_report_spec(THIRD, "政府信息公开工作年度报告格式（假设的第三版）", "国办公开办函〔2031〕1号",
-                             "2031年格式", 2031, (first, *rest), other)
+    first = dataclasses.replace(
+        first, rows=(*first.rows, T2Row("local_laws", NEW_T2_ROW, "本机关起草的地方性法规草案。"))
+    )
+    other = (
+        *OTHER_ROWS,
+        T3Row("other.withdrawn", NEW_T3_ROW, 3, "申请人主动撤回的申请。", "（六）其他处理", role=roles.OTHER_RESULT),
+    )  # a result: it counts in （七）总计
+    return build_report_spec(
+        THIRD,
+        "政府信息公开工作年度报告格式（假设的第三版）",
+        "国办公开办函〔2031〕1号",
+        "2031年格式",
+        2031,
+        (first, *rest),
+        other,
+    )
 
 
 @pytest.fixture
@@ -52,7 +63,11 @@ def filled(edition, sample_2021):
 
 def test_the_edition_is_known_everywhere(edition):
     assert THIRD in editions() and default_edition(2031) == THIRD and default_edition(2030) == "2021"
-    assert edition.table("表二").cell("t2.a1.local_laws.in_force").path == ("第二十条第（一）项", NEW_T2_ROW, "现行有效件数")
+    assert edition.table("表二").cell("t2.a1.local_laws.in_force").path == (
+        "第二十条第（一）项",
+        NEW_T2_ROW,
+        "现行有效件数",
+    )
     assert edition.table("表三").cell("t3.other.withdrawn.total").path == (f"（六）其他处理/{NEW_T3_ROW}", "总计")
 
 

@@ -33,4 +33,3 @@ def file_state(path) -> dict:
         p = path.parent / f"{path.name}{suffix}"
         out[suffix or "db"] = p.read_bytes() if p.exists() else None
     return out
-

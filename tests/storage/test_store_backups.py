@@ -6,7 +6,6 @@ import datetime as dt
 import sqlite3
 
 import pytest
-from tests.storage.storehelp import load, save
 
 from disclosure_desk.domain import Draft
 from disclosure_desk.storage import (
@@ -16,11 +15,12 @@ from disclosure_desk.storage import (
     maybe_daily_backup,
     open_store,
     restore_backup,
+    schema,
     take_backup,
 )
 from disclosure_desk.storage import backups as backups_module
-from disclosure_desk.storage import schema
 from disclosure_desk.storage.validate import check_store_file
+from tests.storage.storehelp import load, save
 
 
 def _organs(store) -> list[str]:
@@ -116,6 +116,7 @@ def test_backup_names_sort_by_time(tmp_path):
     for name in ("drafts-20250102-000000.sqlite3", "drafts-20250101-120000-v1.sqlite3", "other.sqlite3"):
         (tmp_path / name).write_bytes(b"")
     assert [p.name for p in backups_module.list_backups(tmp_path)] == [
-        "drafts-20250101-120000-v1.sqlite3", "drafts-20250102-000000.sqlite3",
+        "drafts-20250101-120000-v1.sqlite3",
+        "drafts-20250102-000000.sqlite3",
     ]
     assert backups_module.backup_time(tmp_path / "drafts-20250102-000000.sqlite3") == dt.datetime(2025, 1, 2)

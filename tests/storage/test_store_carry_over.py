@@ -53,7 +53,9 @@ def test_carried_texts_are_copied_and_marked_until_revised(store):
         assert draft.carried_texts[title] == last.section_text(title)
     copied = {f.section for f in check(draft) if f.rule == "C-1"}
     assert "一、总体情况" in copied
-    draft.sections["一、总体情况"] = "（一）主动公开\n2026年，本局全面改写了这一部分，讲述了今年完全不同的工作内容和取得的成效，共主动公开信息二百条。"
+    draft.sections["一、总体情况"] = (
+        "（一）主动公开\n2026年，本局全面改写了这一部分，讲述了今年完全不同的工作内容和取得的成效，共主动公开信息二百条。"
+    )
     save(store, draft)
     assert "一、总体情况" not in {f.section for f in check(load(store, draft.id)) if f.rule == "C-1"}
 

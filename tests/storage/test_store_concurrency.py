@@ -59,7 +59,11 @@ def test_two_processes_saving_at_once_lose_nothing(store_path):
     children = [
         subprocess.Popen(
             [sys.executable, "-c", CHILD, str(store_path), name, str(sample), str(STEPS)],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
         )
         for name in ("A", "B")
     ]
@@ -69,7 +73,7 @@ def test_two_processes_saving_at_once_lose_nothing(store_path):
         child.stdin.write("go\n")
         child.stdin.flush()
     results = [child.communicate(timeout=SAFETY_NET) for child in children]
-    for child, (out, err) in zip(children, results):
+    for child, (out, err) in zip(children, results, strict=False):
         assert child.returncode == 0 and out == "done\n", err
         assert err == ""  # nothing shown to the clerk: waiting for the lock is silent
     with open_store(store_path) as store, store.read_session() as session:

@@ -79,7 +79,10 @@ def _run_child_and_kill(store_path: Path, rng: random.Random) -> list[int]:
     sample = paths.samples_dir() / "qinghe-tongjiju-2025.json"
     child = subprocess.Popen(
         [sys.executable, "-c", CHILD, str(store_path), str(sample)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
     )
     events = ChildEvents(child.stdout, "the saving child")
     try:

@@ -13,8 +13,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import inspect
-from tests.child_events import SAFETY_NET
-from tests.storage.storehelp import file_state, load, sample_draft, save
 
 from disclosure_desk import paths
 from disclosure_desk.domain import Draft
@@ -27,12 +25,14 @@ from disclosure_desk.storage import (
     StoreNotWritableError,
     StoreUnreadableError,
     open_store,
+    schema,
     take_backup,
 )
 from disclosure_desk.storage import engine as engine_module
-from disclosure_desk.storage import schema
 from disclosure_desk.storage.backups import list_backups
 from disclosure_desk.storage.models import Base
+from tests.child_events import SAFETY_NET
+from tests.storage.storehelp import file_state, load, sample_draft, save
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -59,7 +59,7 @@ def test_every_connection_gets_the_pragmas(store):
     connections = [store.engine.connect() for _ in range(3)]  # three pool connections
     try:
         for conn in connections:
-            get = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()  # noqa: E731
+            get = lambda name: conn.exec_driver_sql(f"PRAGMA {name}").scalar()
             assert (get("foreign_keys"), get("journal_mode"), get("synchronous")) == (1, "wal", 2)
             assert get("busy_timeout") == engine_module.BUSY_TIMEOUT_MS
     finally:
@@ -367,9 +367,8 @@ def test_a_full_disk_is_reported_and_nothing_half_saved(store):
 def test_sqlite_errors_become_the_clerks_messages(tmp_path, name, expected):
     error = sqlite3.OperationalError("simulated")
     error.sqlite_errorname = name
-    with pytest.raises(expected):
-        with engine_module.translate_errors(tmp_path / "drafts.sqlite3"):
-            raise error
+    with pytest.raises(expected), engine_module.translate_errors(tmp_path / "drafts.sqlite3"):
+        raise error
 
 
 def test_migration_scripts_are_split_as_sqlite_ends_statements():
@@ -377,4 +376,6 @@ def test_migration_scripts_are_split_as_sqlite_ends_statements():
     statements = schema._statements(script)
     assert len(statements) == 2 and "'x;y'" in statements[0] and statements[1].endswith("END;")
     assert schema._statements("CREATE TABLE u (a INT);\nCREATE TABLE v (b INT)") == [
-        "CREATE TABLE u (a INT);", "CREATE TABLE v (b INT)"]
+        "CREATE TABLE u (a INT);",
+        "CREATE TABLE v (b INT)",
+    ]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from tests.storage.storehelp import load, sample_draft, save
 
 from disclosure_desk.domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from disclosure_desk.errors import BadInputError
@@ -17,6 +16,7 @@ from disclosure_desk.storage import (
     StoreError,
     open_store,
 )
+from tests.storage.storehelp import load, sample_draft, save
 
 
 def test_list_shows_organ_year_edition_status_and_last_saved(store):
@@ -148,9 +148,12 @@ def test_delete_goes_to_a_recoverable_trash_emptied_only_on_request(store):
         with pytest.raises(DraftNotFoundError):
             drafts.load(gone.id)
     with store.session() as session:  # values, texts and history went with it (foreign keys on)
-        assert session.connection().exec_driver_sql(
-            "SELECT count(*) FROM draft_values WHERE draft_id = ?", (gone.id,)
-        ).scalar() == 0
+        assert (
+            session.connection()
+            .exec_driver_sql("SELECT count(*) FROM draft_values WHERE draft_id = ?", (gone.id,))
+            .scalar()
+            == 0
+        )
 
 
 def test_final_drafts_are_frozen_until_reopened_with_a_reason(store):

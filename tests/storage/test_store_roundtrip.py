@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from tests.storage.storehelp import exact, load, save
 
 from disclosure_desk.domain import Draft, SectionPart
 from disclosure_desk.interchange import dumps_report, parse_report_bytes, read_report_file
 from disclosure_desk.spec import get_spec
 from disclosure_desk.storage import open_store
+from tests.storage.storehelp import exact, load, save
 
 UNICODE = "𠀀𪚥䶵鿿 👩‍💻🇨🇳 e\u0301 \x00\x01\x1f\x7f \u2028\u200b\ufeff \r\n\t 末尾 \ud800 \udfff"
 

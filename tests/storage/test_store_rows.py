@@ -10,19 +10,19 @@ import subprocess
 import sys
 
 import pytest
-from tests.storage.storehelp import exact, load, sample_draft, save
 
 from disclosure_desk import domain
 from disclosure_desk.storage import DraftRepository, open_store, rows, summary
 from disclosure_desk.storage.models import DraftRecord, TextRecord, ValueRecord
+from tests.storage.storehelp import exact, load, sample_draft, save
 
 
 def test_the_column_lists_are_the_models_tables():
-    assert rows.DRAFT_COLUMNS == tuple(DraftRecord.__table__.columns.keys())
-    assert rows.VALUE_COLUMNS == tuple(ValueRecord.__table__.columns.keys())
-    assert rows.TEXT_COLUMNS == tuple(TextRecord.__table__.columns.keys())
+    assert tuple(DraftRecord.__table__.columns.keys()) == rows.DRAFT_COLUMNS
+    assert tuple(ValueRecord.__table__.columns.keys()) == rows.VALUE_COLUMNS
+    assert tuple(TextRecord.__table__.columns.keys()) == rows.TEXT_COLUMNS
     assert set(rows.SUMMARY_COLUMNS) <= set(rows.DRAFT_COLUMNS)
-    assert rows.SUMMARY_COLUMNS == summary.DraftSummary._fields  # read by position into a DraftSummary
+    assert summary.DraftSummary._fields == rows.SUMMARY_COLUMNS  # read by position into a DraftSummary
 
 
 def test_the_status_names_are_the_domains():

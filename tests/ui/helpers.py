@@ -37,7 +37,9 @@ def paste(qtbot, widget, text: str) -> None:
 
 def page(report, cls, key=None):
     for p in report.wizard.report_pages:
-        if isinstance(p, cls) and (key is None or p.page_key == key or getattr(getattr(p, "table", None), "key", None) == key):
+        if isinstance(p, cls) and (
+            key is None or p.page_key == key or getattr(getattr(p, "table", None), "key", None) == key
+        ):
             return p
     raise LookupError(cls)
 

@@ -66,8 +66,9 @@ def test_continuous_typing_is_still_saved_every_second(qtbot, report_2021):
         qtbot.keyClicks(five.editor, "a")
         keystrokes += 1
         typed_at = timer.remainingTime()
-        qtbot.waitUntil(lambda typed_at=typed_at: bool(saves) or timer.remainingTime() <= typed_at - step,
-                        timeout=SAFETY_NET_MS)
+        qtbot.waitUntil(
+            lambda typed_at=typed_at: bool(saves) or timer.remainingTime() <= typed_at - step, timeout=SAFETY_NET_MS
+        )
     assert saves, "typing without pause must not hold back the autosave"
     assert keystrokes >= 2  # the save came while typing went on
 
@@ -125,8 +126,9 @@ def test_closing_saves_and_the_store_has_everything(qtbot, window, report_2021):
         g.close()
 
 
-def test_closing_when_the_store_cannot_be_written_rescues_the_draft(qtbot, window, report_2021, monkeypatch, answers,
-                                                                     tmp_path):
+def test_closing_when_the_store_cannot_be_written_rescues_the_draft(
+    qtbot, window, report_2021, monkeypatch, answers, tmp_path
+):
     def failing_save(draft):
         raise StoreNotWritableError("数据文件夹不能写入。", "gone")
 
@@ -174,8 +176,14 @@ KILL_SCRIPT = textwrap.dedent(
 
 def test_after_the_process_dies_everything_autosaved_is_there(tmp_path):
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DISCLOSURE_DESK_DATA_DIR=str(tmp_path))
-    result = subprocess.run([sys.executable, "-c", KILL_SCRIPT], env=env, capture_output=True, text=True, check=False,
-                            timeout=SAFETY_NET_MS / 1000)
+    result = subprocess.run(
+        [sys.executable, "-c", KILL_SCRIPT],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=SAFETY_NET_MS / 1000,
+    )
     assert result.returncode in (-9, 9), result.stderr[-2000:]
     draft_id = int(result.stdout.split()[0])
     from disclosure_desk.application.workspace import open_workspace

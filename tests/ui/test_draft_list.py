@@ -19,10 +19,19 @@ def test_draft_list_model(qtmodeltester, qapp):
     from disclosure_desk.ui.draft_list_model import DraftListModel
 
     model = DraftListModel()
-    model.set_rows([
-        DraftRow(1, "伊洛街道办事处", 2019, "2019", "草稿", "伊洛街道办事处2019年政府信息公开工作年度报告",
-                 dt.datetime(2026, 1, 2, 3, 4)),
-        DraftRow(2, "", None, "2021", "定稿", "", None),
-    ])
+    model.set_rows(
+        [
+            DraftRow(
+                1,
+                "伊洛街道办事处",
+                2019,
+                "2019",
+                "草稿",
+                "伊洛街道办事处2019年政府信息公开工作年度报告",
+                dt.datetime(2026, 1, 2, 3, 4),
+            ),
+            DraftRow(2, "", None, "2021", "定稿", "", None),
+        ]
+    )
     qtmodeltester.check(model, force_py=True)
     assert model.index(1, 0).data() == "（未填机关名称）" and model.index(0, 2).data() == "2019年试行格式"

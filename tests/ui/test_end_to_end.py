@@ -23,10 +23,20 @@ pypdf = pytest.importorskip("pypdf")
 
 SEED = json.loads((SAMPLES / "yiluo-2019.json").read_text("utf-8"))
 OVERVIEW = SEED["sections"]["一、总体情况"].split("\n")
-HEADINGS = ["（一）政府信息主动公开情况。", "（二）政府信息资源的规范化、标准化管理情况。", "（三）政府信息公开平台建设情况。"]
+HEADINGS = [
+    "（一）政府信息主动公开情况。",
+    "（二）政府信息资源的规范化、标准化管理情况。",
+    "（三）政府信息公开平台建设情况。",
+]
 # 表三 as the clerk keeps it in a spreadsheet: 23 rows × (自然人 … 其他, 总计)
-T3_ROWS = {"new": (4, 1), "carried_in": (1, 0), "disclosed": (2, 0), "partial": (1, 0),
-           "unavailable.not_held": (1, 1), "carried_out": (1, 0)}
+T3_ROWS = {
+    "new": (4, 1),
+    "carried_in": (1, 0),
+    "disclosed": (2, 0),
+    "partial": (1, 0),
+    "unavailable.not_held": (1, 1),
+    "carried_out": (1, 0),
+}
 
 
 def _t3_block(table, wrong_new_natural=None) -> str:
@@ -146,7 +156,8 @@ def test_fill_the_seed_report_through_the_wizard(qtbot, window, monkeypatch, ans
         answers.push(reason)
         qtbot.mouseClick(review.accept_button, Qt.MouseButton.LeftButton)
     assert [f.accepted_reason for f in session.findings] == [reason] * len(warnings), [
-        (f.rule, f.message) for f in session.findings]
+        (f.rule, f.message) for f in session.findings
+    ]
     statuses = {p.side_label: report.page_status_of(p.page_key) for p in wizard.report_pages[:-1]}
     assert set(statuses.values()) == {"done"}, statuses
     _next(qtbot, wizard)
@@ -188,7 +199,8 @@ def test_fill_the_seed_report_through_the_wizard(qtbot, window, monkeypatch, ans
     assert stored.preface == SEED["preface"]
     assert [p.heading for p in stored.section_parts("一、总体情况")] == HEADINGS
     assert [p.text for p in stored.section_parts("一、总体情况")] == [
-        line.removeprefix(h) for line, h in zip(OVERVIEW, HEADINGS)]
+        line.removeprefix(h) for line, h in zip(OVERVIEW, HEADINGS, strict=False)
+    ]
     assert stored.section_text("五、存在的主要问题及改进情况") == SEED["sections"]["五、存在的主要问题及改进情况"]
     assert stored.section_text("六、其他需要报告的事项") == SEED["sections"]["六、其他需要报告的事项"]
     assert stored.values == expected.values

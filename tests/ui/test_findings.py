@@ -58,8 +58,9 @@ def test_review_page_groups_by_section_and_jumps(qtbot, report_2019):
     groups = [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
     assert groups[0].startswith("一、总体情况") and any(g.startswith("三、收到和处理") for g in groups)
     assert any(g.startswith("落款") for g in groups)
-    t2_group = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                    if tree.topLevelItem(i).text(0).startswith("二、"))
+    t2_group = next(
+        tree.topLevelItem(i) for i in range(tree.topLevelItemCount()) if tree.topLevelItem(i).text(0).startswith("二、")
+    )
     child = t2_group.child(0)
     assert child.data(0, REVIEW_ROLE).rule == "B-1"
     tree.scrollToItem(child)

@@ -37,7 +37,9 @@ def test_the_dialog_shows_the_printed_text_beside_every_uncertain_cell(qtbot):
     qtbot.addWidget(dialog)
     table = dialog.table
     assert [table.horizontalHeaderItem(i).text() for i in range(table.columnCount())] == list(COLUMNS)
-    rows = {table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())}
+    rows = {
+        table.item(r, 0).text(): (table.item(r, 1).text(), table.item(r, 2).text()) for r in range(table.rowCount())
+    }
     assert rows["表二/第二十条第（八）项/行政事业性收费/本年收费金额（单位：万元）"] == ("251000元", "25.1")
     assert rows["表三/（三）不予公开/4.保护第三方合法权益/自然人"][0] == "0"  # its row label was a misprint
     assert rows["表二/第二十条第（一）项/规章/本年制发件数"] == ("/", "（空）")

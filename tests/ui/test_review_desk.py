@@ -152,7 +152,10 @@ def test_charts_show_and_export(qtbot, desk, review, tmp_path, answers):  # noqa
 
     desk.set_review(review)
     panel = desk.charts
-    assert [panel.choice.itemText(i) for i in range(panel.choice.count())][:2] == ["本年新收申请", "予以公开和部分公开占比"]
+    assert [panel.choice.itemText(i) for i in range(panel.choice.count())][:2] == [
+        "本年新收申请",
+        "予以公开和部分公开占比",
+    ]
     assert isinstance(panel.canvas, FigureCanvasQTAgg)
     panel.change.setChecked(True)
     assert panel.figure.axes[0].get_title(loc="left").startswith("各机关本年新收申请与上年相比")

@@ -105,9 +105,12 @@ PROBE = textwrap.dedent(
 
 
 def test_sqlalchemy_reportlab_and_logging_handlers_are_not_loaded_before_the_first_paint(tmp_path):
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", DISCLOSURE_DESK_DATA_DIR=str(tmp_path),
-               **{app_module.PROBE_ENV: "1"})
-    result = subprocess.run([sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=False, timeout=60)
+    env = dict(
+        os.environ, QT_QPA_PLATFORM="offscreen", DISCLOSURE_DESK_DATA_DIR=str(tmp_path), **{app_module.PROBE_ENV: "1"}
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", PROBE], env=env, capture_output=True, text=True, check=False, timeout=60
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "at-paint []" in result.stdout
     assert "first-paint" in result.stdout and "store-ready" in result.stdout

@@ -23,8 +23,12 @@ def _row(id_, year, status="草稿", errors=0, organ="青禾县统计局"):
 
 @pytest.mark.parametrize(
     "today,final,expected",
-    [(dt.date(2026, 1, 10), False, "2026年1月31日前 · 还剩21天"), (dt.date(2026, 1, 31), False, "2026年1月31日前 · 今天截止"),
-     (dt.date(2026, 2, 2), False, "2026年1月31日前 · 已超过2天"), (dt.date(2026, 2, 2), True, "2026年1月31日前 · 已定稿")],
+    [
+        (dt.date(2026, 1, 10), False, "2026年1月31日前 · 还剩21天"),
+        (dt.date(2026, 1, 31), False, "2026年1月31日前 · 今天截止"),
+        (dt.date(2026, 2, 2), False, "2026年1月31日前 · 已超过2天"),
+        (dt.date(2026, 2, 2), True, "2026年1月31日前 · 已定稿"),
+    ],
 )
 def test_deadline_text(today, final, expected):
     assert report_deadline(2025) == dt.date(2026, 1, 31)
@@ -60,8 +64,10 @@ def test_the_list_shows_state_errors_saved_and_deadline(qtbot, window):
     start = window.start
     start.model.today = TODAY
     assert list(COLUMNS) == ["机关", "年度", "格式", "状态", "最后保存", "报送期限"]
-    texts = {start.model.index(r, 0).data(): [start.model.index(r, c).data() for c in range(len(COLUMNS))]
-             for r in range(start.model.rowCount())}
+    texts = {
+        start.model.index(r, 0).data(): [start.model.index(r, c).data() for c in range(len(COLUMNS))]
+        for r in range(start.model.rowCount())
+    }
     seed, clean = texts["伊洛街道办事处"], texts["青禾县统计局"]
     assert seed[3].startswith("草稿 · 还有") and seed[3].endswith("个错误")
     assert clean[3] == "草稿 · 无错误"

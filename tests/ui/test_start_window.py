@@ -181,8 +181,12 @@ def test_geometry_and_last_open_draft_are_remembered(qtbot, app, answers):
 
 def test_importing_a_report_already_there_asks_to_replace_or_keep_both(qtbot, window, answers, tmp_path):
     changed = tmp_path / "改过.json"
-    changed.write_text((SAMPLES / "qinghe-tongjiju-2025.json").read_text("utf-8").replace(
-        '"preface": "本报告', '"preface": "改过的本报告'), "utf-8")
+    changed.write_text(
+        (SAMPLES / "qinghe-tongjiju-2025.json")
+        .read_text("utf-8")
+        .replace('"preface": "本报告', '"preface": "改过的本报告'),
+        "utf-8",
+    )
     answers.push(str(SAMPLES / "qinghe-tongjiju-2025.json"))
     qtbot.mouseClick(window.start.buttons["import"], Qt.MouseButton.LeftButton)
     answers.push(str(changed), "取消")

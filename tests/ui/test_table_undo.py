@@ -19,7 +19,9 @@ def _goto(report, key) -> TablePage:
 
 
 def _ctrl(qtbot, key, shift=False):
-    mods = Qt.KeyboardModifier.ControlModifier | (Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier)
+    mods = Qt.KeyboardModifier.ControlModifier | (
+        Qt.KeyboardModifier.ShiftModifier if shift else Qt.KeyboardModifier.NoModifier
+    )
     qtbot.keyClick(QApplication.focusWidget(), key, mods)
 
 

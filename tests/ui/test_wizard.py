@@ -14,8 +14,18 @@ from disclosure_desk.ui.wizard.table_page import TablePage
 
 from .helpers import page, type_text
 
-SIDE_LABELS = ["基本信息", "前言", "一、总体情况", "二、表二", "三、表三", "四、表四",
-               "五、存在的主要问题及改进情况", "六、其他需要报告的事项", "检查全文", "导出和打印"]
+SIDE_LABELS = [
+    "基本信息",
+    "前言",
+    "一、总体情况",
+    "二、表二",
+    "三、表三",
+    "四、表四",
+    "五、存在的主要问题及改进情况",
+    "六、其他需要报告的事项",
+    "检查全文",
+    "导出和打印",
+]
 
 
 @pytest.mark.parametrize("edition,year", [("2019", 2019), ("2021", 2025)])
@@ -27,7 +37,12 @@ def test_pages_are_generated_from_the_spec(qtbot, app, edition, year):
     assert tables == ["表二", "表三", "表四"]
     parts = page_of(wizard, PartsPage)
     assert [e.heading.text() for e in parts.editors] == [
-        "（一）主动公开", "（二）依申请公开", "（三）政府信息管理", "（四）政府信息公开平台建设", "（五）监督保障"]
+        "（一）主动公开",
+        "（二）依申请公开",
+        "（三）政府信息管理",
+        "（四）政府信息公开平台建设",
+        "（五）监督保障",
+    ]
     assert all(e.guidance.text().startswith("应写明：") for e in parts.editors)
 
 

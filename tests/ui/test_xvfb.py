@@ -32,7 +32,11 @@ def test_screenshots_on_a_real_x_server(xvfb_display, tmp_path):
     env = dict(os.environ, DISPLAY=xvfb_display, QT_QPA_PLATFORM="xcb", DISCLOSURE_DESK_DATA_DIR=str(tmp_path / "data"))
     result = subprocess.run(
         [sys.executable, str(REPO / "tools" / "screenshots.py"), "--out", str(tmp_path / "shots")],
-        env=env, capture_output=True, text=True, timeout=SAFETY_NET, check=False,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=SAFETY_NET,
+        check=False,
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert "chinese=yes" in result.stdout  # the UI font has glyphs for the Chinese text: no boxes

@@ -44,8 +44,9 @@ def test_real_keys_type_the_date_and_ctrl_z_undoes_a_committed_value(tmp_path):
 @pytest.mark.parametrize("size", ["1366x768", "1280x720"])
 def test_the_window_fits_small_screens_with_every_control_in_reach(tmp_path, size):
     with xvfb(size) as display:
-        child = Child([DRIVER, "--scenario", "geometry", "--shots", str(tmp_path / "shots")],
-                      x_env(display, tmp_path / "data"))
+        child = Child(
+            [DRIVER, "--scenario", "geometry", "--shots", str(tmp_path / "shots")], x_env(display, tmp_path / "data")
+        )
         try:
             facts = json.loads(child.wait_for("GEOMETRY").split(" ", 1)[1])
         finally:

@@ -18,7 +18,11 @@ def test_review_desk_screenshots_on_a_real_x_server(tmp_path):
     with xvfb() as display:
         result = subprocess.run(
             [sys.executable, str(REPO / "tools" / "review_screenshots.py"), "--out", str(tmp_path / "shots")],
-            env=x_env(display, tmp_path / "data"), capture_output=True, text=True, timeout=600, check=False,
+            env=x_env(display, tmp_path / "data"),
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
         )
     assert result.returncode == 0, result.stderr[-3000:]
     from PySide6.QtGui import QImage

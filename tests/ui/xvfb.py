@@ -30,7 +30,9 @@ def xvfb(size: str = "1366x900") -> Iterator[str]:
     write_fd, reader = events_pipe()
     proc = subprocess.Popen(
         [binary, "-displayfd", str(write_fd), "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-        pass_fds=(write_fd,), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        pass_fds=(write_fd,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
     )
     close_child_end(write_fd)
     number = ChildEvents(reader, "Xvfb").next()  # its display number, once it accepts clients (None: died)
@@ -56,8 +58,13 @@ class Child:
 
     def __init__(self, args: list[str], env: dict[str, str]):
         self.proc = subprocess.Popen(
-            [sys.executable, *args], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-            encoding="utf-8", cwd=REPO,
+            [sys.executable, *args],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+            cwd=REPO,
         )
         assert self.proc.stdout is not None
         self.events = ChildEvents(self.proc.stdout, "the app")

@@ -54,13 +54,15 @@ class ImportPreview:
             return []
         rows = [
             ReviewRow(c.label_path, c.printed or "", c.value or "（空）", _note(c.note, c.approximate), "uncertain")
-            for c in rec.cells.values() if c.uncertain
+            for c in rec.cells.values()
+            if c.uncertain
         ]
         rows += [ReviewRow(u.origin.describe(), u.printed, "（未导入）", u.reason, "unplaced") for u in rec.unplaced]
         if with_blanks:
             rows += [
                 ReviewRow(c.label_path, c.printed or "", "（空）", c.note or c.status.label, "blank")
-                for c in rec.cells.values() if c.status in (CellStatus.BLANK, CellStatus.MISSING)
+                for c in rec.cells.values()
+                if c.status in (CellStatus.BLANK, CellStatus.MISSING)
             ]
         return rows
 

@@ -21,7 +21,7 @@ import os
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInputError
 from ..storage.summary import STATUS_FINAL
@@ -104,8 +104,9 @@ class Workspace:
         count remembered for the content listed, or None (``error_counts`` counts them)."""
         with self._store.rows() as drafts:
             summaries = drafts.list_drafts()
-            return [row(s, self._count(drafts, s) if i < counted else self._known_count(s))
-                    for i, s in enumerate(summaries)]
+            return [
+                row(s, self._count(drafts, s) if i < counted else self._known_count(s)) for i, s in enumerate(summaries)
+            ]
 
     def error_counts(self, rows: list[DraftRow]) -> dict[int, int]:
         """Error counts (by id) of the listed ``rows`` as the store holds them; a row whose draft has been

@@ -75,9 +75,13 @@ def _unbalanced(table: TableSpec, draft: Draft, balance: BalanceSpec) -> list[Fi
     if left == right:
         return []
     # the cell most likely wrong: a stated total that is not its parts' sum, else the last (filled last)
-    wrong_totals = [i for i in (*balance.right, *balance.left)
-                    if table.cell(i).is_total and draft.value(i) not in (None, draft.derived_value(i))]
+    wrong_totals = [
+        i
+        for i in (*balance.right, *balance.left)
+        if table.cell(i).is_total and draft.value(i) not in (None, draft.derived_value(i))
+    ]
     focus = wrong_totals[0] if wrong_totals else balance.right[-1]
+
     def terms(ids: tuple[str, ...]) -> str:
         return "+".join(f"{_short(table.cell(i))}({fmt(shown[i])})" for i in ids)
 
@@ -85,8 +89,16 @@ def _unbalanced(table: TableSpec, draft: Draft, balance: BalanceSpec) -> list[Fi
         f"{balance.label}列：{terms(balance.left)}={fmt(left)}，但{terms(balance.right)}={fmt(right)}，"
         f"相差{fmt(_apart(left, right))}。{BALANCE_ADVICE.get(balance.rule, '')}"
     )
-    return [table_finding(balance.rule, E, message, [table.cell(i) for i in (*balance.left, *balance.right)],
-                          table.section_title, focus=focus)]
+    return [
+        table_finding(
+            balance.rule,
+            E,
+            message,
+            [table.cell(i) for i in (*balance.left, *balance.right)],
+            table.section_title,
+            focus=focus,
+        )
+    ]
 
 
 def _shown(draft: Draft, cell_id: str) -> Value:
@@ -115,9 +127,11 @@ def check_types(spec: ReportSpec, draft: Draft) -> list[Finding]:
             if problem:
                 out.append(
                     table_finding(
-                        "TYPE", E,
+                        "TYPE",
+                        E,
                         f"“{cell.label_path}”填的是{fmt(v)}：{problem}。本格应填{cell.kind.description}。",
-                        [cell], table.section_title,
+                        [cell],
+                        table.section_title,
                     )
                 )
     return out
@@ -140,10 +154,12 @@ def check_units(spec: ReportSpec, draft: Draft) -> list[Finding]:
             if cell.kind is ValueKind.AMOUNT and v is not None and v >= AMOUNT_PLAUSIBLE_MAX:
                 out.append(
                     table_finding(
-                        "U-1", Severity.WARNING,
+                        "U-1",
+                        Severity.WARNING,
                         f"“{cell.label_path}”填的是{fmt(v)}万元，即{fmt(Decimal(v) / 10000)}亿元。"
                         "本格单位是万元，请确认没有把“元”误填为“万元”。",
-                        [cell], table.section_title,
+                        [cell],
+                        table.section_title,
                     )
                 )
     return out

@@ -37,7 +37,8 @@ def check_presence(spec: ReportSpec, draft: Draft) -> list[Finding]:
         if not text.strip():
             out.append(
                 text_finding(
-                    "S-1", E,
+                    "S-1",
+                    E,
                     f"“{section.title}”没有内容。这一部分是年度报告必须有的。{section.guidance}",
                     section.title,
                 )
@@ -62,10 +63,12 @@ def _without_substance(section: SectionSpec, text: str) -> Finding:
 def _blank_table(spec: ReportSpec, table_key: str) -> Finding:
     table = spec.table(table_key)
     return table_finding(
-        "S-1", E,
+        "S-1",
+        E,
         f"{table_key}（{table.section_title}）整张表都没有填写。"
         "这一部分必须以表格报告；没有发生的事项请填 0（可用“本表无数据，全部填0”）。",
-        table.input_cells, table.section_title,
+        table.input_cells,
+        table.section_title,
     )
 
 
@@ -85,7 +88,8 @@ def check_blank_cells(spec: ReportSpec, draft: Draft) -> list[Finding]:
         if draft.table_is_blank(table.key):
             continue  # S-1 reports the whole table
         blank = [
-            c for c in table.cells
+            c
+            for c in table.cells
             if draft.value(c.id) is None and (not c.is_total or draft.derived_value(c.id) is None)
         ]
         if not blank:
@@ -94,10 +98,12 @@ def check_blank_cells(spec: ReportSpec, draft: Draft) -> list[Finding]:
         shown = "、".join(f"“{r}”" for r in rows[:B1_ROWS_SHOWN]) + ("等" if len(rows) > B1_ROWS_SHOWN else "")
         out.append(
             table_finding(
-                "B-1", E,
+                "B-1",
+                E,
                 f"{table.key}还有{len(blank)}个空格没有填写（共{len(rows)}行：{shown}）。"
                 "空格表示“尚未填写”；没有发生的请填 0（可用“空格填0”一次补齐）。",
-                blank, table.section_title,
+                blank,
+                table.section_title,
             )
         )
     return out
@@ -115,7 +121,8 @@ def check_themes(spec: ReportSpec, draft: Draft) -> list[Finding]:
             names = "、".join(p.heading for p in missing)
             out.append(
                 text_finding(
-                    "S-2", W,
+                    "S-2",
+                    W,
                     f"“{section.title}”没有写到{names}方面的情况。格式要求总体情况涵盖主动公开、依申请公开、"
                     f"政府信息管理、政府信息公开平台建设、监督保障五个方面。例如：{missing[0].guidance}",
                     section.title,
@@ -131,7 +138,8 @@ def check_edition(spec: ReportSpec, draft: Draft) -> list[Finding]:
         expected = default_edition(draft.year)
         out.append(
             text_finding(
-                "E-1", W,
+                "E-1",
+                W,
                 f"{draft.year}年度的报告通常使用{expected}年格式，本报告选的是{draft.edition}年格式。"
                 "除非上级另有要求，请在“基本信息”页改用正确的格式。",
                 "",
@@ -154,7 +162,8 @@ def check_date(spec: ReportSpec, draft: Draft) -> list[Finding]:
     if d <= dt.date(y, 12, 31):
         return [
             text_finding(
-                "D-1", W,
+                "D-1",
+                W,
                 f"成文日期{d.year}年{d.month}月{d.day}日在统计期限（{y}年1月1日至12月31日）结束之前，请核对日期或报告年度。",
                 spec.parts.signature,
             )
@@ -162,7 +171,8 @@ def check_date(spec: ReportSpec, draft: Draft) -> list[Finding]:
     if d > dt.date(y + 1, 1, 31):
         return [
             text_finding(
-                "D-1", W,
+                "D-1",
+                W,
                 f"成文日期{d.year}年{d.month}月{d.day}日晚于法定公布时限：县级以上人民政府部门应在{y + 1}年1月31日前公布"
                 f"（县级以上地方人民政府为3月31日前）。请核对日期。",
                 spec.parts.signature,
@@ -187,7 +197,8 @@ def check_period(spec: ReportSpec, draft: Draft) -> list[Finding]:
             shown = "、".join(f"{y}年" for y in wrong)
             out.append(
                 text_finding(
-                    "E-3", W,
+                    "E-3",
+                    W,
                     f"“{where}”中的统计期限写的是{shown}，而本报告是{draft.year}年度"
                     f"（统计期限应为{draft.year}年1月1日至12月31日）。这句话可能是从上年报告带过来的，请改正年份。",
                     where,

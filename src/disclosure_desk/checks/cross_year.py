@@ -25,14 +25,17 @@ def check_previous_matches(draft: Draft, previous: Draft) -> list[Finding]:
     if draft.year is not None and previous.year is not None and previous.year != draft.year - 1:
         out.append(
             text_finding(
-                "X-0", W,
+                "X-0",
+                W,
                 f"作为对照的上年报告是{previous.year}年度的，而本报告是{draft.year}年度，跨年度校验可能不准确。",
                 "",
             )
         )
     if draft.organ and previous.organ and draft.organ.strip() != previous.organ.strip():
         out.append(
-            text_finding("X-0", W, f"对照的上年报告是“{previous.organ}”的，本报告是“{draft.organ}”的，请确认选对了文件。", "")
+            text_finding(
+                "X-0", W, f"对照的上年报告是“{previous.organ}”的，本报告是“{draft.organ}”的，请确认选对了文件。", ""
+            )
         )
     return out
 
@@ -48,10 +51,12 @@ def check_carry_in(spec: ReportSpec, draft: Draft, previous: Draft) -> list[Find
             continue
         out.append(
             table_finding(
-                "X-1", W,
+                "X-1",
+                W,
                 f"{cell.path[-1]}列：本年“{cell.row_label}”填的是{fmt(now)}，"
                 f"但上年报告“{before_cell.row_label if before_cell else ''}”是{fmt(before)}。两者应相等，请核对。",
-                [cell], spec.table(cell.table).section_title,
+                [cell],
+                spec.table(cell.table).section_title,
             )
         )
     return out
@@ -72,11 +77,13 @@ def check_stock(spec: ReportSpec, draft: Draft, previous: Draft) -> list[Finding
         if now != expected:
             out.append(
                 table_finding(
-                    "X-2", W,
+                    "X-2",
+                    W,
                     f"“{in_force.path[1]}”：上年现行有效{fmt(last)}件 + 本年制发{fmt(num(draft, issued.id))}件 − "
                     f"本年废止{fmt(num(draft, repealed.id))}件 = {fmt(expected)}件，但本年现行有效填的是{fmt(now)}件。"
                     "修改、重新发布等会造成差异；如无此类情况请核对。",
-                    [issued, repealed, in_force], spec.table(in_force.table).section_title,
+                    [issued, repealed, in_force],
+                    spec.table(in_force.table).section_title,
                 )
             )
     return out
@@ -97,10 +104,12 @@ def check_items(spec: ReportSpec, draft: Draft, previous: Draft) -> list[Finding
         if now != expected:
             out.append(
                 table_finding(
-                    "X-3", W,
+                    "X-3",
+                    W,
                     f"“{cell.path[1]}”：上年报告的上一年项目数量{fmt(before)}加本年增/减{fmt(change)}应为{fmt(expected)}，"
                     f"但本年“上一年项目数量”填的是{fmt(now)}。请核对。",
-                    [cell], spec.table(cell.table).section_title,
+                    [cell],
+                    spec.table(cell.table).section_title,
                 )
             )
     return out
@@ -118,10 +127,12 @@ def check_published_total(spec: ReportSpec, draft: Draft) -> list[Finding]:
             continue
         out.append(
             table_finding(
-                "X-4", W,
+                "X-4",
+                W,
                 f"“{total_cell.path[1]}”：对外公开总数量({fmt(tot)})小于本年新公开数量({fmt(pub)})。"
                 "总数量包含本年新公开的，应不小于它，请核对。",
-                [new_cell, total_cell], spec.table(total_cell.table).section_title,
+                [new_cell, total_cell],
+                spec.table(total_cell.table).section_title,
             )
         )
     return out
@@ -176,7 +187,8 @@ def check_copied(spec: ReportSpec, draft: Draft, previous: Draft | None) -> list
             if ratio >= SIMILARITY_LIMIT:
                 out.append(
                     text_finding(
-                        "C-1", W,
+                        "C-1",
+                        W,
                         f"“{section.title}”与{what}相同的内容约占{round(ratio * 100)}%。"
                         "上级通知明确将“内容雷同”列为问题，请结合本年度实际情况改写。",
                         section.title,

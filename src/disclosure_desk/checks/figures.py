@@ -22,7 +22,20 @@ from .values import fmt
 
 W = Severity.WARNING
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 # a whole number (never the tail of a longer one: scanning a run of 200,000 digits stays linear)
 _NUMBER = r"(?:(?<!\d)(\d+)|(?<![零〇一二两三四五六七八九十百])([零〇一二两三四五六七八九十百]+))"
 _SENTENCE = re.compile(r"[^。；;！!？?\n]+")
@@ -46,7 +59,9 @@ def _totals(*row_roles: str) -> Callable[[ReportSpec], list[str]]:
 
 # Most specific first: the first pattern whose keyword ends nearest the number wins.
 QUOTES = (
-    Quote(re.compile(r"予以公开(?:和|及|与|、)部分公开"), "予以公开和部分公开", _totals(roles.DISCLOSED, roles.PARTIAL)),
+    Quote(
+        re.compile(r"予以公开(?:和|及|与|、)部分公开"), "予以公开和部分公开", _totals(roles.DISCLOSED, roles.PARTIAL)
+    ),
     Quote(re.compile(r"(?:新收|收到|受理|接收|接到)[^，。；]{0,30}?申请"), "本年新收申请", _totals(roles.NEW)),
     Quote(re.compile(r"上年结转"), "上年结转申请", _totals(roles.CARRIED_IN)),
     Quote(re.compile(r"结转(?:到)?下(?:一)?年度?"), "结转下年度", _totals(roles.CARRIED_OUT)),
@@ -222,11 +237,13 @@ def check_quoted_figures(spec: ReportSpec, draft: Draft) -> list[Finding]:
     return out
 
 
-def _n1(spec: ReportSpec, where: str, phrase: str, what: str, figure: int, table_value: Value,
-        ids: list[str]) -> Finding:
+def _n1(
+    spec: ReportSpec, where: str, phrase: str, what: str, figure: int, table_value: Value, ids: list[str]
+) -> Finding:
     cells = [spec.cell(i) for i in ids]
     return Finding(
-        "N-1", W,
+        "N-1",
+        W,
         f"“{where}”中写的“{phrase}”与表格不一致：表格中{what}是{fmt(table_value)}件，文字中是{figure}件。"
         "请核对文字或表格，使两者一致。",
         (where, *(c.label_path for c in cells)),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 
-class Severity(str, enum.Enum):
+class Severity(str, enum.Enum):  # noqa: UP042 - str() of a member stays its name, as findings print it
     ERROR = "error"  # the report is wrong; it prints with the 草稿 mark
     WARNING = "warning"  # probably wrong; the clerk may accept it with a reason
 

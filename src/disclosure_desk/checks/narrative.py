@@ -29,11 +29,13 @@ def check_rule_making(spec: ReportSpec, draft: Draft) -> list[Finding]:
     normative = spec.cells(row=roles.NORMATIVE)[0].path[1]
     return [
         table_finding(
-            "N-2", W,
+            "N-2",
+            W,
             f"表二“规章”一行填了数字，但只有省、自治区、直辖市和设区的市、自治州的人民政府才能制定规章，"
             f"“{organ or '本机关'}”一般没有规章制定权。本机关制发的文件应填在“{normative}”一行；"
             "如确有规章（例如本机关是有规章制定权的人民政府），可接受此提示并说明理由。",
-            nonzero, spec.table(nonzero[0].table).section_title,
+            nonzero,
+            spec.table(nonzero[0].table).section_title,
         )
     ]
 
@@ -55,7 +57,8 @@ def check_placeholders(spec: ReportSpec, draft: Draft) -> list[Finding]:
             shown = "、".join(f"“{h}”" for h in hits[:5])
             out.append(
                 text_finding(
-                    "N-3", W,
+                    "N-3",
+                    W,
                     f"“{where}”中有{shown}，像是模板里没有填写的数字或用“/”等代替的数字。"
                     "请填写实际数字；没有的写 0 或“未发生”。",
                     where,
@@ -83,7 +86,8 @@ def check_fees(spec: ReportSpec, draft: Draft) -> list[Finding]:
     said = f"只写了“{text.strip()}”" if text.strip() else "没有内容"
     return [
         Finding(
-            "F-1", W,
+            "F-1",
+            W,
             f"表格显示有收费事项（{'、'.join(f'{c.label_path}为{fmt(draft.value(c.id) or 0)}' for c in cells)}），"
             f"但“{other}”{said}，没有说明收费情况。请写明收取信息处理费的件数和金额（未收取的也写明），"
             "以及行政事业性收费的情况。",

@@ -36,7 +36,9 @@ def run(args: argparse.Namespace) -> int:
     if totals is not None:
         included = sum(len(e.included) for e in totals.editions)
         print(f"汇总：计入 {included} 个机关，未计入 {len(totals.left_out)} 个（见 汇总.xlsx 的“说明”）。")
-    print(f"已生成 {len(written.files)} 个文件，在“{out}”中：board.csv、board.xlsx、汇总.xlsx、汇总.pdf、汇总.docx、图表、审核意见。")
+    print(
+        f"已生成 {len(written.files)} 个文件，在“{out}”中：board.csv、board.xlsx、汇总.xlsx、汇总.pdf、汇总.docx、图表、审核意见。"
+    )
     return 1 if review.needs_action else 0
 
 

@@ -162,8 +162,8 @@ def _candidates(summaries: list[DraftSummary], header: bool = False) -> str:
     cell_widths = [[_width(cell) for cell in r] for r in rows]
     widths = [max(w[i] for w in cell_widths) for i in range(len(rows[0]))]
     return "\n".join(
-        "  ".join(cell + " " * (width - w) for cell, w, width in zip(r, ws, widths)).rstrip()
-        for r, ws in zip(rows, cell_widths)
+        "  ".join(cell + " " * (width - w) for cell, w, width in zip(r, ws, widths, strict=False)).rstrip()
+        for r, ws in zip(rows, cell_widths, strict=False)
     )
 
 

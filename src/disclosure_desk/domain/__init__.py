@@ -4,6 +4,14 @@ from .draft import STATUS_DRAFT, STATUS_FINAL, Draft, SectionPart, SectionText, 
 from .numbers import ValueParseError, format_value, parse_value
 
 __all__ = [
-    "Draft", "SectionPart", "SectionText", "STATUS_DRAFT", "STATUS_FINAL", "ValueParseError",
-    "format_value", "parse_value", "section_as_parts", "section_as_text",
+    "STATUS_DRAFT",
+    "STATUS_FINAL",
+    "Draft",
+    "SectionPart",
+    "SectionText",
+    "ValueParseError",
+    "format_value",
+    "parse_value",
+    "section_as_parts",
+    "section_as_text",
 ]

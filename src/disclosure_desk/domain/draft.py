@@ -15,7 +15,6 @@ STATUS_DRAFT = "草稿"
 STATUS_FINAL = "定稿"
 
 
-
 @dataclass(frozen=True)
 class SectionPart:
     """A part of a narrative section: an optional sub-heading and its text."""
@@ -151,4 +150,3 @@ def section_as_parts(section: SectionText) -> tuple[SectionPart, ...]:
     if heading or lines:
         parts.append(SectionPart(heading, "\n".join(lines)))
     return tuple(parts)
-

@@ -37,8 +37,14 @@ class DraftField:
         return self.json[0] == EXTENSION_KEY
 
 
-_T, _O, _Y, _D, _M, _J = (FieldKind.TEXT, FieldKind.OPTIONAL_TEXT, FieldKind.YEAR, FieldKind.DATE,
-                          FieldKind.TEXT_MAP, FieldKind.DOCUMENT)
+_T, _O, _Y, _D, _M, _J = (
+    FieldKind.TEXT,
+    FieldKind.OPTIONAL_TEXT,
+    FieldKind.YEAR,
+    FieldKind.DATE,
+    FieldKind.TEXT_MAP,
+    FieldKind.DOCUMENT,
+)
 
 FIELDS = (
     DraftField("year", _Y, ("year",), "报告年度", column="year", editable=True),

@@ -27,6 +27,8 @@ TOTAL_EXTRA_DIGITS = 3  # a total adds up to 126 cells below 10¹², so it may r
 
 def _max_digits(cell: CellSpec | None) -> int:
     return MAX_DIGITS + (TOTAL_EXTRA_DIGITS if cell is not None and cell.is_total else 0)
+
+
 MAX_FRACTION_DIGITS = 30  # what a file may carry; typing allows MAX_AMOUNT_DECIMALS
 MAX_AMOUNT_DECIMALS = 4  # 万元 to 4 places = 1 元
 
@@ -50,7 +52,7 @@ class ValueParseError(UserFacingError):
 
 def shorten(text: str, limit: int = 40) -> str:
     """A value quoted in a message: at most ``limit`` characters (a file may hold 5,000 digits)."""
-    return text if len(text) <= limit else f"{text[:limit // 2]}……{text[-limit // 4:]}（共{len(text)}个字符）"
+    return text if len(text) <= limit else f"{text[: limit // 2]}……{text[-limit // 4 :]}（共{len(text)}个字符）"
 
 
 def normalise_text(text: str) -> str:
@@ -63,9 +65,7 @@ def normalise_text(text: str) -> str:
     return "".join(ch for ch in text if not ch.isspace())
 
 
-def parse_value(
-    text: str | int | Decimal | float | None, cell: CellSpec, *, enforce_kind: bool = True
-) -> Value | None:
+def parse_value(text: str | int | Decimal | float | None, cell: CellSpec, *, enforce_kind: bool = True) -> Value | None:
     """Parse a clerk's text (or a JSON number) for ``cell``; ``None`` for a blank cell.
 
     With ``enforce_kind`` (what the wizard's editors use) a negative count or a fraction in
@@ -84,7 +84,9 @@ def parse_value(
     raw = text
     odd = [ch for ch in raw if unicodedata.category(ch) in ("No", "Nl") and ch != "〇"]
     if odd:  # NFKC would read "12①" (a footnote mark) as 121 and "½" as "1⁄2"
-        raise ValueParseError(cell, raw, f"含有“{odd[0]}”这样的特殊数字（圈码、上标、分数等，可能是脚注标记），请只填写普通数字")
+        raise ValueParseError(
+            cell, raw, f"含有“{odd[0]}”这样的特殊数字（圈码、上标、分数等，可能是脚注标记），请只填写普通数字"
+        )
     s = normalise_text(text)
     if s == "":
         return None

@@ -61,4 +61,6 @@ def fill_missing_totals(draft: Draft) -> Changes:
 def stale_totals(draft: Draft, table: TableSpec) -> Changes:
     """The totals of ``table`` that differ from the sum of their parts, with that sum (what the
     重新计算总计 button writes)."""
-    return {c.id: draft.derived_value(c.id) for c in table.total_cells if draft.value(c.id) != draft.derived_value(c.id)}
+    return {
+        c.id: draft.derived_value(c.id) for c in table.total_cells if draft.value(c.id) != draft.derived_value(c.id)
+    }

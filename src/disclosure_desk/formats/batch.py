@@ -60,8 +60,9 @@ def targets(base: Path, kinds: Sequence[str]) -> list[tuple[str, Path]]:
     return [(kind, stem.with_name(stem.name + SUFFIXES[kind])) for kind in KINDS if kind in kinds]
 
 
-def export_side_by_side(draft: Draft, base: Path, kinds: Sequence[str], *, previous: Draft | None = None,
-                        progress: Progress | None = None) -> ExportBatch:
+def export_side_by_side(
+    draft: Draft, base: Path, kinds: Sequence[str], *, previous: Draft | None = None, progress: Progress | None = None
+) -> ExportBatch:
     report = progress or (lambda percent, message: None)
     plan = targets(base, kinds)
     if not plan:

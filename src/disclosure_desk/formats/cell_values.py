@@ -18,7 +18,27 @@ from ..domain.numbers import Value, format_value, normalise_text
 from ..spec import CellSpec, ValueKind
 from .recognition import CellStatus
 
-NONE_MARKS = {"/", "／", "\\", "—", "——", "-", "－", "–", "−", "─", "无", "暂无", "空", "×", "x", "X", "n/a", "N/A", "NA"}
+NONE_MARKS = {
+    "/",
+    "／",
+    "\\",
+    "—",
+    "——",
+    "-",
+    "－",
+    "–",
+    "−",
+    "─",
+    "无",
+    "暂无",
+    "空",
+    "×",
+    "x",
+    "X",
+    "n/a",
+    "N/A",
+    "NA",
+}
 _YUAN = re.compile(r"^([+-]?[\d,]+(?:\.\d+)?)元$")
 _BARE = re.compile(r"^[+-]?[\d,]+(?:\.\d+)?$")
 

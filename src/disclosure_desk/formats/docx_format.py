@@ -110,13 +110,16 @@ def _title(document: Document, title: Title, ids: dict[str, str]) -> None:
 
 
 def _signature(document: Document, signature: Signature, ids: dict[str, str]) -> None:
-    for text, style, right in ((signature.organ, ds.SIGNATURE_ORGAN, signature.organ_right),
-                               (signature.date, ds.SIGNATURE_DATE, signature.date_right)):
+    for text, style, right in (
+        (signature.organ, ds.SIGNATURE_ORGAN, signature.organ_right),
+        (signature.date, ds.SIGNATURE_DATE, signature.date_right),
+    ):
         paragraph = _paragraph(document, text, ids[style])
         ox.set_indent_chars(ox.paragraph_element(paragraph), right=right, char_twips=ds.CHAR_TWIPS)
 
 
 # ---- tables -------------------------------------------------------------------------------------
+
 
 def add_table(document: Document, block: Table, ids: dict[str, str]) -> None:
     """A fixed-width Word table over the spec grid: merges, widths, header rows repeated."""
@@ -131,7 +134,7 @@ def add_table(document: Document, block: Table, ids: dict[str, str]) -> None:
         column.width = Twips(width)
     cells = [row.cells for row in table.rows]  # once: table.cell() walks the whole table on every call
     for c in block.cells:
-        anchor_width = Twips(sum(widths[c.col:c.col + c.colspan]))
+        anchor_width = Twips(sum(widths[c.col : c.col + c.colspan]))
         for r in range(c.row, c.row + c.rowspan):
             cells[r][c.col].width = anchor_width
         ox.span(cells, c.row, c.col, c.rowspan, c.colspan)
@@ -174,11 +177,15 @@ def _keeps_with_next(block: Table, row: int) -> bool:
         return True
     if row >= block.rows - st.TABLE_MIN_ROWS_AFTER_BREAK - 1:
         return True
-    return any(c.row <= row < c.row + c.rowspan - 1 for c in block.cells
-               if c.role is GridRole.STUB and c.rowspan > 1 and not c.vertical)
+    return any(
+        c.row <= row < c.row + c.rowspan - 1
+        for c in block.cells
+        if c.role is GridRole.STUB and c.rowspan > 1 and not c.vertical
+    )
 
 
 # ---- page furniture and properties ----------------------------------------------------------------
+
 
 def _page_furniture(document: Document, section: Section, draft_mark: bool) -> None:
     """``— N —`` outside: odd pages right, even pages left, one character in from the 版心's edge."""
@@ -192,10 +199,14 @@ def _page_furniture(document: Document, section: Section, draft_mark: bool) -> N
         ox.add_page_field(paragraph)
         paragraph.add_run(after)
         if right:
-            ox.set_indent_chars(ox.paragraph_element(paragraph), right=inset, char_twips=round(st.PAGE_NUMBER_SIZE * ds.TWIPS_PER_PT))
+            ox.set_indent_chars(
+                ox.paragraph_element(paragraph), right=inset, char_twips=round(st.PAGE_NUMBER_SIZE * ds.TWIPS_PER_PT)
+            )
         else:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            ox.set_indent_chars(ox.paragraph_element(paragraph), left=inset, char_twips=round(st.PAGE_NUMBER_SIZE * ds.TWIPS_PER_PT))
+            ox.set_indent_chars(
+                ox.paragraph_element(paragraph), left=inset, char_twips=round(st.PAGE_NUMBER_SIZE * ds.TWIPS_PER_PT)
+            )
     if draft_mark:
         for header in (section.header, section.even_page_header):
             paragraph = header.paragraphs[0]

@@ -27,6 +27,7 @@ FONT_TABLE = "/word/fontTable.xml"
 
 # ---- run properties ----------------------------------------------------------------------------
 
+
 def set_fonts(rpr_owner: BaseOxmlElement, latin: str, east_asian: str) -> None:
     """``w:rFonts``: ``latin`` for Latin letters and digits, ``east_asian`` for Chinese, with the
     eastAsia hint (ambiguous characters such as “ ” and — take the Chinese face)."""
@@ -66,13 +67,20 @@ def set_run_style(run: Run, style_id: str) -> None:
 
 # ---- paragraph properties -------------------------------------------------------------------------
 
+
 def paragraph_element(paragraph: Paragraph) -> BaseOxmlElement:
     """The paragraph's ``w:p`` element (python-docx's private ``_p``: every such access stays here)."""
     return paragraph._p
 
 
-def set_indent_chars(ppr_owner: BaseOxmlElement, *, first_line: float | None = None, left: float | None = None,
-                     right: float | None = None, char_twips: int) -> None:
+def set_indent_chars(
+    ppr_owner: BaseOxmlElement,
+    *,
+    first_line: float | None = None,
+    left: float | None = None,
+    right: float | None = None,
+    char_twips: int,
+) -> None:
     """Indents in characters (Word's 字符 unit, in hundredths), with twips for readers without it."""
     ind = _child(_ppr(ppr_owner), "w:ind")
     for name, chars in (("firstLine", first_line), ("left", left), ("right", right)):
@@ -120,6 +128,7 @@ def set_doc_defaults(document: Document, *, latin: str, east_asian: str, half_po
 
 # ---- section and settings ----------------------------------------------------------------------------
 
+
 def set_doc_grid(section: Section, line_pitch_twips: int) -> None:
     """The line grid (``lines``, the pitch in twips). Not ``linesAndChars``: LibreOffice sets a 3号
     character that is wider than the grid's 15.79 pt cell across two cells (13 characters a line);
@@ -153,10 +162,12 @@ def add_font_alternates(document: Document, alternates: dict[str, str]) -> None:
         for old in [f for f in fonts.findall(qn("w:font")) if f.get(qn("w:name")) == name]:
             fonts.remove(old)
         alt = f'<w:altName w:val="{alternate}"/>' if alternate and alternate != name else ""
-        fonts.append(parse_xml(
-            f'<w:font {nsdecls("w")} w:name="{name}">{alt}<w:charset w:val="86"/><w:family w:val="auto"/>'
-            '<w:pitch w:val="variable"/></w:font>'
-        ))
+        fonts.append(
+            parse_xml(
+                f'<w:font {nsdecls("w")} w:name="{name}">{alt}<w:charset w:val="86"/><w:family w:val="auto"/>'
+                '<w:pitch w:val="variable"/></w:font>'
+            )
+        )
     part._blob = serialize_part_xml(fonts)  # a plain Part (python-docx has no font-table class)
 
 
@@ -168,6 +179,7 @@ def drop_thumbnail(document: Document) -> None:
 
 
 # ---- fields --------------------------------------------------------------------------------------------
+
 
 def add_page_field(paragraph: Paragraph, shown: str = "1") -> None:
     """A PAGE field (the page number), as Word writes it: begin, instruction, separate, result, end."""
@@ -187,6 +199,7 @@ def add_page_field(paragraph: Paragraph, shown: str = "1") -> None:
 
 
 # ---- tables ---------------------------------------------------------------------------------------------
+
 
 def span(cells: list[list[_Cell]], row: int, col: int, rowspan: int, colspan: int) -> None:
     """Merge a rectangle of a freshly made table (``cells``: one cell per grid position, as made):
@@ -234,36 +247,152 @@ def set_table_style_rules(style: BaseStyle, rule_eighths: int, pad_twips: int) -
     tbl_pr = style.element.find(qn("w:tblPr"))  # the template's Table Grid has one
     for old in tbl_pr.findall(qn("w:tblBorders")) + tbl_pr.findall(qn("w:tblCellMar")):
         tbl_pr.remove(old)
-    edges = "".join(f'<w:{e} w:val="single" w:sz="{rule_eighths}" w:space="0" w:color="000000"/>'
-                    for e in ("top", "left", "bottom", "right", "insideH", "insideV"))
-    margins = "".join(f'<w:{e} w:w="{pad}" w:type="dxa"/>'
-                      for e, pad in (("top", 0), ("left", pad_twips), ("bottom", 0), ("right", pad_twips)))
-    tbl_pr.append(parse_xml(f'<w:tblBorders {nsdecls("w")}>{edges}</w:tblBorders>'))
-    tbl_pr.append(parse_xml(f'<w:tblCellMar {nsdecls("w")}>{margins}</w:tblCellMar>'))
+    edges = "".join(
+        f'<w:{e} w:val="single" w:sz="{rule_eighths}" w:space="0" w:color="000000"/>'
+        for e in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    margins = "".join(
+        f'<w:{e} w:w="{pad}" w:type="dxa"/>'
+        for e, pad in (("top", 0), ("left", pad_twips), ("bottom", 0), ("right", pad_twips))
+    )
+    tbl_pr.append(parse_xml(f"<w:tblBorders {nsdecls('w')}>{edges}</w:tblBorders>"))
+    tbl_pr.append(parse_xml(f"<w:tblCellMar {nsdecls('w')}>{margins}</w:tblCellMar>"))
 
 
 # ---- helpers ----------------------------------------------------------------------------------------------
 
-_PPR_ORDER = ("w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl",
-              "w:numPr", "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku",
-              "w:wordWrap", "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi",
-              "w:adjustRightInd", "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents",
-              "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap",
-              "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange")
-_RPR_ORDER = ("w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs", "w:caps", "w:smallCaps", "w:strike",
-              "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint", "w:noProof", "w:snapToGrid",
-              "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern", "w:position", "w:sz", "w:szCs",
-              "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText", "w:vertAlign", "w:rtl", "w:cs",
-              "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath")
-_TRPR_ORDER = ("w:cnfStyle", "w:divId", "w:gridBefore", "w:gridAfter", "w:wBefore", "w:wAfter", "w:cantSplit",
-               "w:trHeight", "w:tblHeader", "w:tblCellSpacing", "w:jc", "w:hidden")
-_TBLPR_ORDER = ("w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
-                "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
-                "w:tblLayout", "w:tblCellMar", "w:tblLook")
-_TCPR_ORDER = ("w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap",
-               "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark")
-_ORDERS = {"w:pPr": _PPR_ORDER, "w:rPr": _RPR_ORDER, "w:trPr": _TRPR_ORDER, "w:tblPr": _TBLPR_ORDER,
-           "w:tcPr": _TCPR_ORDER}
+_PPR_ORDER = (
+    "w:pStyle",
+    "w:keepNext",
+    "w:keepLines",
+    "w:pageBreakBefore",
+    "w:framePr",
+    "w:widowControl",
+    "w:numPr",
+    "w:suppressLineNumbers",
+    "w:pBdr",
+    "w:shd",
+    "w:tabs",
+    "w:suppressAutoHyphens",
+    "w:kinsoku",
+    "w:wordWrap",
+    "w:overflowPunct",
+    "w:topLinePunct",
+    "w:autoSpaceDE",
+    "w:autoSpaceDN",
+    "w:bidi",
+    "w:adjustRightInd",
+    "w:snapToGrid",
+    "w:spacing",
+    "w:ind",
+    "w:contextualSpacing",
+    "w:mirrorIndents",
+    "w:suppressOverlap",
+    "w:jc",
+    "w:textDirection",
+    "w:textAlignment",
+    "w:textboxTightWrap",
+    "w:outlineLvl",
+    "w:divId",
+    "w:cnfStyle",
+    "w:rPr",
+    "w:sectPr",
+    "w:pPrChange",
+)
+_RPR_ORDER = (
+    "w:rStyle",
+    "w:rFonts",
+    "w:b",
+    "w:bCs",
+    "w:i",
+    "w:iCs",
+    "w:caps",
+    "w:smallCaps",
+    "w:strike",
+    "w:dstrike",
+    "w:outline",
+    "w:shadow",
+    "w:emboss",
+    "w:imprint",
+    "w:noProof",
+    "w:snapToGrid",
+    "w:vanish",
+    "w:webHidden",
+    "w:color",
+    "w:spacing",
+    "w:w",
+    "w:kern",
+    "w:position",
+    "w:sz",
+    "w:szCs",
+    "w:highlight",
+    "w:u",
+    "w:effect",
+    "w:bdr",
+    "w:shd",
+    "w:fitText",
+    "w:vertAlign",
+    "w:rtl",
+    "w:cs",
+    "w:em",
+    "w:lang",
+    "w:eastAsianLayout",
+    "w:specVanish",
+    "w:oMath",
+)
+_TRPR_ORDER = (
+    "w:cnfStyle",
+    "w:divId",
+    "w:gridBefore",
+    "w:gridAfter",
+    "w:wBefore",
+    "w:wAfter",
+    "w:cantSplit",
+    "w:trHeight",
+    "w:tblHeader",
+    "w:tblCellSpacing",
+    "w:jc",
+    "w:hidden",
+)
+_TBLPR_ORDER = (
+    "w:tblStyle",
+    "w:tblpPr",
+    "w:tblOverlap",
+    "w:bidiVisual",
+    "w:tblStyleRowBandSize",
+    "w:tblStyleColBandSize",
+    "w:tblW",
+    "w:jc",
+    "w:tblCellSpacing",
+    "w:tblInd",
+    "w:tblBorders",
+    "w:shd",
+    "w:tblLayout",
+    "w:tblCellMar",
+    "w:tblLook",
+)
+_TCPR_ORDER = (
+    "w:cnfStyle",
+    "w:tcW",
+    "w:gridSpan",
+    "w:hMerge",
+    "w:vMerge",
+    "w:tcBorders",
+    "w:shd",
+    "w:noWrap",
+    "w:tcMar",
+    "w:textDirection",
+    "w:tcFitText",
+    "w:vAlign",
+    "w:hideMark",
+)
+_ORDERS = {
+    "w:pPr": _PPR_ORDER,
+    "w:rPr": _RPR_ORDER,
+    "w:trPr": _TRPR_ORDER,
+    "w:tblPr": _TBLPR_ORDER,
+    "w:tcPr": _TCPR_ORDER,
+}
 _TAGS = {qn(parent): [qn(t) for t in order] for parent, order in _ORDERS.items()}
 
 

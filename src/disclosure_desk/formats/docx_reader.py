@@ -15,7 +15,7 @@ from typing import Any
 from ..errors import BadInputError
 from .document import Paragraph, ParsedDocument, Table
 from .file_checks import check_file
-from .limits import LimitExceeded, Limits
+from .limits import LimitExceededError, Limits
 from .registry import ReadResult
 from .table_grid import PlacedCell, TextGrid, grid_from_placed
 
@@ -45,14 +45,17 @@ def _check_package(path: Path, limits: Limits) -> None:
         with zipfile.ZipFile(path) as z:
             names = {i.filename: i for i in z.infolist()}
     except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise BadInputError(f"“{path.name}”已损坏，无法作为 Word 文件打开（{type(e).__name__}）。", f"{path}: {e}") from None
+        raise BadInputError(
+            f"“{path.name}”已损坏，无法作为 Word 文件打开（{type(e).__name__}）。", f"{path}: {e}"
+        ) from None
     body = names.get("word/document.xml")
     if body is None:
         raise BadInputError(
-            f"“{path.name}”不是 Word 文档（.docx）：压缩包中没有正文（word/document.xml）。", f"{path}: no word/document.xml"
+            f"“{path.name}”不是 Word 文档（.docx）：压缩包中没有正文（word/document.xml）。",
+            f"{path}: no word/document.xml",
         )
     if body.file_size > MAX_XML_BYTES:
-        raise LimitExceeded(
+        raise LimitExceededError(
             f"“{path.name}”的正文解压后有 {body.file_size // 1024 // 1024} MB，不像是年度报告（或是恶意构造的文件）。",
             f"{path}: document.xml unpacks to {body.file_size} bytes",
         )

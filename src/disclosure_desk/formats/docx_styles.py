@@ -79,14 +79,30 @@ PARAGRAPH_LOOKS: dict[str, Look] = {
     TABLE_HEADER: Look(LATIN, FANGSONG, st.TABLE_SIZE, WD_ALIGN_PARAGRAPH.CENTER, TABLE_LINE, snap=False),
     TABLE_STUB: Look(LATIN, FANGSONG, st.TABLE_SIZE, WD_ALIGN_PARAGRAPH.JUSTIFY, TABLE_LINE, snap=False),
     TABLE_VALUE: Look(LATIN, FANGSONG, st.TABLE_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, TABLE_LINE, snap=False),
-    TABLE_NOTE: Look(LATIN, FANGSONG, st.SIZE_SMALL_4, WD_ALIGN_PARAGRAPH.LEFT,
-                     line=Twips(round(st.TABLE_NOTE.line_pitch * TWIPS_PER_PT)), snap=False),
+    TABLE_NOTE: Look(
+        LATIN,
+        FANGSONG,
+        st.SIZE_SMALL_4,
+        WD_ALIGN_PARAGRAPH.LEFT,
+        line=Twips(round(st.TABLE_NOTE.line_pitch * TWIPS_PER_PT)),
+        snap=False,
+    ),
     SIGNATURE_ORGAN: Look(LATIN, FANGSONG, st.SIZE_3, WD_ALIGN_PARAGRAPH.RIGHT, condensed=True),
     SIGNATURE_DATE: Look(LATIN, FANGSONG, st.SIZE_3, WD_ALIGN_PARAGRAPH.RIGHT, condensed=True),
     PAGE_NUMBER: Look(SONG, SONG, st.PAGE_NUMBER_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, line=None, snap=False),
-    DRAFT_MARK: Look(HEITI, HEITI, st.DRAFT_MARK_SIZE, WD_ALIGN_PARAGRAPH.RIGHT, line=None, snap=False,
-                     colour=(round(st.DRAFT_MARK_COLOUR[0] * 255), round(st.DRAFT_MARK_COLOUR[1] * 255),
-                             round(st.DRAFT_MARK_COLOUR[2] * 255))),
+    DRAFT_MARK: Look(
+        HEITI,
+        HEITI,
+        st.DRAFT_MARK_SIZE,
+        WD_ALIGN_PARAGRAPH.RIGHT,
+        line=None,
+        snap=False,
+        colour=(
+            round(st.DRAFT_MARK_COLOUR[0] * 255),
+            round(st.DRAFT_MARK_COLOUR[1] * 255),
+            round(st.DRAFT_MARK_COLOUR[2] * 255),
+        ),
+    ),
 }
 BASED_ON = {PAGE_NUMBER: "Footer", DRAFT_MARK: "Header"}
 

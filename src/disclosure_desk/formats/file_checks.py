@@ -26,7 +26,8 @@ def check_file(path: Path, limits: Limits, *, magic: tuple[bytes, ...], kind: st
     if head.startswith(_OLE):
         if _ENCRYPTED_PACKAGE in head:
             raise BadInputError(
-                f"“{path.name}”设有打开密码，无法读取。请在 Word/WPS 中去掉密码后另存一份再导入。", f"{path}: encrypted Office file"
+                f"“{path.name}”设有打开密码，无法读取。请在 Word/WPS 中去掉密码后另存一份再导入。",
+                f"{path}: encrypted Office file",
             )
         raise BadInputError(
             f"“{path.name}”是旧版 Word 97-2003 文档（.doc），请在 Word/WPS 中“另存为” .docx 格式后再导入。",

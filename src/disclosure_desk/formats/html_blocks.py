@@ -10,9 +10,43 @@ from .limits import Limits
 from .table_grid import SpanCell, TextGrid, grid_from_rows
 
 _BLOCK = {
-    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "section", "article", "header", "footer",
-    "main", "aside", "center", "blockquote", "pre", "dl", "dt", "dd", "address", "figure", "figcaption", "hr",
-    "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "body", "html",
+    "p",
+    "div",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "ul",
+    "ol",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "main",
+    "aside",
+    "center",
+    "blockquote",
+    "pre",
+    "dl",
+    "dt",
+    "dd",
+    "address",
+    "figure",
+    "figcaption",
+    "hr",
+    "table",
+    "tbody",
+    "thead",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "caption",
+    "body",
+    "html",
 }
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _NEWLINE_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}])\\s*\\n\\s*(?=[{_CJK}])")
@@ -48,7 +82,9 @@ class _Walker:
         if tag == "table" and not el.xpath(".//table"):
             self.flush()
             self.limits.count_table()
-            self.blocks.append((Table(table_grid(el, self.limits), 1 + sum(isinstance(b, Table) for b, _ in self.blocks)), el))
+            self.blocks.append(
+                (Table(table_grid(el, self.limits), 1 + sum(isinstance(b, Table) for b, _ in self.blocks)), el)
+            )
         elif tag == "br":
             self.buffer.append("\n")
         elif tag in _BLOCK:
@@ -82,7 +118,9 @@ def table_grid(table: Any, limits: Limits) -> TextGrid:
     rows: list[list[SpanCell]] = []
     for tr in table.iter("tr"):
         limits.check_time()
-        rows.append([SpanCell(cell_text(td), _span(td, "rowspan"), _span(td, "colspan")) for td in tr if td.tag in ("td", "th")])
+        rows.append(
+            [SpanCell(cell_text(td), _span(td, "rowspan"), _span(td, "colspan")) for td in tr if td.tag in ("td", "th")]
+        )
     return grid_from_rows(rows, limits)
 
 

@@ -40,8 +40,9 @@ def write(draft: Draft, path: Path, *, previous: Draft | None = None, fragment: 
     content = report_content(draft, draft_mark=needs_draft_mark(draft, previous))
     data = render_html(content, fragment=fragment).encode("utf-8")
     atomic_write_bytes(path, data)
-    return write_result(content, path, len(data), "网页片段" if fragment else "网页",
-                        f"网页开头已加“{st.DRAFT_MARK_TEXT}”横幅")
+    return write_result(
+        content, path, len(data), "网页片段" if fragment else "网页", f"网页开头已加“{st.DRAFT_MARK_TEXT}”横幅"
+    )
 
 
 def render_html(content: ReportContent, *, fragment: bool = False) -> str:
@@ -80,12 +81,15 @@ def _block(block: Block) -> str:
     if isinstance(block, Table):
         return _table(block)
     if isinstance(block, Signature):
-        return (f'<p style="{css.signature(block.organ_right, first=True)}">{escape(block.organ)}</p>\n'
-                f'<p style="{css.signature(block.date_right, first=False)}">{escape(block.date)}</p>\n')
+        return (
+            f'<p style="{css.signature(block.organ_right, first=True)}">{escape(block.organ)}</p>\n'
+            f'<p style="{css.signature(block.date_right, first=False)}">{escape(block.date)}</p>\n'
+        )
     raise TypeError(type(block).__name__)
 
 
 # ---- tables ------------------------------------------------------------------------------------
+
 
 def _table(table: Table) -> str:
     rows: list[list[TableCell]] = [[] for _ in range(table.rows)]
@@ -105,7 +109,8 @@ def _table(table: Table) -> str:
 def _head_is_closed(table: Table) -> bool:
     """Header rows go into <thead> only if no cell spans out of them (a rowspan stays in its group)."""
     return table.header_rows > 0 and all(
-        c.row + c.rowspan <= table.header_rows for c in table.cells if c.row < table.header_rows)
+        c.row + c.rowspan <= table.header_rows for c in table.cells if c.row < table.header_rows
+    )
 
 
 def _row(cells: list[TableCell]) -> str:
@@ -114,7 +119,8 @@ def _row(cells: list[TableCell]) -> str:
 
 def _cell(cell: TableCell) -> str:
     spans = (f' rowspan="{cell.rowspan}"' if cell.rowspan > 1 else "") + (
-        f' colspan="{cell.colspan}"' if cell.colspan > 1 else "")
+        f' colspan="{cell.colspan}"' if cell.colspan > 1 else ""
+    )
     text = escape(cell.text)
     if cell.role is GridRole.VALUE:
         return f'<td{spans} style="{css.VALUE}">{text}</td>'

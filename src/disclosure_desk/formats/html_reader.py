@@ -23,8 +23,22 @@ from .narrative_extract import section_of
 from .registry import ReadResult
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
-_DROPPED = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "form", "select",
-            "button", "input", "textarea", "nav")
+_DROPPED = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "iframe",
+    "object",
+    "embed",
+    "svg",
+    "form",
+    "select",
+    "button",
+    "input",
+    "textarea",
+    "nav",
+)
 _REPORT_TABLE_WORDS = ("信息内容", "申请人情况", "行政复议", "本年新收", "第二十条")
 
 
@@ -56,7 +70,7 @@ def decode_html(data: bytes) -> str:
     """The page's text: BOM, then ``<meta charset>``, then UTF-8, then GB18030 (GBK/GB2312 pages)."""
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be")):
         if data.startswith(bom):
-            return data[len(bom):].decode(codec, "replace")
+            return data[len(bom) :].decode(codec, "replace")
     m = _CHARSET.search(data[:8192])
     declared: str | None = m.group(1).decode("ascii").lower() if m else None
     if declared in ("gb2312", "gbk", "gb18030", "x-gbk"):

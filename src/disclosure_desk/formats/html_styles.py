@@ -20,10 +20,11 @@ WIDE_TABLE_COLUMNS = 8  # tables with more grid columns scroll sideways on a nar
 WIDE_TABLE_MIN = "600px"  # … below this width
 
 PAGE = "margin:0;padding:16px;background:#fff"
-ARTICLE = (f"max-width:800px;margin:0 auto;color:#000;font-family:{FANGSONG};font-size:{TEXT_SIZE};"
-           "line-height:1.8")
-BANNER = ("margin:0 0 1em;padding:.5em .8em;border:2px solid #c00;background:#fff0f0;color:#c00;"
-          f"font-family:{HEI};font-weight:bold;text-indent:0")
+ARTICLE = f"max-width:800px;margin:0 auto;color:#000;font-family:{FANGSONG};font-size:{TEXT_SIZE};line-height:1.8"
+BANNER = (
+    "margin:0 0 1em;padding:.5em .8em;border:2px solid #c00;background:#fff0f0;color:#c00;"
+    f"font-family:{HEI};font-weight:bold;text-indent:0"
+)
 TITLE = f"margin:.5em 0 1em;text-align:center;font-family:{SONG};font-size:26px;font-weight:bold;line-height:1.5"
 HEADING_1 = f"margin:.8em 0 .3em;text-indent:2em;font-family:{HEI};font-size:{TEXT_SIZE};font-weight:bold"
 HEADING_2 = f"margin:.3em 0;text-indent:2em;font-family:{KAI};font-size:{TEXT_SIZE};font-weight:bold"

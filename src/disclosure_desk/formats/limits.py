@@ -24,7 +24,7 @@ MAX_TEXT_CHARS = 2_000_000
 MAX_SECONDS = 60.0
 
 
-class LimitExceeded(BadInputError):
+class LimitExceededError(BadInputError):
     """A limit was reached: the file is not a report (or is hostile)."""
 
 
@@ -53,14 +53,14 @@ class Limits:
         if self._started is None:
             self._started = self.clock()
         if self.clock() - self._started > self.max_seconds:
-            raise LimitExceeded(
+            raise LimitExceededError(
                 f"读取“{self.source}”超过了 {self.max_seconds:.0f} 秒，已停止。文件过大或结构异常，不像是年度报告。",
                 f"{self.source}: reading took longer than {self.max_seconds} s",
             )
 
     def check_bytes(self, size: int) -> None:
         if size > self.max_bytes:
-            raise LimitExceeded(
+            raise LimitExceededError(
                 f"文件“{self.source}”有 {size / 1024 / 1024:.0f} MB，太大，不像是年度报告"
                 f"（可读取的文件不超过 {self.max_bytes // 1024 // 1024} MB）。",
                 f"{self.source}: {size} bytes > {self.max_bytes}",
@@ -68,7 +68,7 @@ class Limits:
 
     def check_pages(self, pages: int) -> None:
         if pages > self.max_pages:
-            raise LimitExceeded(
+            raise LimitExceededError(
                 f"“{self.source}”有 {pages} 页，年度报告通常只有几页到十几页（最多读取 {self.max_pages} 页）。"
                 "请确认选择的是年度报告文件。",
                 f"{self.source}: {pages} pages > {self.max_pages}",
@@ -77,7 +77,7 @@ class Limits:
     def count_table(self) -> None:
         self._tables += 1
         if self._tables > self.max_tables:
-            raise LimitExceeded(
+            raise LimitExceededError(
                 f"“{self.source}”中的表格超过 {self.max_tables} 个，不像是年度报告。", f"{self.source}: too many tables"
             )
         self.check_time()
@@ -85,7 +85,7 @@ class Limits:
     def count_cells(self, n: int) -> None:
         self._cells += n
         if self._cells > self.max_cells:
-            raise LimitExceeded(
+            raise LimitExceededError(
                 f"“{self.source}”中的表格单元格超过 {self.max_cells} 个，不像是年度报告（年度报告的表格共约300格）。",
                 f"{self.source}: more than {self.max_cells} table cells",
             )
@@ -93,7 +93,7 @@ class Limits:
     def count_text(self, n: int) -> None:
         self._chars += n
         if self._chars > self.max_text_chars:
-            raise LimitExceeded(
+            raise LimitExceededError(
                 f"“{self.source}”的文字超过 {self.max_text_chars // 10000} 万字，不像是年度报告。",
                 f"{self.source}: more than {self.max_text_chars} characters of text",
             )

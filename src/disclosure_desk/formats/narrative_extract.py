@@ -34,9 +34,13 @@ _SECTION_WORDS = (
 )
 _SUBHEADING_INLINE = re.compile(rf"^{NUMBER}[^。！？\n]{{1,40}}?[。：]")  # as SUBHEADING_LEAD, or a colon
 _YEAR = re.compile(r"(\d{4})\s*年")
-_DATE = re.compile(r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
-                   r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日")
-_DATE_PLACEHOLDER = re.compile(r"(?:\d{4}|[\s\u3000_]*)\s*年[\s\u3000_]+月[\s\u3000_]+日")  # 年　　月　　日 to fill by hand
+_DATE = re.compile(
+    r"(\d{4}|[〇○零一二三四五六七八九]{4})\s*年\s*(\d{1,2}|[一二三四五六七八九十]{1,3})\s*月\s*"
+    r"(\d{1,2}|[一二三四五六七八九十]{1,3})\s*日"
+)
+_DATE_PLACEHOLDER = re.compile(
+    r"(?:\d{4}|[\s\u3000_]*)\s*年[\s\u3000_]+月[\s\u3000_]+日"
+)  # 年　　月　　日 to fill by hand
 _META = re.compile(r"^(发布(日期|时间|机构)|来源|索引号|字号|浏览|点击|分类|文号|成文日期|主题分类|信息来源|【)")
 _CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "○": 0}
 
@@ -87,7 +91,7 @@ def extract_narrative(doc: ParsedDocument) -> Narrative:
     heads = _headings(blocks)
     first_head = heads[0][0] if heads else next((i for i, b in enumerate(blocks) if isinstance(b, Table)), len(blocks))
     title_at = _find_title(blocks, first_head, out, doc.title_hint)
-    out.preface = _join(_content_paragraphs(blocks[title_at + 1:first_head]))
+    out.preface = _join(_content_paragraphs(blocks[title_at + 1 : first_head]))
     _read_sections(blocks, heads, out)
     _read_signature(out)
     if not out.organ and out.signature_organ:
@@ -147,7 +151,9 @@ def _looks_like_title(text: str) -> bool:
 
 def _needs_organ(text: str) -> bool:
     m = _YEAR.search(text)
-    return (m is not None and not text[: m.start()].strip()) or (m is None and text.startswith(("政府信息", "信息公开")))
+    return (m is not None and not text[: m.start()].strip()) or (
+        m is None and text.startswith(("政府信息", "信息公开"))
+    )
 
 
 def _short_line(text: str) -> bool:
@@ -167,8 +173,11 @@ def _set_title(title: str, out: Narrative) -> None:
 
 
 def _content_paragraphs(blocks: list[Paragraph | Table]) -> list[str]:
-    return [b.text.strip() for b in blocks if isinstance(b, Paragraph) and b.in_content and b.text.strip()
-            and not _META.match(b.text.strip())]
+    return [
+        b.text.strip()
+        for b in blocks
+        if isinstance(b, Paragraph) and b.in_content and b.text.strip() and not _META.match(b.text.strip())
+    ]
 
 
 def _join(lines: list[str]) -> str:
@@ -183,7 +192,7 @@ def _read_sections(blocks: list[Paragraph | Table], heads: list[tuple[int, str]]
         if printed != title:
             out.headings.append(LabelMatch("章节", printed, title, False))
         end = heads[n + 1][0] if n + 1 < len(heads) else len(blocks)
-        lines = _content_paragraphs(blocks[i + 1:end])
+        lines = _content_paragraphs(blocks[i + 1 : end])
         if title in table_titles:
             lines = [line for line in lines if line not in _TABLE_NOTES]  # our own PDF's note under 表二
             if lines:
@@ -264,12 +273,18 @@ def _describe(out: Narrative) -> None:
             out.sections[SECTION_TITLES[0]] = parts
         subs = headed or inline
         if subs:
-            out.texts.append(f"“一、总体情况”中识别出 {len(subs)} 个小标题：" + "、".join(s.rstrip("。：") for s in subs))
+            out.texts.append(
+                f"“一、总体情况”中识别出 {len(subs)} 个小标题：" + "、".join(s.rstrip("。：") for s in subs)
+            )
     out.texts.append("读取的章节：" + ("、".join(found) if found else "无"))
     if missing:
         out.texts.append("未找到的章节：" + "、".join(missing))
     if out.signature_date or out.signature_organ:
-        date = f"{out.signature_date.year}年{out.signature_date.month}月{out.signature_date.day}日" if out.signature_date else ""
+        date = (
+            f"{out.signature_date.year}年{out.signature_date.month}月{out.signature_date.day}日"
+            if out.signature_date
+            else ""
+        )
         out.texts.append(f"落款：{out.signature_organ or '（无机关名称）'} {date}".rstrip())
     else:
         out.texts.append("未找到落款（机关名称和成文日期）")

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import BadInputError
 from .document import Paragraph, ParsedDocument, Table
-from .limits import LimitExceeded, Limits
+from .limits import LimitExceededError, Limits
 from .narrative_extract import section_of
 from .pdf_text import Line, lines_from_chars, paragraphs_from_lines
 from .registry import ReadResult
@@ -72,15 +72,17 @@ def _open(path: Path) -> Any:
         return pdf
     except PDFPasswordIncorrect:
         raise BadInputError(
-            f"“{path.name}”设有打开密码，无法读取。请用 WPS 或 Adobe 阅读器去掉密码后另存一份再导入。", f"{path}: encrypted"
+            f"“{path.name}”设有打开密码，无法读取。请用 WPS 或 Adobe 阅读器去掉密码后另存一份再导入。",
+            f"{path}: encrypted",
         ) from None
-    except (PDFSyntaxError, Exception) as e:  # noqa: BLE001 - pdfminer raises many kinds for a damaged file
+    except (PDFSyntaxError, Exception) as e:
         if _encrypted(e):
             raise BadInputError(
                 f"“{path.name}”已加密，无法读取。请去掉密码或限制后另存一份再导入。", f"{path}: encrypted ({e})"
             ) from None
         raise BadInputError(
-            f"“{path.name}”已损坏或不是有效的 PDF 文件，无法读取（{type(e).__name__}）。", f"{path}: {type(e).__name__}: {e}"
+            f"“{path.name}”已损坏或不是有效的 PDF 文件，无法读取（{type(e).__name__}）。",
+            f"{path}: {type(e).__name__}: {e}",
         ) from None
 
 
@@ -107,7 +109,7 @@ def _parse(pdf: Any, source: str, limits: Limits) -> ParsedDocument:
     images = 0
     for number, page in enumerate(pdf.pages, 1):
         limits.check_time()
-        page = page.filter(lambda obj: obj.get("object_type") != "char" or not _watermark(obj))
+        page = page.filter(lambda obj: obj.get("object_type") != "char" or not _watermark(obj))  # noqa: PLW2901
         chars = page.chars
         chars_seen += len(chars)
         images += len(page.images)
@@ -132,7 +134,7 @@ def _check_drawing(page: Any, number: int, limits: Limits) -> None:
     """A page of a report draws a few hundred table lines; tens of thousands would make table finding crawl."""
     objects = len(page.lines) + len(page.rects) + len(page.curves)
     if objects > MAX_DRAWN_OBJECTS:
-        raise LimitExceeded(
+        raise LimitExceededError(
             f"“{limits.source}”第{number}页有 {objects} 个图形（线条、方框），不像是年度报告（是图纸或图表？）。",
             f"{limits.source}: page {number} draws {objects} objects",
         )
@@ -216,8 +218,9 @@ def _assemble(stream: list[Line | _Fragment]) -> list[Paragraph | Table]:
             pages.append(item.page)
             last_fragment = merged
             continue
-        merged = _Fragment(list(item.rects), item.page, item.top, item.bottom, item.x0, item.x1,
-                           item.first_on_page, item.last_on_page)
+        merged = _Fragment(
+            list(item.rects), item.page, item.top, item.bottom, item.x0, item.x1, item.first_on_page, item.last_on_page
+        )
         tables.append((merged, [item.page]))
         blocks.append(Table(grid_from_rects([]), len(tables), ()))  # placeholder, filled below
         last_fragment = merged
@@ -254,6 +257,7 @@ def _rejoin_split_row(before: _Fragment, after: _Fragment) -> list[Rect]:
 
 def _clash(a: Rect, b: Rect) -> bool:
     """Both halves hold something in this column and one of them is a number: two rows, not one cut in two."""
+
     def number(r: Rect) -> bool:
         return bool(r.text.strip()) and is_value_like(r.text)
 

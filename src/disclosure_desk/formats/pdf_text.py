@@ -47,7 +47,12 @@ def lines_from_chars(chars: list[dict[str, Any]], page: int, offset: float) -> l
 def _text(row: list[dict[str, Any]]) -> str:
     out: list[str] = []
     for prev, ch in zip([None, *row[:-1]], row, strict=False):
-        if prev is not None and ch["x0"] - prev["x1"] > 0.5 * ch["size"] and _latin(prev["text"]) and _latin(ch["text"]):
+        if (
+            prev is not None
+            and ch["x0"] - prev["x1"] > 0.5 * ch["size"]
+            and _latin(prev["text"])
+            and _latin(ch["text"])
+        ):
             out.append(" ")  # a gap between two Latin words that the PDF drew without a space
         out.append(ch["text"])
     return collapse_stray_spaces("".join(out))

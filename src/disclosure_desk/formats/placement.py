@@ -58,9 +58,7 @@ def place_tables(tables: list[Table], edition: str, source: str) -> Placement:
     return result
 
 
-def _fragments(
-    tables: list[Table], vocabs: dict[str, Vocabulary]
-) -> Iterator[tuple[str, Table, list[PrintedValue]]]:
+def _fragments(tables: list[Table], vocabs: dict[str, Vocabulary]) -> Iterator[tuple[str, Table, list[PrintedValue]]]:
     """(table key, table, analysed values), a headerless continuation joined to the table before it."""
     previous: tuple[str, Table, list[PrintedValue]] | None = None
     for table in tables:
@@ -100,13 +98,21 @@ def _place(result: Placement, vocab: Vocabulary, table: Table, value: PrintedVal
     used = value.row_labels[-1:] + value.col_labels[:1]
     approximate = any(lab.resolution.kind is MatchKind.APPROXIMATE for lab in used)
     reading = CellReading(
-        cell.id, cell.label_path, read.status, printed, format_value(read.value) if read.value is not None else None,
-        origin, read.note, approximate,
+        cell.id,
+        cell.label_path,
+        read.status,
+        printed,
+        format_value(read.value) if read.value is not None else None,
+        origin,
+        read.note,
+        approximate,
     )
     earlier = result.readings.get(cell.id)
     if earlier is not None and earlier.status.has_value:
         if reading.status.has_value and reading.value != earlier.value:
-            result.unplaced.append(Unplaced(printed, origin, f"与前面已读入的“{cell.label_path}”（{earlier.value}）重复且不同"))
+            result.unplaced.append(
+                Unplaced(printed, origin, f"与前面已读入的“{cell.label_path}”（{earlier.value}）重复且不同")
+            )
         return
     result.readings[cell.id] = reading
     result.values[cell.id] = read.value

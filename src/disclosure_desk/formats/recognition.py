@@ -128,36 +128,50 @@ class Recognition:
         kind = {"docx": "Word 文件", "html": "网页", "pdf": "PDF 文件"}.get(self.format, self.format)
         year = f"{self.year}年度" if self.year is not None else "年度未识别"
         lines = [
-            (f"识别结果（{self.source}，{kind}）：{self.edition}年格式（{self.edition_reason}），{year}（{self.year_reason}），"
-             f"{self.organ or '机关名称未识别'}。"),
+            (
+                f"识别结果（{self.source}，{kind}）：{self.edition}年格式（{self.edition_reason}），{year}（{self.year_reason}），"
+                f"{self.organ or '机关名称未识别'}。"
+            ),
             self._cell_line(),
         ]
-        lines += _listed("换算：", [f"{c.label_path}：{c.note}" for c in self.cells.values()
-                                    if c.status is CellStatus.CONVERTED])
-        lines += _listed("近似匹配的名称（原文 → 官方）：", [
-            f"{m.kind}“{m.printed}” → “{m.official}”（相似度 {m.score}%）" for m in self.labels if m.approximate
-        ])
-        lines += _listed("写法不同但可以确定的名称（原文 → 官方）：", [
-            f"{m.kind}“{m.printed}” → “{m.official}”" for m in self.labels if not m.approximate
-        ])
-        lines += _listed("无法识别、已留空的数值：", [
-            f"{c.label_path}：原文“{c.printed}”（{c.note}）" for c in self.cells.values()
-            if c.status is CellStatus.UNREADABLE
-        ])
-        lines += _listed("无法放入任何一格、未导入的数值：", [
-            f"{u.origin.describe()} 原文“{u.printed}”：{u.reason}" for u in self.unplaced
-        ])
+        lines += _listed(
+            "换算：", [f"{c.label_path}：{c.note}" for c in self.cells.values() if c.status is CellStatus.CONVERTED]
+        )
+        lines += _listed(
+            "近似匹配的名称（原文 → 官方）：",
+            [f"{m.kind}“{m.printed}” → “{m.official}”（相似度 {m.score}%）" for m in self.labels if m.approximate],
+        )
+        lines += _listed(
+            "写法不同但可以确定的名称（原文 → 官方）：",
+            [f"{m.kind}“{m.printed}” → “{m.official}”" for m in self.labels if not m.approximate],
+        )
+        lines += _listed(
+            "无法识别、已留空的数值：",
+            [
+                f"{c.label_path}：原文“{c.printed}”（{c.note}）"
+                for c in self.cells.values()
+                if c.status is CellStatus.UNREADABLE
+            ],
+        )
+        lines += _listed(
+            "无法放入任何一格、未导入的数值：",
+            [f"{u.origin.describe()} 原文“{u.printed}”：{u.reason}" for u in self.unplaced],
+        )
         lines += [f"文字：{t}" for t in self.texts]
         lines += [f"注意：{n}" for n in self.notes]
         return lines
 
     def _cell_line(self) -> str:
         total = len(self.cells)
-        blank = {s: self.count(s) for s in (CellStatus.BLANK, CellStatus.NONE_MARK, CellStatus.UNREADABLE,
-                                              CellStatus.MISSING)}
+        blank = {
+            s: self.count(s)
+            for s in (CellStatus.BLANK, CellStatus.NONE_MARK, CellStatus.UNREADABLE, CellStatus.MISSING)
+        }
         why = "，".join(f"{s.label} {n} 格" for s, n in blank.items() if n)
         left = sum(blank.values())
-        return f"表格：共 {total} 格，读取 {self.values_read} 格" + (f"，留空 {left} 格（{why}）" if left else "") + "。"
+        return (
+            f"表格：共 {total} 格，读取 {self.values_read} 格" + (f"，留空 {left} 格（{why}）" if left else "") + "。"
+        )
 
     # ---- JSON ----------------------------------------------------------------------------------
     def to_json(self) -> dict[str, Any]:
@@ -171,8 +185,9 @@ class Recognition:
             "organ": self.organ,
             "cells": {cid: _reading_json(c) for cid, c in self.cells.items()},
             "labels": [asdict(m) for m in self.labels],
-            "unplaced": [{"printed": u.printed, "origin": _origin_json(u.origin), "reason": u.reason}
-                         for u in self.unplaced],
+            "unplaced": [
+                {"printed": u.printed, "origin": _origin_json(u.origin), "reason": u.reason} for u in self.unplaced
+            ],
             "texts": list(self.texts),
             "notes": list(self.notes),
         }
@@ -200,8 +215,10 @@ class Recognition:
                 approximate=bool(c.get("approximate", False)),
             )
         rec.labels = [LabelMatch(**m) for m in obj.get("labels", [])]
-        rec.unplaced = [Unplaced(u["printed"], _origin_from(u["origin"]) or Origin(""), u["reason"])
-                        for u in obj.get("unplaced", [])]
+        rec.unplaced = [
+            Unplaced(u["printed"], _origin_from(u["origin"]) or Origin(""), u["reason"])
+            for u in obj.get("unplaced", [])
+        ]
         rec.texts = [str(t) for t in obj.get("texts", [])]
         rec.notes = [str(n) for n in obj.get("notes", [])]
         return rec
@@ -229,8 +246,9 @@ def _origin_json(o: Origin) -> dict[str, Any]:
 def _origin_from(obj: Any) -> Origin | None:
     if not isinstance(obj, dict):
         return None
-    return Origin(str(obj.get("file", "")), obj.get("page"), obj.get("table"), str(obj.get("row", "")),
-                  str(obj.get("column", "")))
+    return Origin(
+        str(obj.get("file", "")), obj.get("page"), obj.get("table"), str(obj.get("row", "")), str(obj.get("column", ""))
+    )
 
 
 def _listed(heading: str, items: list[str]) -> list[str]:

@@ -40,7 +40,9 @@ def _choose_edition(placements: list[Placement], narrative: Narrative) -> tuple[
     others = [p for p in placements if p is not best]
     if best.placed == 0 or all(o.placed == best.placed for o in others):
         edition = default_edition(narrative.year) if narrative.year is not None else editions()[-1]
-        why = "原文没有可识别的表格，按报告年度确定" if best.placed == 0 else "两种格式都能放入同样多的格，按报告年度确定"
+        why = (
+            "原文没有可识别的表格，按报告年度确定" if best.placed == 0 else "两种格式都能放入同样多的格，按报告年度确定"
+        )
         return by_edition[edition], why
     other = others[0]
     return best, f"按表格栏目识别：可放入 {best.placed} 格，按{other.edition}年格式只能放入 {other.placed} 格"

@@ -136,7 +136,6 @@ def report_content(draft: Draft, *, draft_mark: bool) -> ReportContent:
 # ---- values and tables ---------------------------------------------------------------------
 
 
-
 def table_block(draft: Draft, spec: TableSpec) -> Table:
     cells = []
     for g in spec.grid:
@@ -149,11 +148,12 @@ def _is_vertical(spec: TableSpec, g: GridCell) -> bool:
     """As the PDF decides (pdf/tables.py): a row-spanning stub too narrow for 2.5 characters."""
     if g.role is not GridRole.STUB or g.rowspan < 2:
         return False
-    width = sum(spec.col_widths[g.col:g.col + g.colspan]) * st.TYPE_AREA_WIDTH - 2 * st.TABLE_PAD_X
+    width = sum(spec.col_widths[g.col : g.col + g.colspan]) * st.TYPE_AREA_WIDTH - 2 * st.TABLE_PAD_X
     return width < st.TABLE_VERTICAL_STUB_MAX_CHARS * st.TABLE_SIZE
 
 
 # ---- text --------------------------------------------------------------------------------------
+
 
 def char_units(text: str) -> float:
     """Width in characters (字): full-width characters 1, others ½ (digits, Latin letters)."""
@@ -206,7 +206,9 @@ class _Builder:
         return out + self.narrative(part.text, where, headings=False)
 
     def signature(self) -> Signature:
-        organ = self.clean((self.draft.signature_organ or self.draft.organ or "").strip(), self.draft.spec.parts.signature)
+        organ = self.clean(
+            (self.draft.signature_organ or self.draft.organ or "").strip(), self.draft.spec.parts.signature
+        )
         date = self.draft.signature_date
         date_text = f"{date.year}年{date.month}月{date.day}日" if date else NO_DATE
         return signature_block(organ, date_text)
@@ -217,7 +219,7 @@ def _paragraph(text: str, headings: bool) -> Heading | Paragraph:
         return Heading(text, 2)
     m = SUBHEADING_LEAD.match(text) if headings else None
     if m:
-        return Paragraph(text[m.end():], lead=m.group(0))
+        return Paragraph(text[m.end() :], lead=m.group(0))
     return Paragraph(text)
 
 

@@ -179,7 +179,5 @@ def _index(edges: list[float], value: float) -> int:
 
 def spec_grid(table: TableSpec) -> TextGrid:
     """The official table as a TextGrid (value cells carry their cell ids)."""
-    cells = [
-        GridText(g.row, g.col, g.text, g.rowspan, g.colspan, cell_id=g.cell_id, role=g.role) for g in table.grid
-    ]
+    cells = [GridText(g.row, g.col, g.text, g.rowspan, g.colspan, cell_id=g.cell_id, role=g.role) for g in table.grid]
     return TextGrid(cells, table.grid_rows, table.grid_cols)

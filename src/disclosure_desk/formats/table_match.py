@@ -130,7 +130,9 @@ def analyse(grid: TextGrid, vocab: Vocabulary, *, spec: bool = False) -> list[Pr
         for cell in grid.starting_in(r):
             if cell.col < stub_end or (cell.cell_id is None if spec else stub_end == 0 and id(cell) in labels):
                 continue
-            row_labels = [labels[id(c)] for c in grid.row_cells(r) if id(c) in labels and c.col_end <= min(stub_end, cell.col)]
+            row_labels = [
+                labels[id(c)] for c in grid.row_cells(r) if id(c) in labels and c.col_end <= min(stub_end, cell.col)
+            ]
             col_labels, ambiguous = _column_labels(grid, cell, labels, data_rows)
             values.append(PrintedValue(cell, row_labels, col_labels, ambiguous))
     return values

@@ -16,8 +16,7 @@ def write_result(content: ReportContent, path: Path, size: int, kind: str, mark_
     warnings: list[str] = []
     if content.draft_mark:
         warnings.append(
-            f"注意：报告仍有未通过校验的错误，{mark_note}。"
-            "请运行 disclosure-desk check 查看并改正后重新生成。"
+            f"注意：报告仍有未通过校验的错误，{mark_note}。请运行 disclosure-desk check 查看并改正后重新生成。"
         )
     replaced = _distinct(content.replaced)
     if replaced:

@@ -60,12 +60,12 @@ def parse_report_text(text: str, source: str = "报告文件") -> Draft:
         ) from None
     except RecursionError:
         raise BadInputError(f"“{source}”的嵌套层次过深，不是年度报告文件。", f"{source}: nesting too deep") from None
-    except _KeyProblem as e:
+    except _KeyProblemError as e:
         raise BadInputError(str(e), f"{source}: {e.english}") from None
     return draft_from_object(obj, source)
 
 
-class _KeyProblem(ValueError):
+class _KeyProblemError(ValueError):
     def __init__(self, message: str, english: str):
         super().__init__(message)
         self.english = english
@@ -123,14 +123,16 @@ def _parse_int(digits: str) -> int | Decimal:
 
 
 def _reject_constant(name: str) -> Any:
-    raise _KeyProblem(f"报告文件中出现了“{name}”，这不是有效的数值。", f"non-finite number {name}")
+    raise _KeyProblemError(f"报告文件中出现了“{name}”，这不是有效的数值。", f"non-finite number {name}")
 
 
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise _KeyProblem(f"键“{shorten(key)}”在同一处出现了两次，无法确定以哪个为准。", f"duplicate key {shorten(repr(key))}")
+            raise _KeyProblemError(
+                f"键“{shorten(key)}”在同一处出现了两次，无法确定以哪个为准。", f"duplicate key {shorten(repr(key))}"
+            )
         out[key] = value
     return out
 
@@ -140,7 +142,9 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 def draft_from_object(obj: Any, source: str = "报告文件") -> Draft:
     if not isinstance(obj, dict):
-        raise BadInputError(f"“{source}”不是年度报告文件：最外层应是一个对象（{{…}}）。", f"{source}: top level is not an object")
+        raise BadInputError(
+            f"“{source}”不是年度报告文件：最外层应是一个对象（{{…}}）。", f"{source}: top level is not an object"
+        )
     _check_keys(obj, TOP_LEVEL_KEYS, "报告文件最外层")
     if obj.get("schema") != SCHEMA_ID:
         raise BadInputError(
@@ -150,7 +154,7 @@ def draft_from_object(obj: Any, source: str = "报告文件") -> Draft:
     edition = obj.get("edition")
     if edition not in editions():
         quote = "须加引号写成文字。" if not isinstance(edition, (str, bool)) and str(edition) in editions() else ""
-        known = "或".join(f"\"{e}\"（{get_spec(e).short_name}）" for e in editions())
+        known = "或".join(f'"{e}"（{get_spec(e).short_name}）' for e in editions())
         raise BadInputError(
             f"edition（报告格式版本）应为 {known}，实际是{_show(edition)}。{quote}",
             f"edition must be one of {', '.join(editions())}, got {shorten(repr(edition))}",
@@ -204,7 +208,9 @@ def _year(value: Any) -> int | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int) or not 1990 <= value <= 2200:
-        raise BadInputError(f"year（报告年度）应为四位整数年份，如 2025，实际是{_show(value)}。", f"bad year {shorten(repr(value))}")
+        raise BadInputError(
+            f"year（报告年度）应为四位整数年份，如 2025，实际是{_show(value)}。", f"bad year {shorten(repr(value))}"
+        )
     return value
 
 
@@ -305,7 +311,7 @@ def _unknown_cell_message(path: tuple[str, ...], edition: str) -> str:
     hint = ""
     for other in editions():
         if other != edition and get_spec(other).table(path[0]).by_path(path[1:]) is not None:
-            hint = f"这是{get_spec(other).short_name}的栏目，而本文件的 edition 是 \"{edition}\"，请核对报告格式版本。"
+            hint = f'这是{get_spec(other).short_name}的栏目，而本文件的 edition 是 "{edition}"，请核对报告格式版本。'
             break
     return f"表格中有不认识的栏目“{'/'.join(path)}”。{hint}栏目名称须与官方格式完全一致（全角括号、1.后无空格）。"
 
@@ -349,7 +355,8 @@ def _date(value: Any, where: str, label: str) -> dt.date | None:
         date = None
     if date is None:
         raise BadInputError(
-            f"{where}（{label}）应写成 2026-01-20 这样的格式，实际是{_show(value)}。", f"bad date {shorten(repr(value))}"
+            f"{where}（{label}）应写成 2026-01-20 这样的格式，实际是{_show(value)}。",
+            f"bad date {shorten(repr(value))}",
         )
     return date
 

@@ -31,6 +31,7 @@ def build_story(draft: Draft, ts: Typesetter, *, draft_mark: bool = False) -> li
 
 def _title(draft: Draft, ts: Typesetter) -> list[Flowable]:
     """The title in balanced lines; line breaks the clerk typed in a custom title are kept."""
+
     def measure(text: str) -> float:
         return ts.width(text, st.TITLE)
 
@@ -111,7 +112,7 @@ def _paragraph(para: Paragraph, place: str, ts: Typesetter, headings: bool) -> T
     m = SUBHEADING_LEAD.match(text) if headings else None
     if m:
         head = ts.items(m.group(0), st.HEADING_2, where)
-        rest = ts.items(text[m.end():], st.BODY, position(place, para.number, para.offset + m.end()))
+        rest = ts.items(text[m.end() :], st.BODY, position(place, para.number, para.offset + m.end()))
         return TextBlock.set([head + rest], st.BODY)
     return TextBlock.set([ts.items(text, st.BODY, where)], st.BODY)
 
@@ -122,7 +123,7 @@ def _keep_headings(blocks: list[Flowable]) -> list[Flowable]:
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if isinstance(block, TextBlock) and block.style is st.HEADING_2 and nxt is not None:
-            out.append(_keep(block.full_height + _start_height(blocks[i + 1:])))
+            out.append(_keep(block.full_height + _start_height(blocks[i + 1 :])))
         out.append(block)
     return out
 
@@ -140,6 +141,7 @@ def _table(draft: Draft, section: SectionSpec, ts: Typesetter, draft_mark: bool)
 
 # ---- signature (机关署名 and 成文日期, §7.3.5) ---------------------------------------------
 
+
 def _with_signature(story: list[Flowable], draft: Draft, ts: Typesetter) -> list[Flowable]:
     block = _signature(draft, ts)
     need = st.SIGNATURE_LINES_BEFORE * st.LINE_PITCH + sum(f.wrap(st.TYPE_AREA_WIDTH, 1e6)[1] for f in block)
@@ -155,7 +157,7 @@ def _with_signature(story: list[Flowable], draft: Draft, ts: Typesetter) -> list
             if isinstance(moved, TextBlock):
                 tail.insert(0, moved)
                 need += moved.full_height
-    return story + [_keep(need), *tail, BlankLines(st.SIGNATURE_LINES_BEFORE), *block]
+    return [*story, _keep(need), *tail, BlankLines(st.SIGNATURE_LINES_BEFORE), *block]
 
 
 def _is_heading(block: Flowable) -> bool:
@@ -166,7 +168,9 @@ def _signature(draft: Draft, ts: Typesetter) -> list[Flowable]:
     style = st.SIGNATURE
     organ_text = prepare((draft.signature_organ or draft.organ or "").strip())
     date = draft.signature_date
-    date_text = f"{date.year}年{date.month}月{date.day}日" if date else "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+    date_text = (
+        f"{date.year}年{date.month}月{date.day}日" if date else "\u3000\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日"
+    )
     organ = ts.items(organ_text, style, position(draft.spec.parts.signature))
     dated = ts.items(date_text, style, position("成文日期"))
     width = st.TYPE_AREA_WIDTH
@@ -180,8 +184,9 @@ def _signature(draft: Draft, ts: Typesetter) -> list[Flowable]:
         centre = organ_x + organ_w / 2
     out: list[Flowable] = []
     if organ_w > width:
-        out.append(TextBlock.set([organ], st.TextStyle(style.role, style.size, style.line_pitch, style.pitch,
-                                                       align="right")))
+        out.append(
+            TextBlock.set([organ], st.TextStyle(style.role, style.size, style.line_pitch, style.pitch, align="right"))
+        )
     elif organ:
         out.append(PlacedLine(organ, organ_x, style))
     out.append(PlacedLine(dated, max(0.0, min(centre - date_w / 2, width - date_w)), style))

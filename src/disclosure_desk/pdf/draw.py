@@ -134,7 +134,7 @@ def _draw_runs(canvas, runs: list[_Run], x0: float, baseline: float) -> None:
                 if after is not None and abs(after - space) > 0.005:
                     space = after
                     tx.setCharSpace(space)
-                tx.textOut("".join(r.chars[first:last + 1]))
+                tx.textOut("".join(r.chars[first : last + 1]))
     if space:
         tx.setCharSpace(0.0)  # Tc is graphics state: it would outlive this text object
     canvas.drawText(tx)

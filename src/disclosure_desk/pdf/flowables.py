@@ -19,8 +19,9 @@ class TextBlock(Flowable):
         self.keepWithNext = keep_with_next
 
     @classmethod
-    def set(cls, paragraphs: list[list[Item]], style: st.TextStyle, width: float = st.TYPE_AREA_WIDTH,
-            **kwargs) -> TextBlock:
+    def set(
+        cls, paragraphs: list[list[Item]], style: st.TextStyle, width: float = st.TYPE_AREA_WIDTH, **kwargs
+    ) -> TextBlock:
         """Set each item list as a paragraph (indent and alignment from ``style``)."""
         indent = style.indent_chars * style.pitch
         lines = [ln for items in paragraphs for ln in break_lines(items, width, indent=indent, align=style.align)]
@@ -37,8 +38,10 @@ class TextBlock(Flowable):
         fit = int((availHeight + 1e-6) // self.style.line_pitch)
         if fit <= 0 or fit >= len(self.lines):
             return [] if fit <= 0 else [self]
-        return [TextBlock(self.lines[:fit], self.style), TextBlock(self.lines[fit:], self.style,
-                                                                   keep_with_next=self.keepWithNext)]
+        return [
+            TextBlock(self.lines[:fit], self.style),
+            TextBlock(self.lines[fit:], self.style, keep_with_next=self.keepWithNext),
+        ]
 
     def split_tail(self, n: int) -> tuple[TextBlock | None, TextBlock]:
         """The block without its last ``n`` lines, and those lines."""

@@ -92,14 +92,24 @@ OFFICIAL_FONTS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
 }
 # fontconfig family names (``fc-list``) of the same fonts, for files with other names (Linux desktops)
 FONTCONFIG_FAMILIES: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
-    st.FANGSONG: (("仿宋_GB2312", ("仿宋_GB2312", "FangSong_GB2312")), ("CESI仿宋-GB2312", ("CESI仿宋-GB2312",)),
-                  ("仿宋", ("仿宋", "FangSong")), ("CESI仿宋-GB18030", ("CESI仿宋-GB18030", "CESI仿宋-GB13000"))),
-    st.KAITI: (("楷体_GB2312", ("楷体_GB2312", "KaiTi_GB2312")), ("CESI楷体-GB2312", ("CESI楷体-GB2312",)),
-               ("楷体", ("楷体", "KaiTi")), ("CESI楷体-GB18030", ("CESI楷体-GB18030", "CESI楷体-GB13000"))),
+    st.FANGSONG: (
+        ("仿宋_GB2312", ("仿宋_GB2312", "FangSong_GB2312")),
+        ("CESI仿宋-GB2312", ("CESI仿宋-GB2312",)),
+        ("仿宋", ("仿宋", "FangSong")),
+        ("CESI仿宋-GB18030", ("CESI仿宋-GB18030", "CESI仿宋-GB13000")),
+    ),
+    st.KAITI: (
+        ("楷体_GB2312", ("楷体_GB2312", "KaiTi_GB2312")),
+        ("CESI楷体-GB2312", ("CESI楷体-GB2312",)),
+        ("楷体", ("楷体", "KaiTi")),
+        ("CESI楷体-GB18030", ("CESI楷体-GB18030", "CESI楷体-GB13000")),
+    ),
     st.HEITI: (("黑体", ("黑体", "SimHei")), ("CESI黑体", ("CESI黑体-GB2312", "CESI黑体-GB18030", "CESI黑体-GB13000"))),
-    st.XIAOBIAOSONG: (("方正小标宋简体", ("方正小标宋简体", "FZXiaoBiaoSong-B05S")),
-                      ("方正小标宋_GBK", ("方正小标宋_GBK", "FZXiaoBiaoSong-B05")),
-                      ("CESI小标宋", ("CESI小标宋-GB2312", "CESI小标宋-GB18030", "CESI小标宋-GB13000"))),
+    st.XIAOBIAOSONG: (
+        ("方正小标宋简体", ("方正小标宋简体", "FZXiaoBiaoSong-B05S")),
+        ("方正小标宋_GBK", ("方正小标宋_GBK", "FZXiaoBiaoSong-B05")),
+        ("CESI小标宋", ("CESI小标宋-GB2312", "CESI小标宋-GB18030", "CESI小标宋-GB13000")),
+    ),
     st.SONG: (("宋体", ("宋体", "SimSun")), ("CESI宋体", ("CESI宋体-GB2312", "CESI宋体-GB18030", "CESI宋体-GB13000"))),
     st.LATIN: (("Times New Roman", ("Times New Roman",)),),
 }
@@ -173,8 +183,9 @@ def find_official_fonts(dirs: list[Path] | None = None) -> dict[str, list[FontFi
         if dirs is None and sys.platform.startswith("linux"):
             for role, rank, font in match_fontconfig(_fc_list()):
                 hits.setdefault(role, []).append((rank, str(font.path), font))
-        _found_cache[key] = {role: _unique(f for _, _, f in sorted(found, key=lambda hit: hit[:2]))
-                             for role, found in hits.items()}
+        _found_cache[key] = {
+            role: _unique(f for _, _, f in sorted(found, key=lambda hit: hit[:2])) for role, found in hits.items()
+        }
     return _found_cache[key]
 
 
@@ -185,8 +196,13 @@ def _unique(files: Iterable[FontFile]) -> list[FontFile]:
 def _fc_list() -> list[str]:
     """``file<TAB>index<TAB>families<TAB>styles`` of every font fontconfig knows; [] without fontconfig."""
     try:
-        out = subprocess.run(["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style}\n"],
-                             capture_output=True, text=True, timeout=10, check=False)
+        out = subprocess.run(
+            ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style}\n"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=False,
+        )
     except (OSError, subprocess.SubprocessError):
         return []
     return out.stdout.splitlines()
@@ -195,9 +211,15 @@ def _fc_list() -> list[str]:
 def match_fontconfig(lines: list[str]) -> list[tuple[str, int, FontFile]]:
     """(role, rank, font) for the lines of ``fc-list`` naming an official font (its regular face)."""
     wanted = {
-        family.lower(): [(role, rank, label) for role, choices in FONTCONFIG_FAMILIES.items()
-                         for rank, (label, families) in enumerate(choices) if family in families]
-        for choices in FONTCONFIG_FAMILIES.values() for _, families in choices for family in families
+        family.lower(): [
+            (role, rank, label)
+            for role, choices in FONTCONFIG_FAMILIES.items()
+            for rank, (label, families) in enumerate(choices)
+            if family in families
+        ]
+        for choices in FONTCONFIG_FAMILIES.values()
+        for _, families in choices
+        for family in families
     }
     out = []
     for line in lines:
@@ -265,9 +287,9 @@ class LoadedFont:
                 return 0.0, 0.0
             data = face._ttf_data
             at = face.table["glyf"]["offset"] + start
-            x_min, _, x_max = struct.unpack(">hhh", data[at + 2:at + 8])
+            x_min, _, x_max = struct.unpack(">hhh", data[at + 2 : at + 8])
             head = face.table["head"]["offset"]
-            upem = struct.unpack(">H", data[head + 18:head + 20])[0]
+            upem = struct.unpack(">H", data[head + 18 : head + 20])[0]
         except (KeyError, IndexError, AttributeError, struct.error):
             return 0.0, 0.0
         advance = self.advance(ch)

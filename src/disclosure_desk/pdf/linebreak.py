@@ -31,8 +31,8 @@ EPS = 1e-6
 # character classes
 CJK, WORD, SPACE, GLUE_SPACE, OPEN, CLOSE, PAIR, ATTACH, BREAK = range(9)
 
-CLOSING = set("，。、；：？！）》」』”’】〕〗〙〛｝］〉｠．％‰℃°′″·・ゝゞ々〻ー" ",.;:?!)]}%")
-OPENING = set("（《「『“‘【〔〖〘〚｛［〈｟" "([{" "￥¥$£€")
+CLOSING = set("，。、；：？！）》」』”’】〕〗〙〛｝］〉｠．％‰℃°′″·・ゝゞ々〻ー,.;:?!)]}%")
+OPENING = set("（《「『“‘【〔〖〘〚｛［〈｟([{￥¥$£€")
 PAIRED = set("—…‥")  # 破折号、省略号: two characters never split
 
 
@@ -75,9 +75,20 @@ class Item:
         "width",
     )
 
-    def __init__(self, ch: str, font: str | None, size: float, advance: float, width: float, cls: int,
-                 stroke: float = 0.0, colour: tuple[float, float, float] = (0, 0, 0), box: bool = False,
-                 blanks: tuple[float, float] = (0.0, 0.0), latin: bool = False):
+    def __init__(
+        self,
+        ch: str,
+        font: str | None,
+        size: float,
+        advance: float,
+        width: float,
+        cls: int,
+        stroke: float = 0.0,
+        colour: tuple[float, float, float] = (0, 0, 0),
+        box: bool = False,
+        blanks: tuple[float, float] = (0.0, 0.0),
+        latin: bool = False,
+    ):
         self.ch = ch  # the character drawn (a control picture stands in for a control character)
         self.font = font  # ReportLab font name; for a box, the font of its small label
         self.size = size
@@ -243,12 +254,13 @@ def segments(items: list[Item]) -> list[Segment]:
     return out
 
 
-def break_lines(items: list[Item], width: float, *, indent: float = 0.0, align: str = "justify",
-                vertical: bool = False) -> list[Line]:
+def break_lines(
+    items: list[Item], width: float, *, indent: float = 0.0, align: str = "justify", vertical: bool = False
+) -> list[Line]:
     """Break ``items`` into lines of ``width`` (the first indented by ``indent``)."""
     segs = segments(items)
     if vertical:
-        return [_set([a for a in s.atoms], width, 0.0, "center") for s in segs]
+        return [_set(list(s.atoms), width, 0.0, "center") for s in segs]
     lines: list[Line] = []
     queue = deque(segs)
     cur: list[Segment] = []
@@ -258,8 +270,9 @@ def break_lines(items: list[Item], width: float, *, indent: float = 0.0, align: 
     def close(last: bool) -> None:
         nonlocal cur, cur_w, first
         mode = align if not (last and align == "justify") else "left"
-        lines.append(_set([a for s in cur for a in s.atoms], width - (indent if first else 0.0),
-                          indent if first else 0.0, mode))
+        lines.append(
+            _set([a for s in cur for a in s.atoms], width - (indent if first else 0.0), indent if first else 0.0, mode)
+        )
         cur, cur_w, first = [], 0.0, False
 
     while queue:

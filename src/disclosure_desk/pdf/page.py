@@ -16,8 +16,9 @@ class PageDecoration:
         self.draft_mark = draft_mark
         if draft_mark:
             self._mark = PlacedLine(ts.items(st.DRAFT_MARK_TEXT, st.DRAFT_MARK), 0.0, st.DRAFT_MARK).line
-            self._watermark = PlacedLine(ts.items(st.DRAFT_WATERMARK_TEXT, st.DRAFT_WATERMARK), 0.0,
-                                         st.DRAFT_WATERMARK).line
+            self._watermark = PlacedLine(
+                ts.items(st.DRAFT_WATERMARK_TEXT, st.DRAFT_WATERMARK), 0.0, st.DRAFT_WATERMARK
+            ).line
 
     def __call__(self, canvas, doc) -> None:
         if self.draft_mark:
@@ -79,8 +80,17 @@ class ReportDocTemplate(BaseDocTemplate):
             producer=st.PDF_CREATOR,
             **meta,
         )
-        frame = Frame(st.TYPE_AREA_LEFT, st.TYPE_AREA_BOTTOM, st.TYPE_AREA_WIDTH, st.TYPE_AREA_HEIGHT,
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+        frame = Frame(
+            st.TYPE_AREA_LEFT,
+            st.TYPE_AREA_BOTTOM,
+            st.TYPE_AREA_WIDTH,
+            st.TYPE_AREA_HEIGHT,
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+            id="body",
+        )
         self.addPageTemplates([PageTemplate("page", [frame], onPage=decoration)])
         self._progress = progress
 

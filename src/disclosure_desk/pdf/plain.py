@@ -41,15 +41,30 @@ class PlainBlock:
     right: tuple[float, float] = (0.0, 0.0)
 
 
-def render_plain_pdf(blocks: Sequence[PlainBlock], *, title: str, author: str, subject: str,
-                     invariant: bool = False, bundled_fonts_only: bool | None = None) -> bytes:
+def render_plain_pdf(
+    blocks: Sequence[PlainBlock],
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    invariant: bool = False,
+    bundled_fonts_only: bool | None = None,
+) -> bytes:
     with BUILD_LOCK:  # ReportLab keeps fonts in module globals
         ts = Typesetter(FontSet(bundled_only=bundled_fonts_only))
         story = _story(blocks, ts)
         buf = io.BytesIO()
-        doc = ReportDocTemplate(buf, PageDecoration(ts, False), invariant=invariant, title=metadata_text(title),
-                                author=metadata_text(author), subject=subject, lang="zh-CN", displayDocTitle=1,
-                                pageCompression=1)
+        doc = ReportDocTemplate(
+            buf,
+            PageDecoration(ts, False),
+            invariant=invariant,
+            title=metadata_text(title),
+            author=metadata_text(author),
+            subject=subject,
+            lang="zh-CN",
+            displayDocTitle=1,
+            pageCompression=1,
+        )
         doc.build(story)
         return buf.getvalue()
 
@@ -78,10 +93,13 @@ def _first_height(f: Flowable) -> float:
 def _flowables(block: PlainBlock, ts: Typesetter, number: int) -> list[Flowable]:
     where = position(f"第{number}段")
     if block.kind == "title":
-        lines = break_title(prepare(block.text), lambda t: ts.width(t, st.TITLE), st.TYPE_AREA_WIDTH,
-                            st.TITLE_MAX_LINES)
-        return [TextBlock.set([ts.items(line, st.TITLE, where) for line in lines], st.TITLE),
-                BlankLines(st.TITLE_LINES_AFTER)]
+        lines = break_title(
+            prepare(block.text), lambda t: ts.width(t, st.TITLE), st.TYPE_AREA_WIDTH, st.TITLE_MAX_LINES
+        )
+        return [
+            TextBlock.set([ts.items(line, st.TITLE, where) for line in lines], st.TITLE),
+            BlankLines(st.TITLE_LINES_AFTER),
+        ]
     if block.kind == "heading1":
         return [TextBlock.set([ts.items(prepare(block.text), st.HEADING_1, where)], st.HEADING_1)]
     if block.kind == "heading2":

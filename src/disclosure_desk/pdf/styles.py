@@ -136,10 +136,10 @@ DRAFT_WATERMARK_OUTLINE = (0.88, 0.55, 0.55)
 DRAFT_WATERMARK_OUTLINE_WIDTH = 0.8
 DRAFT_WATERMARK_ANGLE = 35.0
 DRAFT_WATERMARK_DROP = 0.35  # of its size: baseline below the 版心's centre, so the ink is centred
-DRAFT_MARK = TextStyle(HEITI, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, align="left",
-                       colour=DRAFT_MARK_COLOUR)
-DRAFT_WATERMARK = TextStyle(HEITI, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE,
-                            align="left", colour=DRAFT_WATERMARK_FILL)
+DRAFT_MARK = TextStyle(HEITI, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, DRAFT_MARK_SIZE, align="left", colour=DRAFT_MARK_COLOUR)
+DRAFT_WATERMARK = TextStyle(
+    HEITI, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE, DRAFT_WATERMARK_SIZE, align="left", colour=DRAFT_WATERMARK_FILL
+)
 
 # ---- characters no font can print -----------------------------------------------------------
 MISSING_BOX_WIDTH = 1.0  # em of advance

@@ -62,8 +62,9 @@ def _is_vertical(g: GridCell, inner: float, style: st.TextStyle) -> bool:
     return g.role == GridRole.STUB and g.rowspan > 1 and inner < st.TABLE_VERTICAL_STUB_MAX_CHARS * style.size
 
 
-def column_widths(spec: TableSpec, items: dict[tuple[int, int], list[Item]],
-                  width: float = st.TYPE_AREA_WIDTH) -> list[float]:
+def column_widths(
+    spec: TableSpec, items: dict[tuple[int, int], list[Item]], width: float = st.TYPE_AREA_WIDTH
+) -> list[float]:
     """Column widths in pt, adding up to ``width``.
 
     The spec's relative widths, unless a one-column row label of at most ``TABLE_LABEL_ONE_LINE_MAX_EM``
@@ -100,8 +101,15 @@ def column_widths(spec: TableSpec, items: dict[tuple[int, int], list[Item]],
 class GridLayout:
     """Cells set in their columns, and the height of every grid row."""
 
-    def __init__(self, spec: TableSpec, texts: dict[tuple[int, int], str], ts: Typesetter, where: str,
-                 width: float = st.TYPE_AREA_WIDTH, knockout: bool = False):
+    def __init__(
+        self,
+        spec: TableSpec,
+        texts: dict[tuple[int, int], str],
+        ts: Typesetter,
+        where: str,
+        width: float = st.TYPE_AREA_WIDTH,
+        knockout: bool = False,
+    ):
         self.spec = spec
         self.knockout = knockout  # value cells painted white, so the 草稿 mark behind never crosses a figure
         items = {(g.row, g.col): self._items(g, texts.get((g.row, g.col), g.text), ts, where) for g in spec.grid}
@@ -113,7 +121,9 @@ class GridLayout:
         roles: dict[int, set[GridRole]] = {}
         for c in self.cells:
             roles.setdefault(c.grid.row, set()).add(c.grid.role)
-        self._sticky = {row for row, found in roles.items() if found <= {GridRole.CAPTION, GridRole.HEADER, GridRole.NOTE}}
+        self._sticky = {
+            row for row, found in roles.items() if found <= {GridRole.CAPTION, GridRole.HEADER, GridRole.NOTE}
+        }
 
     def _items(self, g: GridCell, text: str, ts: Typesetter, where: str) -> list[Item]:
         label = self.spec.cell(g.cell_id).label_path if g.cell_id else g.text
@@ -173,8 +183,8 @@ class GridLayout:
             if g.row < row < g.row + g.rowspan:
                 if strict and not c.vertical:
                     return False
-                above = sum(self.row_h[max(g.row, start):row])
-                below = sum(self.row_h[row:g.row + g.rowspan])
+                above = sum(self.row_h[max(g.row, start) : row])
+                below = sum(self.row_h[row : g.row + g.rowspan])
                 # the label is printed on each piece tall enough for it; one piece at least must be
                 if max(above, below) + 0.01 < c.need_piece():
                     return False
@@ -197,14 +207,14 @@ class GridTable(Flowable):
 
     @property
     def full_height(self) -> float:
-        return self._header_height + sum(self.layout.row_h[self.start:self.end])
+        return self._header_height + sum(self.layout.row_h[self.start : self.end])
 
     def min_height(self) -> float:
         """Height of the first piece the table may show before a page break (a block, or header and rows)."""
         lay = self.layout
         for row in range(self.start + 1, self.end):
             if lay.can_break_before(row, self.start, strict=False):
-                return self._header_height + sum(lay.row_h[self.start:row])
+                return self._header_height + sum(lay.row_h[self.start : row])
         return self.full_height
 
     def wrap(self, availWidth, availHeight):
@@ -214,7 +224,7 @@ class GridTable(Flowable):
         lay = self.layout
         room = availHeight - self._header_height
         fits = self.start
-        while fits < self.end and sum(lay.row_h[self.start:fits + 1]) <= room + 1e-6:
+        while fits < self.end and sum(lay.row_h[self.start : fits + 1]) <= room + 1e-6:
             fits += 1
         last = min(fits, self.end - 1)
         strict = self._last_break(last, strict=True)
@@ -278,7 +288,4 @@ class GridTable(Flowable):
 
 def table_texts(spec: TableSpec, value_text) -> dict[tuple[int, int], str]:
     """Text of every grid cell: labels from the spec, values from ``value_text(cell_id)``."""
-    return {
-        (g.row, g.col): value_text(g.cell_id) if g.role is GridRole.VALUE else g.text
-        for g in spec.grid
-    }
+    return {(g.row, g.col): value_text(g.cell_id) if g.role is GridRole.VALUE else g.text for g in spec.grid}

@@ -20,8 +20,28 @@ from .linebreak import CLOSE, OPEN, WORD, classify
 SUFFIX = "政府信息公开工作年度报告"
 # phrase boundaries inside the fixed part of the title, with their cost (lower is better)
 _PHRASES = (("政府信息公开", 1),)
-_UNIT_ENDS = ("人民政府", "委员会", "办公室", "办公厅", "办事处", "街道", "自治区", "自治州", "自治县",
-              "省", "市", "县", "区", "州", "旗", "盟", "镇", "乡", "局", "厅")
+_UNIT_ENDS = (
+    "人民政府",
+    "委员会",
+    "办公室",
+    "办公厅",
+    "办事处",
+    "街道",
+    "自治区",
+    "自治州",
+    "自治县",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "旗",
+    "盟",
+    "镇",
+    "乡",
+    "局",
+    "厅",
+)
 # a unit end followed by one of these is inside a word (市场, 区域, 乡村, 州市 …)
 _NOT_BEFORE = ("场", "民", "政", "容", "级", "域", "划", "村", "长", "属", "委", "直", "辖", "市", "县", "区", "管")
 _YEAR = re.compile(r"(?<!\d)\d{4}年")
@@ -112,7 +132,7 @@ class _Search:
                 if self.best is None or key < self.best[0]:
                     self.best = (key, cut)
             return
-        for p in self.positions[bisect.bisect_right(self.positions, start):]:
+        for p in self.positions[bisect.bisect_right(self.positions, start) :]:
             w = measure(title[start:p])
             if w > max_width:
                 break
@@ -128,6 +148,7 @@ def _shape_penalty(widths: list[float]) -> int:
     if rising:
         return 0
     peak = widths.index(max(widths))
-    diamond = all(b >= a - tol for a, b in pairwise(widths[:peak + 1])) and all(
-        b <= a + tol for a, b in pairwise(widths[peak:]))
+    diamond = all(b >= a - tol for a, b in pairwise(widths[: peak + 1])) and all(
+        b <= a + tol for a, b in pairwise(widths[peak:])
+    )
     return 0 if diamond and 0 < peak < len(widths) - 1 else 1

@@ -57,8 +57,20 @@ class Typesetter:
                 self.fallbacks.append(CharIssue(ch, char_name(ch), _where(where, i), font.file.label))
             advance = advance_em * size
             width = style.pitch if advance >= st.FULL_WIDTH * size and font_role == role else advance
-            out.append(lb.Item(ch, font.name, size, advance, width, cls, stroke, style.colour,
-                               blanks=(blanks_em[0] * size, blanks_em[1] * size), latin=font_role != role))
+            out.append(
+                lb.Item(
+                    ch,
+                    font.name,
+                    size,
+                    advance,
+                    width,
+                    cls,
+                    stroke,
+                    style.colour,
+                    blanks=(blanks_em[0] * size, blanks_em[1] * size),
+                    latin=font_role != role,
+                )
+            )
         lb.adjust_spacing(out, st.CJK_LATIN_GAP * size)
         return out
 
@@ -96,8 +108,18 @@ class Typesetter:
                 font, font_role, advance_em, cls, blanks = glyph
                 advance = advance_em * size
                 width = style.pitch if advance >= st.FULL_WIDTH * size and font_role == style.role else advance
-                return lb.Item(drawn, font.name, size, advance, width, cls, self.stroke(style), style.colour,
-                               blanks=(blanks[0] * size, blanks[1] * size), latin=font_role != style.role)
+                return lb.Item(
+                    drawn,
+                    font.name,
+                    size,
+                    advance,
+                    width,
+                    cls,
+                    self.stroke(style),
+                    style.colour,
+                    blanks=(blanks[0] * size, blanks[1] * size),
+                    latin=font_role != style.role,
+                )
         else:
             self.missing.append(CharIssue(ch, char_name(ch), _where(where, i)))
         return self._box(drawn, style)
@@ -106,8 +128,9 @@ class Typesetter:
         label = self.fonts.primary(st.FANGSONG)
         self.fonts.mark_used(label, st.FANGSONG)
         width = style.pitch * st.MISSING_BOX_WIDTH
-        return lb.Item(ch, label.name, style.size, style.size * st.MISSING_BOX_WIDTH, width, lb.CJK,
-                       colour=style.colour, box=True)
+        return lb.Item(
+            ch, label.name, style.size, style.size * st.MISSING_BOX_WIDTH, width, lb.CJK, colour=style.colour, box=True
+        )
 
     def stroke(self, style: st.TextStyle) -> float:
         """Outline stroke added to the fill (none of the styles uses one: the bundled 小标宋 stand-in is a
@@ -118,7 +141,6 @@ class Typesetter:
         """Natural width of ``text`` on one line (to balance title lines, to size table columns);
         records no missing or replaced characters."""
         return natural_width(self._probe().items(text, style))
-
 
     def widest_unit(self, text: str, style: st.TextStyle) -> float:
         """Width of the widest piece of ``text`` that no line break may cut (``三、``, a number)."""

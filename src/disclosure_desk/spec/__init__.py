@@ -48,6 +48,19 @@ def default_edition(year: int) -> str:
 
 
 __all__ = [
-    "CellSpec", "GridCell", "GridRole", "PartNames", "ReportSpec", "SectionSpec", "SubpartSpec", "TableSpec",
-    "ValueKind", "EDITIONS", "default_edition", "editions", "get_spec", "register_edition", "unregister_edition",
+    "EDITIONS",
+    "CellSpec",
+    "GridCell",
+    "GridRole",
+    "PartNames",
+    "ReportSpec",
+    "SectionSpec",
+    "SubpartSpec",
+    "TableSpec",
+    "ValueKind",
+    "default_edition",
+    "editions",
+    "get_spec",
+    "register_edition",
+    "unregister_edition",
 ]

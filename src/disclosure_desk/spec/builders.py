@@ -55,8 +55,16 @@ def build_table2(section_title: str, blocks: tuple[T2Block, ...], note: str = ""
             for i, col in enumerate(block.columns):
                 cell_id = f"t2.{block.key}.{row.key}.{col.key}"
                 cells.append(
-                    CellSpec(cell_id, "表二", (block.caption, row.label, col.label), col.kind, col.unit, row.help,
-                             row_role=row.role, column_role=col.role)
+                    CellSpec(
+                        cell_id,
+                        "表二",
+                        (block.caption, row.label, col.label),
+                        col.kind,
+                        col.unit,
+                        row.help,
+                        row_role=row.role,
+                        column_role=col.role,
+                    )
                 )
                 grid.append(GridCell(r, 1 + i * span, GridRole.VALUE, colspan=span, cell_id=cell_id))
             r += 1
@@ -111,9 +119,7 @@ def build_table3(section_title: str, rows: tuple[T3Row, ...]) -> TableSpec:
     first_data = 3
     results = [r for r in rows if r.level > 1]
     result_start = first_data + rows.index(results[0])
-    grid.append(
-        GridCell(result_start, 0, GridRole.STUB, T3_RESULTS_LABEL, rowspan=len(results))
-    )
+    grid.append(GridCell(result_start, 0, GridRole.STUB, T3_RESULTS_LABEL, rowspan=len(results)))
     seen_groups: set[str] = set()
     for i, row in enumerate(rows):
         g = first_data + i
@@ -130,8 +136,18 @@ def build_table3(section_title: str, rows: tuple[T3Row, ...]) -> TableSpec:
         for j, (col_key, col_label) in enumerate(T3_COLUMNS):
             cell_id = f"t3.{row.key}.{col_key}"
             grid.append(GridCell(g, 3 + j, GridRole.VALUE, cell_id=cell_id))
-            cells.append(CellSpec(cell_id, "表三", (row.json_key, col_label), ValueKind.COUNT, "件", row.help,
-                                  row_role=row.role, column_role=col_key))
+            cells.append(
+                CellSpec(
+                    cell_id,
+                    "表三",
+                    (row.json_key, col_label),
+                    ValueKind.COUNT,
+                    "件",
+                    row.help,
+                    row_role=row.role,
+                    column_role=col_key,
+                )
+            )
     cells = _with_table3_sums(cells, rows)
     return TableSpec(
         key="表三",
@@ -148,16 +164,16 @@ def build_table3(section_title: str, rows: tuple[T3Row, ...]) -> TableSpec:
 
 
 def _table3_header() -> list[GridCell]:
-    H = GridRole.HEADER
+    header = GridRole.HEADER
     grid = [
         GridCell(0, 0, GridRole.NOTE, T3_NOTE, rowspan=3, colspan=3),
-        GridCell(0, 3, H, "申请人情况", colspan=7),
-        GridCell(1, 3, H, "自然人", rowspan=2),
-        GridCell(1, 4, H, "法人或其他组织", colspan=5),
-        GridCell(1, 9, H, "总计", rowspan=2),
+        GridCell(0, 3, header, "申请人情况", colspan=7),
+        GridCell(1, 3, header, "自然人", rowspan=2),
+        GridCell(1, 4, header, "法人或其他组织", colspan=5),
+        GridCell(1, 9, header, "总计", rowspan=2),
     ]
     for j, (_, label) in enumerate(T3_COLUMNS[1:6]):
-        grid.append(GridCell(2, 4 + j, H, label))
+        grid.append(GridCell(2, 4 + j, header, label))
     return grid
 
 
@@ -194,10 +210,15 @@ def _table3_balances(cells: list[CellSpec]) -> tuple[BalanceSpec, ...]:
     out = []
     for col_key, col_label in T3_COLUMNS:
         at = {c.row_role: c.id for c in cells if c.column_role == col_key}
-        out.append(BalanceSpec(
-            "T3-1", col_label, (at[roles.NEW], at[roles.CARRIED_IN]), (at[roles.RESULTS_TOTAL], at[roles.CARRIED_OUT]),
-            defer_to=("T3-3",),
-        ))
+        out.append(
+            BalanceSpec(
+                "T3-1",
+                col_label,
+                (at[roles.NEW], at[roles.CARRIED_IN]),
+                (at[roles.RESULTS_TOTAL], at[roles.CARRIED_OUT]),
+                defer_to=("T3-3",),
+            )
+        )
     return tuple(out)
 
 
@@ -220,27 +241,37 @@ T4_HELP = {
 
 
 def build_table4(section_title: str) -> TableSpec:
-    H = GridRole.HEADER
+    header = GridRole.HEADER
     grid = [
-        GridCell(0, 0, H, "行政复议", colspan=5),
-        GridCell(0, 5, H, "行政诉讼", colspan=10),
-        GridCell(1, 5, H, "未经复议直接起诉", colspan=5),
-        GridCell(1, 10, H, "复议后起诉", colspan=5),
+        GridCell(0, 0, header, "行政复议", colspan=5),
+        GridCell(0, 5, header, "行政诉讼", colspan=10),
+        GridCell(1, 5, header, "未经复议直接起诉", colspan=5),
+        GridCell(1, 10, header, "复议后起诉", colspan=5),
     ]
     cells = []
     for b, (block_key, block_label) in enumerate(T4_BLOCKS):
         for j, (col_key, col_label) in enumerate(T4_COLUMNS):
             col = b * 5 + j
             if b == 0:
-                grid.append(GridCell(1, col, H, col_label, rowspan=2))
+                grid.append(GridCell(1, col, header, col_label, rowspan=2))
             else:
-                grid.append(GridCell(2, col, H, col_label))
+                grid.append(GridCell(2, col, header, col_label))
             cell_id = f"t4.{block_key}.{col_key}"
             sum_of = tuple(f"t4.{block_key}.{k}" for k, _ in T4_COLUMNS[:4]) if col_key == "total" else ()
             grid.append(GridCell(3, col, GridRole.VALUE, cell_id=cell_id))
             cells.append(
-                CellSpec(cell_id, "表四", (block_label, col_label), ValueKind.COUNT, "件", T4_HELP[block_key], sum_of,
-                         "T4-1" if sum_of else "", T4_ROLES[block_key], col_key)
+                CellSpec(
+                    cell_id,
+                    "表四",
+                    (block_label, col_label),
+                    ValueKind.COUNT,
+                    "件",
+                    T4_HELP[block_key],
+                    sum_of,
+                    "T4-1" if sum_of else "",
+                    T4_ROLES[block_key],
+                    col_key,
+                )
             )
     return TableSpec(
         key="表四",

@@ -24,7 +24,12 @@ TABLE2_BLOCKS = (
         "第二十条第（一）项",
         _MADE,
         (
-            T2Row("rules", "规章", "本机关制定的规章。只有省、设区的市、自治州人民政府等有规章制定权的机关才可能有。", roles.RULES),
+            T2Row(
+                "rules",
+                "规章",
+                "本机关制定的规章。只有省、设区的市、自治州人民政府等有规章制定权的机关才可能有。",
+                roles.RULES,
+            ),
             T2Row("normative", "规范性文件", "本机关制定的规范性文件。", roles.NORMATIVE),
         ),
     ),
@@ -46,12 +51,24 @@ TABLE2_BLOCKS = (
             T2Row("coercion", "行政强制", "行政强制事项。", roles.COERCION),
         ),
     ),
-    T2Block("a8", "第二十条第（八）项", _ITEMS[:2], (T2Row("fees", "行政事业性收费", "行政事业性收费项目。", roles.FEES),)),
+    T2Block(
+        "a8", "第二十条第（八）项", _ITEMS[:2], (T2Row("fees", "行政事业性收费", "行政事业性收费项目。", roles.FEES),)
+    ),
     T2Block(
         "a9",
         "第二十条第（九）项",
-        (T2Column("items", "采购项目数量", unit="项"), T2Column("amount", "采购总金额", ValueKind.AMOUNT, "万元", roles.AMOUNT)),
-        (T2Row("procurement", "政府集中采购", "政府集中采购的项目数量和总金额；总金额以万元为单位填写。", roles.PROCUREMENT),),
+        (
+            T2Column("items", "采购项目数量", unit="项"),
+            T2Column("amount", "采购总金额", ValueKind.AMOUNT, "万元", roles.AMOUNT),
+        ),
+        (
+            T2Row(
+                "procurement",
+                "政府集中采购",
+                "政府集中采购的项目数量和总金额；总金额以万元为单位填写。",
+                roles.PROCUREMENT,
+            ),
+        ),
     ),
 )
 

@@ -249,8 +249,7 @@ class ReportSpec:
         rows = (row,) if isinstance(row, str) else row
         columns = (column,) if isinstance(column, str) else column
         return tuple(
-            c for c in self.all_cells
-            if (not rows or c.row_role in rows) and (not columns or c.column_role in columns)
+            c for c in self.all_cells if (not rows or c.row_role in rows) and (not columns or c.column_role in columns)
         )
 
     def cell_ids(self, *, row: str | tuple[str, ...] = (), column: str | tuple[str, ...] = ()) -> list[str]:

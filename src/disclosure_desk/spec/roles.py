@@ -56,5 +56,8 @@ PROCUREMENT = "publication.procurement"  # 政府集中采购 (2019)
 
 # how messages name a row role briefly (an official label is too long inside a sentence)
 SHORT_NAMES = {
-    NEW: "本年新收", CARRIED_IN: "上年结转", RESULTS_TOTAL: "办理结果总计", CARRIED_OUT: "结转下年度",
+    NEW: "本年新收",
+    CARRIED_IN: "上年结转",
+    RESULTS_TOTAL: "办理结果总计",
+    CARRIED_OUT: "结转下年度",
 }

@@ -42,7 +42,7 @@ _EXPORTS = {
     "DraftFinalError": "errors",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted(_EXPORTS)  # noqa: PLE0605 - the lazily imported names above
 
 
 def __getattr__(name: str) -> Any:

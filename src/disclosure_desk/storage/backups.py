@@ -19,8 +19,16 @@ from .errors import DraftNotFoundError, StoreNotWritableError, StoreUnreadableEr
 from .validate import check_store_file, sqlite_uri
 
 __all__ = [
-    "KEEP", "RestoreResult", "backup_time", "find_backup", "list_backups", "maybe_daily_backup", "newest_backup",
-    "prune", "restore_backup", "take_backup",
+    "KEEP",
+    "RestoreResult",
+    "backup_time",
+    "find_backup",
+    "list_backups",
+    "maybe_daily_backup",
+    "newest_backup",
+    "prune",
+    "restore_backup",
+    "take_backup",
 ]
 
 
@@ -46,7 +54,7 @@ def maybe_daily_backup(store: Store, today: dt.date | None = None) -> Path | Non
 def find_backup(name: str, store_path: Path | None = None) -> Path:
     folder = (store_path or default_store_path()).parent / "backups"
     for backup in list_backups(folder):
-        if backup.name == name or backup.name == f"{name}.sqlite3":
+        if backup.name in (name, f"{name}.sqlite3"):
             return backup
     raise DraftNotFoundError(f"名为“{name}”的备份（备份文件夹：{folder}）", f"no backup {name!r}")
 
@@ -106,5 +114,3 @@ def _move_aside(store_path: Path) -> Path:
                     f"{source}: cannot move aside ({e})",
                 ) from None
     return aside
-
-

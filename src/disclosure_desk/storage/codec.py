@@ -80,9 +80,7 @@ def draft_columns(draft: Draft) -> dict[str, Any]:
     return columns
 
 
-def build_draft(
-    columns: dict[str, Any], values: dict[str, ValueRow], texts: dict[tuple[str, str], TextRow]
-) -> Draft:
+def build_draft(columns: dict[str, Any], values: dict[str, ValueRow], texts: dict[tuple[str, str], TextRow]) -> Draft:
     """The Draft that ``draft_columns``/``value_rows``/``text_rows`` describe (plus id and status)."""
     draft = Draft(edition=columns["edition"])
     for field in COLUMN_FIELDS:

@@ -177,9 +177,7 @@ class Store:
         self.close()
 
 
-def open_store(
-    path: str | os.PathLike[str] | None = None, *, create: bool = True, read_only: bool = False
-) -> Store:
+def open_store(path: str | os.PathLike[str] | None = None, *, create: bool = True, read_only: bool = False) -> Store:
     """Open (validating, creating or migrating) the store; ``path`` defaults to the data folder.
 
     Raises ``StoreUnreadableError`` for a file that is not a healthy store of this version
@@ -236,8 +234,9 @@ def _open_read_only(store_path: Path) -> Store:
 
 def _connect(database: str, uri: bool = False, pragmas: tuple[str, ...] | None = None) -> sqlite3.Connection:
     """A connection in autocommit mode (the transactions' BEGIN is ours) with the store's pragmas."""
-    conn = sqlite3.connect(database, uri=uri, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000,
-                           isolation_level=None)
+    conn = sqlite3.connect(
+        database, uri=uri, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None
+    )
     try:
         for pragma in _PRAGMAS if pragmas is None else pragmas:
             conn.execute(pragma)
@@ -296,7 +295,8 @@ def _is_database_error(error: BaseException) -> bool:
     """sqlite3's errors, and SQLAlchemy's wrapping of them (looked up only once SQLAlchemy is loaded)."""
     sqlalchemy_errors = sys.modules.get("sqlalchemy.exc")
     return isinstance(error, sqlite3.Error) or (
-        sqlalchemy_errors is not None and isinstance(error, sqlalchemy_errors.DBAPIError))
+        sqlalchemy_errors is not None and isinstance(error, sqlalchemy_errors.DBAPIError)
+    )
 
 
 def _translated(path: Path, error: BaseException) -> StoreError | None:
@@ -313,7 +313,9 @@ def _translated(path: Path, error: BaseException) -> StoreError | None:
     if name.startswith("SQLITE_IOERR"):
         return StoreNotWritableError(f"读写草稿库“{path}”时出现磁盘错误，草稿没有保存。", f"{path}: I/O error ({name})")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        return StoreUnreadableError(path, "读取时发现文件已损坏。", f"corrupt ({name})", newest_backup(path.parent / "backups"))
+        return StoreUnreadableError(
+            path, "读取时发现文件已损坏。", f"corrupt ({name})", newest_backup(path.parent / "backups")
+        )
     return None
 
 

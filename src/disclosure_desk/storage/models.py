@@ -78,7 +78,7 @@ class ValueRecord(Base):
     """A cell value: ``kind`` is ``int``, ``dec`` (Decimal, text exact) or ``blank`` (explicit None)."""
 
     __tablename__ = "draft_values"
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy reads it from the class
 
     draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
     cell_id: Mapped[str] = mapped_column(String, primary_key=True)
@@ -95,7 +95,7 @@ class TextRecord(Base):
     """
 
     __tablename__ = "draft_texts"
-    __table_args__ = {"sqlite_with_rowid": False}
+    __table_args__ = {"sqlite_with_rowid": False}  # noqa: RUF012 - SQLAlchemy reads it from the class
 
     draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
     family: Mapped[str] = mapped_column(String, primary_key=True)

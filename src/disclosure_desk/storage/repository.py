@@ -21,8 +21,15 @@ from .models import DraftRecord, StatusEventRecord
 from .rows import CREATED_DRAFTS, DraftRows
 from .summary import DraftSummary, StatusEvent, display_title, utc_now
 
-__all__ = ["ACTION_FINAL", "ACTION_REOPEN", "DraftRepository", "DraftSummary", "StatusEvent", "display_title",
-           "utc_now"]
+__all__ = [
+    "ACTION_FINAL",
+    "ACTION_REOPEN",
+    "DraftRepository",
+    "DraftSummary",
+    "StatusEvent",
+    "display_title",
+    "utc_now",
+]
 
 _UNSET: object = object()
 
@@ -77,7 +84,7 @@ class DraftRepository:
         self.save(draft)
         return draft
 
-    def rename(self, draft_id: int, *, organ: str | None = None, title: str | None | object = _UNSET) -> None:
+    def rename(self, draft_id: int, *, organ: str | None = None, title: str | object | None = _UNSET) -> None:
         """Change the organ and/or the title (None: the title formed from the spec's pattern)."""
         draft = self.load(draft_id)
         if organ is not None:
@@ -128,11 +135,16 @@ class DraftRepository:
         return [StatusEvent(*row) for row in self.session.execute(stmt)]
 
     def count(self) -> int:
-        return self.session.scalar(select(func.count()).select_from(DraftRecord).where(DraftRecord.deleted_at.is_(None)))
+        return self.session.scalar(
+            select(func.count()).select_from(DraftRecord).where(DraftRecord.deleted_at.is_(None))
+        )
 
     def _set(self, draft_id: int, **values) -> None:
         result = self.session.execute(
-            update(DraftRecord).where(DraftRecord.id == draft_id).values(**values).execution_options(synchronize_session=False)
+            update(DraftRecord)
+            .where(DraftRecord.id == draft_id)
+            .values(**values)
+            .execution_options(synchronize_session=False)
         )
         if result.rowcount == 0:
             raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")

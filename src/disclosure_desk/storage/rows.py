@@ -29,13 +29,36 @@ if TYPE_CHECKING:
 
 # the tables' columns, as models.py declares them (tests/storage/test_store_rows.py compares)
 DRAFT_COLUMNS = (
-    "id", "organ", "year", "edition", "title", "status", "signature_organ", "signature_date", "contact",
-    "website", "extras", "revision", "created_at", "updated_at", "deleted_at",
+    "id",
+    "organ",
+    "year",
+    "edition",
+    "title",
+    "status",
+    "signature_organ",
+    "signature_date",
+    "contact",
+    "website",
+    "extras",
+    "revision",
+    "created_at",
+    "updated_at",
+    "deleted_at",
 )
 VALUE_COLUMNS = ("draft_id", "cell_id", "kind", "text")
 TEXT_COLUMNS = ("draft_id", "family", "key", "pos", "format", "body")
-SUMMARY_COLUMNS = ("id", "organ", "year", "edition", "status", "title", "created_at", "updated_at", "deleted_at",
-                   "revision")
+SUMMARY_COLUMNS = (
+    "id",
+    "organ",
+    "year",
+    "edition",
+    "status",
+    "title",
+    "created_at",
+    "updated_at",
+    "deleted_at",
+    "revision",
+)
 _TIMES = ("created_at", "updated_at", "deleted_at")
 
 _SUMMARIES = f"SELECT {', '.join(SUMMARY_COLUMNS)} FROM drafts WHERE {{}} ORDER BY updated_at DESC, id DESC"
@@ -73,8 +96,13 @@ class DraftRows:
     ``created``: drafts given an id here (their id is reset if the transaction fails).
     """
 
-    def __init__(self, conn: sqlite3.Connection, known: dict[int, Saved] | None = None,
-                 learned: dict[int, Saved] | None = None, created: list[Draft] | None = None):
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        known: dict[int, Saved] | None = None,
+        learned: dict[int, Saved] | None = None,
+        created: list[Draft] | None = None,
+    ):
         self.conn = conn
         self._known = known if known is not None else {}
         self._learned = learned if learned is not None else {}
@@ -101,10 +129,21 @@ class DraftRows:
     def _summaries(self, where: str, *params: Any) -> list[DraftSummary]:
         # the columns in SUMMARY_COLUMNS' order, which is DraftSummary's (tests/storage/test_store_rows.py)
         return [
-            DraftSummary(draft_id, text_from_sql(organ), year, edition, status, text_from_sql(title),
-                         time_from_sql(created), time_from_sql(updated), time_from_sql(deleted), revision)
-            for draft_id, organ, year, edition, status, title, created, updated, deleted, revision
-            in self.conn.execute(_SUMMARIES.format(where), params)
+            DraftSummary(
+                draft_id,
+                text_from_sql(organ),
+                year,
+                edition,
+                status,
+                text_from_sql(title),
+                time_from_sql(created),
+                time_from_sql(updated),
+                time_from_sql(deleted),
+                revision,
+            )
+            for draft_id, organ, year, edition, status, title, created, updated, deleted, revision in self.conn.execute(
+                _SUMMARIES.format(where), params
+            )
         ]
 
     # ---- reading a draft ----------------------------------------------------------------
@@ -115,14 +154,16 @@ class DraftRows:
 
     def _raw_columns(self, draft_id: int) -> dict[str, Any] | None:
         row = self.conn.execute(f"SELECT {', '.join(DRAFT_COLUMNS)} FROM drafts WHERE id = ?", (draft_id,)).fetchone()
-        return None if row is None else dict(zip(DRAFT_COLUMNS, row))
+        return None if row is None else dict(zip(DRAFT_COLUMNS, row, strict=False))
 
     def stored_values(self, draft_id: int) -> dict[str, tuple[str, str | None]]:
         rows = self.conn.execute("SELECT cell_id, kind, text FROM draft_values WHERE draft_id = ?", (draft_id,))
         return {cell_id: (kind, text) for cell_id, kind, text in rows}
 
     def stored_texts(self, draft_id: int) -> dict[tuple[str, str], tuple[int, str, str]]:
-        rows = self.conn.execute("SELECT family, key, pos, format, body FROM draft_texts WHERE draft_id = ?", (draft_id,))
+        rows = self.conn.execute(
+            "SELECT family, key, pos, format, body FROM draft_texts WHERE draft_id = ?", (draft_id,)
+        )
         return {(family, text_from_sql(key)): (pos, fmt, text_from_sql(body)) for family, key, pos, fmt, body in rows}
 
     def load(self, draft_id: int) -> Draft:
@@ -185,7 +226,13 @@ class DraftRows:
 
         now = utc_now()
         columns = codec.draft_columns(draft)
-        row = {**columns, "status": STATUS_DRAFT, "revision": 1, "created_at": time_to_sql(now), "updated_at": time_to_sql(now)}
+        row = {
+            **columns,
+            "status": STATUS_DRAFT,
+            "revision": 1,
+            "created_at": time_to_sql(now),
+            "updated_at": time_to_sql(now),
+        }
         names = list(row)
         cursor = self.conn.execute(
             f"INSERT INTO drafts ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
@@ -204,21 +251,33 @@ class DraftRows:
         if rows:
             self.conn.executemany(_UPSERT_VALUE, [(draft_id, cell, kind, text) for cell, (kind, text) in rows])
         if gone:
-            self.conn.executemany("DELETE FROM draft_values WHERE draft_id = ? AND cell_id = ?",
-                                  [(draft_id, cell) for cell in gone])
+            self.conn.executemany(
+                "DELETE FROM draft_values WHERE draft_id = ? AND cell_id = ?", [(draft_id, cell) for cell in gone]
+            )
 
     def _write_texts(self, draft_id: int, rows: list[tuple[TextKey, TextRow]], gone: list[TextKey]) -> None:
         if rows:
-            self.conn.executemany(_UPSERT_TEXT, [
-                (draft_id, family, text_to_sql(key), pos, fmt, text_to_sql(body))
-                for (family, key), (pos, fmt, body) in rows
-            ])
+            self.conn.executemany(
+                _UPSERT_TEXT,
+                [
+                    (draft_id, family, text_to_sql(key), pos, fmt, text_to_sql(body))
+                    for (family, key), (pos, fmt, body) in rows
+                ],
+            )
         if gone:
-            self.conn.executemany("DELETE FROM draft_texts WHERE draft_id = ? AND family = ? AND key = ?",
-                                  [(draft_id, family, text_to_sql(key)) for family, key in gone])
+            self.conn.executemany(
+                "DELETE FROM draft_texts WHERE draft_id = ? AND family = ? AND key = ?",
+                [(draft_id, family, text_to_sql(key)) for family, key in gone],
+            )
 
-    def _learn(self, draft_id: int, fingerprint: Fingerprint, columns: dict[str, Any],
-               values: dict[str, ValueRow], texts: dict[TextKey, TextRow]) -> None:
+    def _learn(
+        self,
+        draft_id: int,
+        fingerprint: Fingerprint,
+        columns: dict[str, Any],
+        values: dict[str, ValueRow],
+        texts: dict[TextKey, TextRow],
+    ) -> None:
         self._learned[draft_id] = Saved(fingerprint, dict(columns), dict(values), dict(texts))
 
 
@@ -231,4 +290,6 @@ def _decoded(raw: dict[str, Any]) -> dict[str, Any]:
 
 def _diff(wanted: dict[Any, Any], have: dict[Any, Any]) -> tuple[list[Any], list[Any]]:
     """Rows to upsert (new or different) and keys to delete (stored but no longer wanted)."""
-    return [(key, row) for key, row in wanted.items() if have.get(key) != row], [key for key in have if key not in wanted]
+    return [(key, row) for key, row in wanted.items() if have.get(key) != row], [
+        key for key in have if key not in wanted
+    ]

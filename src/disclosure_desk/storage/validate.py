@@ -30,7 +30,6 @@ class Header(NamedTuple):
     application_id: int
 
 
-
 def sqlite_uri(path: Path, **params: str) -> str:
     """An SQLite ``file:`` URI for ``path`` (drive letters and UNC shares on Windows included)."""
     posix = path.resolve().as_posix()
@@ -101,11 +100,13 @@ def _check_header(path: Path, refusal: _Refusal, *, pending_log: bool = False) -
     header = read_header(data)
     if header is None:
         raise refusal.bad(
-            "它不是 Disclosure Desk 的草稿库（也不是 SQLite 数据库文件），可能已损坏或被其他文件替换。", "not an SQLite file"
+            "它不是 Disclosure Desk 的草稿库（也不是 SQLite 数据库文件），可能已损坏或被其他文件替换。",
+            "not an SQLite file",
         )
     if header.application_id != APPLICATION_ID:
         raise refusal.bad(
-            "它是其他程序的 SQLite 数据库，不是 Disclosure Desk 的草稿库。", f"application_id {header.application_id:#x}"
+            "它是其他程序的 SQLite 数据库，不是 Disclosure Desk 的草稿库。",
+            f"application_id {header.application_id:#x}",
         )
     if header.page_size < 512 or header.page_size & (header.page_size - 1):
         raise refusal.bad("文件头已损坏。", f"bad page size {header.page_size}")

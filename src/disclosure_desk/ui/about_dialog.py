@@ -32,20 +32,55 @@ class BundledFont:
 
 # resources/fonts/README.md tells where each comes from and how it was subset
 FONTS = (
-    BundledFont("FandolFang-GB2312.ttf", "FandolFang（Fandol 仿宋）", "正文、表格（代替仿宋_GB2312）",
-                "GPL-3 及字体例外", ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt")),
-    BundledFont("FandolHei-GB2312.ttf", "FandolHei（Fandol 黑体）", "“一、”标题、表头、草稿字样（代替黑体）",
-                "GPL-3 及字体例外", ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt")),
-    BundledFont("FandolKai-GB2312.ttf", "FandolKai（Fandol 楷体）", "“（一）”小标题（代替楷体_GB2312）",
-                "GPL-3 及字体例外", ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt")),
-    BundledFont("FandolSongBold-GB2312.ttf", "FandolSong Bold（Fandol 宋体粗体）", "标题（代替方正小标宋简体）",
-                "GPL-3 及字体例外", ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt")),
-    BundledFont("LiberationSerif-Regular.ttf", "Liberation Serif", "西文字母和数字（代替 Times New Roman）",
-                "SIL Open Font License 1.1", ("LiberationSerif-OFL-1.1-debian-copyright.txt",)),
-    BundledFont("WenQuanYiZenHei-NoHangul.ttf", "WenQuanYi Zen Hei（文泉驿正黑）", "生僻字补字、界面",
-                "GPL-2 及字体嵌入例外", ("WenQuanYi-ZenHei-debian-copyright.txt", "GPL-2.txt")),
-    BundledFont("FreeSans-Symbols.ttf", "GNU FreeSans（符号部分）", "控制字符替代符号、箭头等符号补字",
-                "GPL-3 及字体例外", ("FreeFont-debian-copyright.txt", "Fandol-GPL-3-with-font-exception.txt")),
+    BundledFont(
+        "FandolFang-GB2312.ttf",
+        "FandolFang（Fandol 仿宋）",
+        "正文、表格（代替仿宋_GB2312）",
+        "GPL-3 及字体例外",
+        ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt"),
+    ),
+    BundledFont(
+        "FandolHei-GB2312.ttf",
+        "FandolHei（Fandol 黑体）",
+        "“一、”标题、表头、草稿字样（代替黑体）",
+        "GPL-3 及字体例外",
+        ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt"),
+    ),
+    BundledFont(
+        "FandolKai-GB2312.ttf",
+        "FandolKai（Fandol 楷体）",
+        "“（一）”小标题（代替楷体_GB2312）",
+        "GPL-3 及字体例外",
+        ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt"),
+    ),
+    BundledFont(
+        "FandolSongBold-GB2312.ttf",
+        "FandolSong Bold（Fandol 宋体粗体）",
+        "标题（代替方正小标宋简体）",
+        "GPL-3 及字体例外",
+        ("Fandol-GPL-3-with-font-exception.txt", "Fandol-README.txt"),
+    ),
+    BundledFont(
+        "LiberationSerif-Regular.ttf",
+        "Liberation Serif",
+        "西文字母和数字（代替 Times New Roman）",
+        "SIL Open Font License 1.1",
+        ("LiberationSerif-OFL-1.1-debian-copyright.txt",),
+    ),
+    BundledFont(
+        "WenQuanYiZenHei-NoHangul.ttf",
+        "WenQuanYi Zen Hei（文泉驿正黑）",
+        "生僻字补字、界面",
+        "GPL-2 及字体嵌入例外",
+        ("WenQuanYi-ZenHei-debian-copyright.txt", "GPL-2.txt"),
+    ),
+    BundledFont(
+        "FreeSans-Symbols.ttf",
+        "GNU FreeSans（符号部分）",
+        "控制字符替代符号、箭头等符号补字",
+        "GPL-3 及字体例外",
+        ("FreeFont-debian-copyright.txt", "Fandol-GPL-3-with-font-exception.txt"),
+    ),
 )
 
 

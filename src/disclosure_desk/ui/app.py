@@ -20,6 +20,7 @@ from .translations import install_translations
 
 PROBE_ENV = "DISCLOSURE_DESK_STARTUP_PROBE"  # print timings and a self-check (ui/probe.py), quit: bench, smoke test
 
+
 def app_icon() -> QIcon:
     """resources/icons: the PNG sizes Qt picks from (title bar, task bar, Alt+Tab)."""
     icon = QIcon()

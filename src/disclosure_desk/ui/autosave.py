@@ -25,8 +25,13 @@ class Autosaver(QObject):
     save_failed = Signal(str)  # a message for the clerk
     dirty_changed = Signal(bool)
 
-    def __init__(self, save: Callable[[], dt.datetime], parent: QObject | None = None,
-                 delay_ms: int = SAVE_DELAY_MS, retry_ms: int = RETRY_MS):
+    def __init__(
+        self,
+        save: Callable[[], dt.datetime],
+        parent: QObject | None = None,
+        delay_ms: int = SAVE_DELAY_MS,
+        retry_ms: int = RETRY_MS,
+    ):
         super().__init__(parent)
         self._save = save
         self._dirty = False

@@ -34,12 +34,13 @@ def install_excepthook(save_first: Callable[[], None], parent_getter: Callable[[
         try:
             save_first()
             messages.error(
-                parent_getter(), "程序出错",
+                parent_getter(),
+                "程序出错",
                 "程序遇到了一个意外错误。您输入的内容已尽量保存。\n"
                 f"错误详情已写入日志文件，请把它发给技术支持人员：\n{path}",
                 detail=f"{exc_type.__name__}: {exc}",
             )
-        except Exception:  # noqa: BLE001, S110 - the handler of last resort must never raise
+        except Exception:
             pass
         finally:
             _busy = False

@@ -131,4 +131,3 @@ class DateField(QWidget):
         all, which no further typing makes a date). "2026-1" and "2026-1-2" may still grow."""
         s = normalise_text(text)
         return bool(_COMPLETE.search(s)) or not any(ch.isdigit() for ch in s)
-

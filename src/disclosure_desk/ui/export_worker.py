@@ -20,8 +20,9 @@ class ExportWorker(QThread):
     succeeded = Signal(object)  # formats.batch.ExportBatch
     failed = Signal(str)
 
-    def __init__(self, draft: Draft, target: Path, previous: Draft | None = None, parent=None,
-                 kinds: tuple[str, ...] = ("pdf",)):
+    def __init__(
+        self, draft: Draft, target: Path, previous: Draft | None = None, parent=None, kinds: tuple[str, ...] = ("pdf",)
+    ):
         super().__init__(parent)
         # the clerk may keep typing while the files are made: export a snapshot
         self._draft = copy.deepcopy(draft)
@@ -46,11 +47,12 @@ class ExportWorker(QThread):
         try:
             from ..formats.batch import export_side_by_side
 
-            result = export_side_by_side(self._draft, self._target, self._kinds, previous=self._previous,
-                                         progress=self._progress)
+            result = export_side_by_side(
+                self._draft, self._target, self._kinds, previous=self._previous, progress=self._progress
+            )
         except UserFacingError as e:
             self.failed.emit(e.message)
-        except Exception as e:  # noqa: BLE001 - a bug: log the traceback, tell the clerk where it is
+        except Exception as e:
             from ..logs import log_exception
 
             path = log_exception(e)

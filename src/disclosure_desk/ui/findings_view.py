@@ -12,7 +12,12 @@ from ..spec.model import PartNames
 from . import style
 from .page_status import PageStatus
 
-SECTION_NAMES = {"": "报告整体", PartNames.title: "标题", PartNames.signature: "落款（署名和成文日期）", PartNames.preface: "前言"}
+SECTION_NAMES = {
+    "": "报告整体",
+    PartNames.title: "标题",
+    PartNames.signature: "落款（署名和成文日期）",
+    PartNames.preface: "前言",
+}
 
 
 def section_name(section: str) -> str:
@@ -46,8 +51,12 @@ def status_icon(status: PageStatus) -> QIcon:
     pm.fill(Qt.GlobalColor.transparent)
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    colour = {PageStatus.EMPTY: style.EMPTY_FG, PageStatus.IN_PROGRESS: style.PROGRESS_FG,
-              PageStatus.ERRORS: style.ERROR_FG, PageStatus.DONE: style.DONE_FG}[status]
+    colour = {
+        PageStatus.EMPTY: style.EMPTY_FG,
+        PageStatus.IN_PROGRESS: style.PROGRESS_FG,
+        PageStatus.ERRORS: style.ERROR_FG,
+        PageStatus.DONE: style.DONE_FG,
+    }[status]
     p.setPen(QPen(colour, 1.6))
     if status is PageStatus.EMPTY:
         p.drawEllipse(3, 3, 10, 10)

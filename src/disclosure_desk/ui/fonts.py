@@ -18,8 +18,17 @@ log = logging.getLogger(__name__)
 
 UI_FONT_FILES = ("WenQuanYiZenHei-NoHangul.ttf",)  # has Chinese glyphs, for a PC without a Chinese UI font
 # preferred UI families, first found wins (bundled or system)
-PREFERRED_UI = ("Microsoft YaHei UI", "Microsoft YaHei", "Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC",
-                "WenQuanYi Zen Hei", "WenQuanYi Micro Hei", "PingFang SC", "SimHei")
+PREFERRED_UI = (
+    "Microsoft YaHei UI",
+    "Microsoft YaHei",
+    "Noto Sans SC",
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Zen Hei",
+    "WenQuanYi Micro Hei",
+    "PingFang SC",
+    "SimHei",
+)
 
 _registered: list[str] = []
 
@@ -58,7 +67,7 @@ def choose_ui_font(app: QApplication) -> None:
     if not families:
         return
     font = QFont(app.font())
-    font.setFamilies(families + [app.font().family()])
+    font.setFamilies([*families, app.font().family()])
     if font.pointSizeF() < 10:
         font.setPointSizeF(10)
     app.setFont(font)

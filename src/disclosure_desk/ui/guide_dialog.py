@@ -83,7 +83,9 @@ class GuideDialog(QDialog):
             if image.width() > IMAGE_WIDTH:
                 image = image.scaledToWidth(IMAGE_WIDTH, Qt.TransformationMode.SmoothTransformation)
             # QTextDocument looks resources up by the name resolved against its base URL
-            document.addResource(QTextDocument.ResourceType.ImageResource, document.baseUrl().resolved(QUrl(name)), image)
+            document.addResource(
+                QTextDocument.ResourceType.ImageResource, document.baseUrl().resolved(QUrl(name)), image
+            )
         document.markContentsDirty(0, document.characterCount())
 
     def _fill_contents(self) -> None:
@@ -137,4 +139,3 @@ class GuideDialog(QDialog):
             return
         target = url if url.scheme() else self.browser.document().baseUrl().resolved(url)
         QDesktopServices.openUrl(target)
-

@@ -60,8 +60,15 @@ class ImportReviewDialog(QDialog):
         self.previous_button.clicked.connect(lambda: self._choose(AS_PREVIOUS))
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        for w in (self.headline, self.summary, QLabel("需要核对的格（原文与读入的值并列）："), self.table,
-                  self.show_blanks, self.hint, self.buttons):
+        for w in (
+            self.headline,
+            self.summary,
+            QLabel("需要核对的格（原文与读入的值并列）："),
+            self.table,
+            self.show_blanks,
+            self.hint,
+            self.buttons,
+        ):
             layout.addWidget(w)
         self._fill()
         self.resize(960, 640)
@@ -84,7 +91,8 @@ class ImportReviewDialog(QDialog):
         self.hint.setText(
             f"共 {uncertain} 处需要核对。导入后这些格在表格中以浅色标出，鼠标停留可看到原文；"
             "表格中的总计按原文导入，不会重新计算，校验会指出原报告的计算错误。"
-            if uncertain else "所有读入的格都与原文一致，没有需要核对的格。"
+            if uncertain
+            else "所有读入的格都与原文一致，没有需要核对的格。"
         )
 
     def _choose(self, choice: str) -> None:

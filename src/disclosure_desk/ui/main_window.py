@@ -255,7 +255,8 @@ class MainWindow(QMainWindow):
         if self.report.flush():
             return True
         answer = messages.ask(
-            self, "未能保存",
+            self,
+            "未能保存",
             f"{self.report.autosaver.last_error}\n\n可以再试一次，或把报告另存为一个文件（之后可用“导入”找回）。",
             ("再试一次", "另存为文件后离开", "留在这里"),
         )

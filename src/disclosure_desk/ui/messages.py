@@ -16,7 +16,15 @@ if TYPE_CHECKING:
 # and dataclasses cost ~4 ms there.
 
 INFO, WARNING, ERROR, QUESTION, TEXT, SAVE_PATH, OPEN_PATH, PRINTER, FOLDER = (
-    "info", "warning", "error", "question", "text", "save_path", "open_path", "printer", "folder",
+    "info",
+    "warning",
+    "error",
+    "question",
+    "text",
+    "save_path",
+    "open_path",
+    "printer",
+    "folder",
 )
 
 
@@ -25,8 +33,18 @@ class Request:
 
     __slots__ = ("choices", "detail", "extra", "file_filter", "initial", "kind", "parent", "text", "title")
 
-    def __init__(self, kind: str, title: str, text: str, parent: QWidget | None = None, choices: tuple[str, ...] = (),
-                 detail: str = "", initial: str = "", file_filter: str = "", extra: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        kind: str,
+        title: str,
+        text: str,
+        parent: QWidget | None = None,
+        choices: tuple[str, ...] = (),
+        detail: str = "",
+        initial: str = "",
+        file_filter: str = "",
+        extra: dict[str, Any] | None = None,
+    ):
         self.kind, self.title, self.text, self.parent = kind, title, text, parent
         self.choices, self.detail = choices, detail
         self.initial = initial  # text input: initial text; file dialogs: suggested path
@@ -97,6 +115,7 @@ def _message_box(request: Request):
 
 
 # ---- the helpers the rest of ui calls ------------------------------------------------------
+
 
 def info(parent: QWidget | None, title: str, text: str) -> None:
     present(Request(INFO, title, text, parent))

@@ -17,7 +17,9 @@ class NewReportDialog(QDialog):
         self.form = BasicInfoForm(edition_editable=True)
         draft = template or Draft.new("", dt.date.today().year - 1)  # reports are written early next year
         self.form.load(draft)
-        intro = QLabel("填写本机关名称和报告年度。报告格式按年度自动选定：2019、2020年度用2019年试行格式，2021年度起用2021年格式。")
+        intro = QLabel(
+            "填写本机关名称和报告年度。报告格式按年度自动选定：2019、2020年度用2019年试行格式，2021年度起用2021年格式。"
+        )
         intro.setWordWrap(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("开始填写")

@@ -41,7 +41,8 @@ def next_step(rows: list[DraftRow], today: dt.date) -> NextStep | None:
         nxt = (last.year or 0) + 1
         if not any(r.year == nxt and r.organ == last.organ for r in rows):
             return NextStep(
-                FROM_PREVIOUS, last.id,
+                FROM_PREVIOUS,
+                last.id,
                 f"<b>{_q(last.organ)}{last.year}年度</b>的报告已定稿。下一步：根据它新建{nxt}年度报告"
                 "（上年结转、现行有效件数等自动带入，文字可在此基础上改写）。",
                 f"新建{nxt}年度报告…",

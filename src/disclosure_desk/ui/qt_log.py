@@ -46,7 +46,7 @@ def handle(msg_type, context, message: str) -> None:
             log.log(level, "%s", text)
         elif level >= logging.INFO and len(_early) < EARLY_LIMIT:
             _early.append(log.makeRecord(log.name, level, "qt", 0, "%s", (text,), None))
-    except Exception:  # noqa: BLE001, S110 - a log call must never take the app down from inside Qt
+    except Exception:
         pass
 
 

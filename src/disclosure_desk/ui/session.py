@@ -27,8 +27,14 @@ def lone_surrogate_places(draft: Draft) -> list[str]:
     """Where the draft holds lone surrogates (only a ``"\\ud800"`` escape in report JSON brings one):
     Qt's editors cannot hold them, so editing that part in the wizard removes them."""
     parts = draft.spec.parts
-    fields = {parts.title: draft.title or "", "机关名称": draft.organ, parts.signature: draft.signature_organ,
-              "联系方式": draft.contact, "网址": draft.website, parts.preface: draft.preface}
+    fields = {
+        parts.title: draft.title or "",
+        "机关名称": draft.organ,
+        parts.signature: draft.signature_organ,
+        "联系方式": draft.contact,
+        "网址": draft.website,
+        parts.preface: draft.preface,
+    }
     for title, section in draft.sections.items():
         fields[title] = section if isinstance(section, str) else "".join(p.heading + p.text for p in section)
     return [name for name, text in fields.items() if _LONE_SURROGATE.search(text or "")]

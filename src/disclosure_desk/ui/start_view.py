@@ -245,7 +245,11 @@ class StartView(QWidget):
             action.triggered.connect(lambda _=False, p=path: self.sample_requested.emit(str(p)))
 
     def sample_buttons(self) -> list[QPushButton]:
-        return [w for i in range(self.samples_box.count()) if isinstance(w := self.samples_box.itemAt(i).widget(), QPushButton)]
+        return [
+            w
+            for i in range(self.samples_box.count())
+            if isinstance(w := self.samples_box.itemAt(i).widget(), QPushButton)
+        ]
 
     def selected_id(self) -> int | None:
         if self._model is None:

@@ -12,7 +12,7 @@ class StoreActions:
         self.window = window
         self._counter = None  # ErrorCounter, made with the first list
         start = window.start
-        start.open_requested.connect(lambda i: window.open_draft(i))
+        start.open_requested.connect(window.open_draft)
         start.new_requested.connect(self.new_report)
         start.new_from_previous_requested.connect(self.new_from_previous)
         start.duplicate_requested.connect(self.duplicate)
@@ -97,7 +97,9 @@ class StoreActions:
     def delete(self, draft_id: int) -> None:
         row = self.window.start.model.row_at(self.window.start.model.row_of_id(draft_id) or 0)
         name = row.title if row else "这份草稿"
-        if not messages.confirm(self.window, "删除草稿", f"把“{name}”放入回收站吗？以后可以从回收站恢复。", "删除", "取消"):
+        if not messages.confirm(
+            self.window, "删除草稿", f"把“{name}”放入回收站吗？以后可以从回收站恢复。", "删除", "取消"
+        ):
             return
         self._try("无法删除", self.workspace.delete, draft_id)
         self.refresh_list()
@@ -150,10 +152,13 @@ class StoreActions:
         clashes = self._try("无法导入", self.workspace.clashes, draft)
         if not clashes:
             return OnClash.ADD
-        listed = "\n".join(f"编号 {r.id}：{r.title}（{r.status}，最后保存 {r.updated_at:%Y-%m-%d %H:%M}）" for r in clashes)
+        listed = "\n".join(
+            f"编号 {r.id}：{r.title}（{r.status}，最后保存 {r.updated_at:%Y-%m-%d %H:%M}）" for r in clashes
+        )
         choices = ("另存为新草稿", "覆盖原草稿", "取消") if len(clashes) == 1 else ("另存为新草稿", "取消")
         answer = messages.ask(
-            self.window, "已有同一年度的报告",
+            self.window,
+            "已有同一年度的报告",
             f"草稿库中已有“{draft.organ}”{draft.year}年度的报告：\n{listed}\n\n"
             "可以把导入的报告另存为一份新草稿（原草稿不变），"
             + ("或用它覆盖原草稿。" if len(clashes) == 1 else "有多份时不能覆盖，请先删除多余的草稿。"),
@@ -190,7 +195,8 @@ class StoreActions:
         from ..logs import log_file
 
         messages.info(
-            self.window, "日志和数据文件夹",
+            self.window,
+            "日志和数据文件夹",
             f"数据文件夹（草稿库、设置、备份）：\n{paths.data_dir()}\n\n日志文件：\n{log_file()}",
         )
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.data_dir())))

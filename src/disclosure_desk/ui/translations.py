@@ -15,7 +15,10 @@ def install_translations(app: QApplication) -> bool:
     if _translators:
         return True
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    folders = [str(paths.resources_dir() / "translations"), QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)]
+    folders = [
+        str(paths.resources_dir() / "translations"),
+        QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+    ]
     for folder in folders:
         translator = QTranslator(app)
         if translator.load("qtbase_zh_CN", folder):

@@ -26,10 +26,16 @@ Progress = Callable[[int, str], None]
 READ_SHARE = 85  # of the progress bar: reading files is most of the time
 
 
-def review_folder(folder: str | os.PathLike[str], previous: str | os.PathLike[str] | None = None,
-                  expected: str | os.PathLike[str] | None = None, *, progress: Progress | None = None,
-                  scanner: FolderScanner | None = None, previous_scanner: FolderScanner | None = None,
-                  cancelled: Callable[[], bool] | None = None) -> Review:
+def review_folder(
+    folder: str | os.PathLike[str],
+    previous: str | os.PathLike[str] | None = None,
+    expected: str | os.PathLike[str] | None = None,
+    *,
+    progress: Progress | None = None,
+    scanner: FolderScanner | None = None,
+    previous_scanner: FolderScanner | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Review:
     """Read, match and check every report of ``folder``; ``BadInputError`` when a folder or the list
     cannot be read (a report that cannot be read is listed, not raised). Scanners passed in remember
     the files they read, so a second review of the same folders reads only what changed."""
@@ -41,15 +47,21 @@ def review_folder(folder: str | os.PathLike[str], previous: str | os.PathLike[st
     def reading(start: int, width: int, what: str) -> Callable[[int, int, str], None]:
         def step(done: int, total: int, name: str) -> None:
             report(start + width * done // max(total, 1), f"正在读取{what} {done}/{total}：{name}" if name else "")
+
         return step
 
     received = (scanner or FolderScanner()).scan(this_year, reading(0, share, "本年报告"), cancelled)
     before: list[ReceivedFile] = []
     if last_year is not None:
         before = (previous_scanner or FolderScanner()).scan(
-            last_year, reading(share, READ_SHARE - share, "上年报告"), cancelled)
+            last_year, reading(share, READ_SHARE - share, "上年报告"), cancelled
+        )
     review = build_review(
-        received, before, organs, folder=this_year, previous_folder=last_year,
+        received,
+        before,
+        organs,
+        folder=this_year,
+        previous_folder=last_year,
         expected_file=Path(expected) if expected is not None else None,
         progress=lambda k, n, organ: report(READ_SHARE + (100 - READ_SHARE) * k // max(n, 1), f"正在校验：{organ}"),
     )
@@ -57,5 +69,13 @@ def review_folder(folder: str | os.PathLike[str], previous: str | os.PathLike[st
     return review
 
 
-__all__ = ["FolderScanner", "OrganReview", "ReceivedFile", "Review", "Status", "normalise_name", "read_expected",
-           "review_folder"]
+__all__ = [
+    "FolderScanner",
+    "OrganReview",
+    "ReceivedFile",
+    "Review",
+    "Status",
+    "normalise_name",
+    "read_expected",
+    "review_folder",
+]

@@ -30,9 +30,16 @@ NAMED_BY_FILE = "报告中未识别出机关名称，按文件名归属"
 OrganProgress = Callable[[int, int, str], None]
 
 
-def build_review(received: list[ReceivedFile], previous: list[ReceivedFile] | None = None,
-                 expected: list[str] | None = None, *, folder: Path, previous_folder: Path | None = None,
-                 expected_file: Path | None = None, progress: OrganProgress | None = None) -> Review:
+def build_review(
+    received: list[ReceivedFile],
+    previous: list[ReceivedFile] | None = None,
+    expected: list[str] | None = None,
+    *,
+    folder: Path,
+    previous_folder: Path | None = None,
+    expected_file: Path | None = None,
+    progress: OrganProgress | None = None,
+) -> Review:
     newest, older = _by_organ(received)
     last_year, _ = _by_organ(r for r in previous or [] if r.readable)
     year = _batch_year(newest.values())

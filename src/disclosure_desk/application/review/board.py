@@ -87,6 +87,7 @@ def board_texts(row: BoardRow) -> list[str]:
 
 # ---- comparisons ----------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Comparison:
     """One organ's figures: this year, last year, change — for each of ``FIGURES``."""
@@ -115,12 +116,15 @@ def comparison_headers() -> list[str]:
     for f in FIGURES:
         unit = "" if f.percent else f"（{f.unit}）"
         out += [f"{f.label}{unit}", f"上年{f.label}", "变化"]
-    return out + ["关于收费的文字"]
+    return [*out, "关于收费的文字"]
 
 
 def comparison_texts(c: Comparison) -> list[str]:
     out = [c.organ]
     for f in FIGURES:
-        out += [shown_figure(f.key, c.value(f.key)), shown_figure(f.key, c.previous(f.key)),
-                shown_figure(f.key, c.change(f.key), signed=True)]
-    return out + [c.now.fee_text]
+        out += [
+            shown_figure(f.key, c.value(f.key)),
+            shown_figure(f.key, c.previous(f.key)),
+            shown_figure(f.key, c.change(f.key), signed=True),
+        ]
+    return [*out, c.now.fee_text]

@@ -52,12 +52,14 @@ def chart_font_family() -> str:
             path = paths.fonts_dir() / CHART_FONT_FILE
             font_manager.fontManager.addfont(str(path))
             _font_family = font_manager.FontProperties(fname=str(path)).get_name()
-            matplotlib.rcParams.update({
-                "font.family": [_font_family],
-                "axes.unicode_minus": False,  # the font's minus sign; U+2212 is not in every face
-                "pdf.fonttype": 42,
-                "svg.fonttype": "none",
-            })
+            matplotlib.rcParams.update(
+                {
+                    "font.family": [_font_family],
+                    "axes.unicode_minus": False,  # the font's minus sign; U+2212 is not in every face
+                    "pdf.fonttype": 42,
+                    "svg.fonttype": "none",
+                }
+            )
         return _font_family
 
 
@@ -76,9 +78,14 @@ class ChartData:
 
 def chart_data(compared: Sequence[Comparison], key: str) -> ChartData:
     rows = [(c.organ, chart_value(key, c.value(key)), chart_value(key, c.previous(key))) for c in compared]
-    shown = sorted((r for r in rows if r[1] is not None), key=lambda r: (r[1] or 0.0))
-    return ChartData(key, [r[0] for r in shown], [r[1] or 0.0 for r in shown], [r[2] for r in shown],
-                     [r[0] for r in rows if r[1] is None])
+    shown = sorted((r for r in rows if r[1] is not None), key=lambda r: r[1] or 0.0)
+    return ChartData(
+        key,
+        [r[0] for r in shown],
+        [r[1] or 0.0 for r in shown],
+        [r[2] for r in shown],
+        [r[0] for r in rows if r[1] is None],
+    )
 
 
 def chartable(compared: Sequence[Comparison]) -> list[str]:
@@ -92,11 +99,21 @@ def bars_figure(data: ChartData, year: int | None = None) -> Figure:
     figure, axes = _figure(len(data.organs))
     y = list(range(len(data.organs)))
     height = 0.4 if data.has_previous else 0.7
-    axes.barh([v + height / 2 for v in y] if data.has_previous else y, data.now, height=height,
-              color=THIS_YEAR, label=f"{year}年" if year else "本年")
+    axes.barh(
+        [v + height / 2 for v in y] if data.has_previous else y,
+        data.now,
+        height=height,
+        color=THIS_YEAR,
+        label=f"{year}年" if year else "本年",
+    )
     if data.has_previous:
-        axes.barh([v - height / 2 for v in y], [b or 0.0 for b in data.before], height=height, color=LAST_YEAR,
-                  label=f"{year - 1}年" if year else "上年")
+        axes.barh(
+            [v - height / 2 for v in y],
+            [b or 0.0 for b in data.before],
+            height=height,
+            color=LAST_YEAR,
+            label=f"{year - 1}年" if year else "上年",
+        )
         axes.legend(loc="lower right", frameon=False)  # beside the smallest bars, at the bottom
     _label_axes(axes, data.organs, f"{spec.label}（{spec.unit}）")
     years = (f"（{year}年，灰色为{year - 1}年）" if data.has_previous else f"（{year}年）") if year else ""
@@ -108,8 +125,10 @@ def bars_figure(data: ChartData, year: int | None = None) -> Figure:
 def change_figure(data: ChartData, year: int | None = None) -> Figure:
     """The change against last year per organ (green up, red down); organs without last year's left out."""
     spec = FIGURE_BY_KEY[data.key]
-    pairs = sorted(((o, n - b) for o, n, b in zip(data.organs, data.now, data.before, strict=True) if b is not None),
-                   key=lambda p: p[1])
+    pairs = sorted(
+        ((o, n - b) for o, n, b in zip(data.organs, data.now, data.before, strict=True) if b is not None),
+        key=lambda p: p[1],
+    )
     figure, axes = _figure(len(pairs))
     axes.barh(range(len(pairs)), [d for _, d in pairs], color=[UP if d >= 0 else DOWN for _, d in pairs])
     axes.axvline(0, color="#555555", linewidth=0.8)
@@ -147,7 +166,7 @@ def _footnote(figure: Figure, data: ChartData) -> None:
     if not data.left_out:
         return
     shown = data.left_out[:12]
-    lines = ["、".join(shown[i:i + 4]) for i in range(0, len(shown), 4)]
+    lines = ["、".join(shown[i : i + 4]) for i in range(0, len(shown), 4)]
     more = f"等{len(data.left_out)}个" if len(data.left_out) > len(shown) else ""
     axes = figure.axes[0]
     axes.set_xlabel(axes.get_xlabel() + "\n未列入（本年或上年没有这项数据）：" + "\n".join(lines) + more, fontsize=9)

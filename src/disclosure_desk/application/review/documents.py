@@ -37,6 +37,7 @@ def _content(blocks: list[Block], title: str, author: str) -> ReportContent:
 
 # ---- 审核意见 ----------------------------------------------------------------------------------------
 
+
 def feedback_content(organ: OrganReview, review: Review) -> ReportContent:
     year = organ.draft.year if organ.draft is not None and organ.draft.year else review.year
     title = f"关于{organ.organ}{year or ''}年政府信息公开工作年度报告的审核意见"
@@ -53,8 +54,12 @@ def _feedback_body(organ: OrganReview) -> list[Block]:
         return [Paragraph("截至审核时，尚未收到你单位的年度报告，请尽快报送。")]
     when = f"{_date_text(received.modified.date())}{received.modified:%H:%M}"
     if not received.readable:
-        return [Paragraph(f"你单位报送的文件“{received.path.name}”（{when}收到）无法读取：{received.problem}"
-                          "请检查文件后重新报送（Word、网页、PDF 或报告文件均可）。")]
+        return [
+            Paragraph(
+                f"你单位报送的文件“{received.path.name}”（{when}收到）无法读取：{received.problem}"
+                "请检查文件后重新报送（Word、网页、PDF 或报告文件均可）。"
+            )
+        ]
     draft = organ.draft
     assert draft is not None
     errors = [f for f in organ.findings if f.is_error]
@@ -62,8 +67,9 @@ def _feedback_body(organ: OrganReview) -> list[Block]:
     accepted = [f for f in organ.findings if f.accepted_reason is not None]
     found = [f"需要改正的错误{len(errors)}处" if errors else "", f"请核实的提示{len(warnings)}处" if warnings else ""]
     verdict = f"发现{'、'.join(p for p in found if p)}。" if errors or warnings else "未发现需要改正或核实的问题。"
-    out: list[Block] = [Paragraph(f"你单位报送的《{draft.display_title}》（文件“{received.path.name}”，{when}收到）"
-                                  f"已经审核，{verdict}")]
+    out: list[Block] = [
+        Paragraph(f"你单位报送的《{draft.display_title}》（文件“{received.path.name}”，{when}收到）已经审核，{verdict}")
+    ]
     number = iter(["一", "二", "三", "四", "五"])
     for heading, findings in (("需要改正的错误", errors), ("请核实的提示", warnings), ("已说明理由的提示", accepted)):
         if findings:
@@ -105,8 +111,11 @@ def _passage(finding: Finding, draft: Draft, previous: Draft | None) -> str:
     if finding.rule != "C-1" or previous is None or not finding.section:
         return ""
     last = previous.section_text(finding.section)
-    shared = [m.group(0).strip() for m in _SENTENCE.finditer(draft.section_text(finding.section))
-              if len(_squeezed(m.group(0))) >= 12 and _squeezed(m.group(0)) in _squeezed(last)]
+    shared = [
+        m.group(0).strip()
+        for m in _SENTENCE.finditer(draft.section_text(finding.section))
+        if len(_squeezed(m.group(0))) >= 12 and _squeezed(m.group(0)) in _squeezed(last)
+    ]
     if not shared:
         return ""
     return f"原文（与上年报告一字不差）：“{max(shared, key=len)}”"
@@ -121,8 +130,12 @@ def _comparison_blocks(organ: OrganReview) -> list[Block]:
         return [Paragraph("审核时没有你单位上一年度的报告，未作跨年度比对。")]
     out: list[Block] = []
     rules = organ.cross_year_rules
-    out.append(Paragraph("与上年报告衔接的数字（上年结转、现行有效件数等）" +
-                         ("一致。" if not rules else f"有不一致之处（{'、'.join(rules)}），见上文。")))
+    out.append(
+        Paragraph(
+            "与上年报告衔接的数字（上年结转、现行有效件数等）"
+            + ("一致。" if not rules else f"有不一致之处（{'、'.join(rules)}），见上文。")
+        )
+    )
     if organ.copy_score is not None:
         share = round(organ.copy_score * 100)
         judged = "文字与上年雷同，请结合本年度实际情况改写。" if organ.copy_score >= COPY_LIMIT else ""
@@ -136,7 +149,9 @@ def _comparison_blocks(organ: OrganReview) -> list[Block]:
             if now is None and then is None:
                 continue
             unit = "" if f.percent else f.unit
-            parts.append(f"{f.label}{shown_figure(f.key, now) or '（空）'}{unit}（上年{shown_figure(f.key, then) or '（空）'}{unit}）")
+            parts.append(
+                f"{f.label}{shown_figure(f.key, now) or '（空）'}{unit}（上年{shown_figure(f.key, then) or '（空）'}{unit}）"
+            )
         if parts:
             out.append(Paragraph("主要数据：" + "；".join(parts) + "。"))
     return out
@@ -144,9 +159,12 @@ def _comparison_blocks(organ: OrganReview) -> list[Block]:
 
 # ---- 汇总 -----------------------------------------------------------------------------------------
 
+
 def totals_notes(totals: Totals, review: Review) -> list[str]:
     """What the 汇总 holds and leaves out, in lines (the workbook's 说明 and the document's text)."""
-    lines = [f"{totals.name}：{totals.year or ''}年度政府信息公开工作年度报告汇总（{_date_text(review.reviewed_at.date())}生成）。"]
+    lines = [
+        f"{totals.name}：{totals.year or ''}年度政府信息公开工作年度报告汇总（{_date_text(review.reviewed_at.date())}生成）。"
+    ]
     for e in totals.editions:
         lines.append(f"{e.edition}年格式：{len(e.included)}个机关的表二、表三、表四逐格相加：{'、'.join(e.included)}。")
         if e.in_error:

@@ -126,6 +126,7 @@ def _plain(value: Decimal) -> Number:
 
 # ---- how figures are shown ---------------------------------------------------------------------------
 
+
 def shown_figure(key: str, value: Number | None, *, signed: bool = False) -> str:
     """``12``, ``66.7%``, ``0.35`` as a table shows it; a change with its sign (``+3``, ``-4.2个百分点``)."""
     if value is None:

@@ -56,8 +56,9 @@ def make_folder(folder: Path) -> Path:
     return folder
 
 
-def write_all(review: Review, folder: Path, *, include_errors: bool = False, name: str = "",
-              progress: Progress | None = None) -> Written:
+def write_all(
+    review: Review, folder: Path, *, include_errors: bool = False, name: str = "", progress: Progress | None = None
+) -> Written:
     report = progress or (lambda percent, what: None)
     make_folder(folder)
     written = Written()
@@ -69,13 +70,17 @@ def write_all(review: Review, folder: Path, *, include_errors: bool = False, nam
     written.add(write_totals(review, totals, folder))
     report(25, "图表")
     written.add(write_charts(review, folder / CHARTS_FOLDER))
-    written.add(write_feedback(review, folder / FEEDBACK_FOLDER,
-                               progress=lambda k, n: report(45 + 55 * k // max(n, 1), "审核意见")))
+    written.add(
+        write_feedback(
+            review, folder / FEEDBACK_FOLDER, progress=lambda k, n: report(45 + 55 * k // max(n, 1), "审核意见")
+        )
+    )
     report(100, "完成")
     return written
 
 
 # ---- board ---------------------------------------------------------------------------------------
+
 
 def csv_bytes(headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bytes:
     """UTF-8 with a BOM (Excel on a Chinese Windows opens it as UTF-8 only then), CRLF line ends."""
@@ -101,6 +106,7 @@ def write_board(review: Review, folder: Path) -> list[Path]:
 
 # ---- 汇总 -----------------------------------------------------------------------------------------
 
+
 def write_totals(review: Review, totals: Totals, folder: Path) -> list[Path]:
     from ...formats.content_pdf import render_content_pdf
     from ...formats.docx_format import render_docx
@@ -116,6 +122,7 @@ def write_totals(review: Review, totals: Totals, folder: Path) -> list[Path]:
 
 
 # ---- charts ---------------------------------------------------------------------------------------
+
 
 def write_charts(review: Review, folder: Path) -> list[Path]:
     from .charts import bars_figure, change_figure, chart_data, chart_name, chartable, save_figure
@@ -133,12 +140,17 @@ def write_charts(review: Review, folder: Path) -> list[Path]:
 
 # ---- 审核意见 --------------------------------------------------------------------------------------
 
+
 def feedback_base(folder: Path, organ: OrganReview) -> Path:
     return folder / f"审核意见-{safe_file_name(organ.organ)}"
 
 
-def write_feedback(review: Review, folder: Path, organs: Sequence[OrganReview] | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> list[Path]:
+def write_feedback(
+    review: Review,
+    folder: Path,
+    organs: Sequence[OrganReview] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[Path]:
     """A 审核意见 for every organ that sent a file (or those given), as .docx and .pdf."""
     from ...formats.content_pdf import render_content_pdf
     from ...formats.docx_format import render_docx

@@ -79,7 +79,8 @@ def report_files(folder: Path) -> list[Path]:
     except OSError as e:
         raise BadInputError(f"无法读取文件夹“{folder}”：{e.strerror or e}。", f"{folder}: {e}") from None
     names = [
-        e.name for e in entries
+        e.name
+        for e in entries
         if e.name.lower().endswith(INPUT_SUFFIXES) and not e.name.startswith(("~$", ".")) and _is_file(e)
     ]
     return [folder / name for name in sorted(names)]
@@ -100,8 +101,12 @@ class FolderScanner:
         self._known: dict[Path, ReceivedFile] = {}
         self.files_read = 0  # files actually read (not taken from memory), for tests and the status line
 
-    def scan(self, folder: str | os.PathLike[str], progress: ScanProgress | None = None,
-             cancelled: Callable[[], bool] | None = None) -> list[ReceivedFile]:
+    def scan(
+        self,
+        folder: str | os.PathLike[str],
+        progress: ScanProgress | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[ReceivedFile]:
         paths = report_files(Path(folder))
         out: list[ReceivedFile] = []
         for done, path in enumerate(paths):
@@ -138,5 +143,7 @@ def read_file(path: Path, modified: dt.datetime, size: int, reader: Reader = rea
         return ReceivedFile(path, modified, size, problem=e.message)
     except Exception:  # a reader's bug must not stop a review of a hundred reports: logged, listed
         log.exception("reading %s failed", path)
-        return ReceivedFile(path, modified, size, problem="程序读取这个文件时出错（已记录到日志），请让报送机关另存一份后重新报送。")
+        return ReceivedFile(
+            path, modified, size, problem="程序读取这个文件时出错（已记录到日志），请让报送机关另存一份后重新报送。"
+        )
     return ReceivedFile(path, modified, size, result.draft, result.recognition)

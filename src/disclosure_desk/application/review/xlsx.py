@@ -25,8 +25,13 @@ from .sums import TABLES, EditionTotals, Totals
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-STATUS_FILL = {Status.MISSING: "D9D9D9", Status.UNREADABLE: "F4B183", Status.ERRORS: "F8CBAD",
-               Status.WARNINGS: "FFE699", Status.OK: "C6EFCE"}
+STATUS_FILL = {
+    Status.MISSING: "D9D9D9",
+    Status.UNREADABLE: "F4B183",
+    Status.ERRORS: "F8CBAD",
+    Status.WARNINGS: "FFE699",
+    Status.OK: "C6EFCE",
+}
 GRID_WIDTH_CHARS = 150  # the width of an official table in Excel's character units
 LABEL_FILL = "F2F2F2"
 
@@ -38,6 +43,7 @@ def save_workbook(workbook: Any, path: Path) -> None:
 
 
 # ---- board.xlsx ------------------------------------------------------------------------------------
+
 
 def board_workbook(rows: Sequence[BoardRow], compared: Sequence[Comparison]) -> Any:
     from openpyxl import Workbook
@@ -64,8 +70,19 @@ def board_workbook(rows: Sequence[BoardRow], compared: Sequence[Comparison]) -> 
 
 def _board_cells(row: BoardRow) -> list[Any]:
     texts = board_texts(row)
-    return [texts[0], texts[1], texts[2], row.year, row.errors, row.warnings, texts[6], row.copy_score,
-            texts[8], row.received, texts[10]]
+    return [
+        texts[0],
+        texts[1],
+        texts[2],
+        row.year,
+        row.errors,
+        row.warnings,
+        texts[6],
+        row.copy_score,
+        texts[8],
+        row.received,
+        texts[10],
+    ]
 
 
 def _comparison_sheet(sheet: Worksheet, compared: Sequence[Comparison]) -> None:
@@ -110,6 +127,7 @@ def _widths(sheet: Worksheet, widths: Sequence[float]) -> None:
 
 # ---- 汇总.xlsx --------------------------------------------------------------------------------------
 
+
 def totals_workbook(totals: Totals, notes: Sequence[str]) -> Any:
     from openpyxl import Workbook
 
@@ -150,11 +168,19 @@ def _official_table(sheet: Worksheet, edition: EditionTotals, key: str) -> None:
             cell.value = g.text
             cell.fill = label_fill
             centred = g.role in (GridRole.HEADER, GridRole.CAPTION)
-            cell.alignment = Alignment(horizontal="center" if centred else "left", vertical="center",
-                                       wrap_text=True, text_rotation=255 if _vertical(spec, g.colspan, g.col, g.rowspan) else 0)
+            cell.alignment = Alignment(
+                horizontal="center" if centred else "left",
+                vertical="center",
+                wrap_text=True,
+                text_rotation=255 if _vertical(spec, g.colspan, g.col, g.rowspan) else 0,
+            )
         if g.rowspan > 1 or g.colspan > 1:
-            sheet.merge_cells(start_row=top + g.row, start_column=1 + g.col,
-                              end_row=top + g.row + g.rowspan - 1, end_column=g.col + g.colspan)
+            sheet.merge_cells(
+                start_row=top + g.row,
+                start_column=1 + g.col,
+                end_row=top + g.row + g.rowspan - 1,
+                end_column=g.col + g.colspan,
+            )
     _widths(sheet, [max(4.0, w * GRID_WIDTH_CHARS) for w in spec.col_widths])
     for r in range(spec.grid_rows):
         sheet.row_dimensions[top + r].height = 30
@@ -165,4 +191,4 @@ def _official_table(sheet: Worksheet, edition: EditionTotals, key: str) -> None:
 
 def _vertical(spec: TableSpec, colspan: int, col: int, rowspan: int) -> bool:
     """A narrow row-spanning stub (三、本年度办理结果) is set one character a line, as printed."""
-    return rowspan > 2 and sum(spec.col_widths[col:col + colspan]) * GRID_WIDTH_CHARS < 10
+    return rowspan > 2 and sum(spec.col_widths[col : col + colspan]) * GRID_WIDTH_CHARS < 10

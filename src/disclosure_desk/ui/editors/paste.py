@@ -9,6 +9,7 @@ so a total the clerk expected and the program's sum that differ are named at onc
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 
 from ...domain import Draft, format_value, parse_value
@@ -81,12 +82,12 @@ def plan_paste(model, start: tuple[int, int], text: str) -> PastePlan:
     plan = PastePlan()
     for i, fields in enumerate(block):
         targets = rows[ri + i][ci:]
-        extra = [f for f in fields[len(targets):] if f.strip()]
+        extra = [f for f in fields[len(targets) :] if f.strip()]
         if extra:
             raise PasteError(
                 f"第{i + 1}行有{len(fields)}个数，但从所选格子往右这一行只有{len(targets)}格。请检查复制的区域或开始粘贴的格子。"
             )
-        for g, raw in zip(targets, fields):
+        for g, raw in zip(targets, fields, strict=False):
             _plan_cell(model, plan, g, raw)
     return plan
 
@@ -104,10 +105,8 @@ def _plan_cell(model, plan: PastePlan, g, raw: str) -> None:
     plan.labels[cell.id] = cell.label_path
     text = raw.strip().strip('"')
     if cell.is_total:
-        try:
+        with contextlib.suppress(UserFacingError):  # a total is only compared, never written
             plan.expected_totals[cell.id] = parse_value(text, cell) if normalise_text(text) else None
-        except UserFacingError:
-            pass  # a total is only compared, never written
         return
     if model.session.read_only:
         raise PasteError("本报告已定稿，不能修改。如需修改，请先“重新打开修改”。")

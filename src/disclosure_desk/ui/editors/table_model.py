@@ -199,7 +199,9 @@ class ReportTableModel(QAbstractTableModel):
 
     def apply_values(self, values: dict, description: str) -> None:
         """Write values through the undo stack (when set) so Ctrl+Z can take them back."""
-        values = {k: v for k, v in values.items() if self.session.draft.value(k) != v or k not in self.session.draft.values}
+        values = {
+            k: v for k, v in values.items() if self.session.draft.value(k) != v or k not in self.session.draft.values
+        }
         if not values:
             return
         if self.undo_stack is not None:

@@ -13,8 +13,13 @@ from ...application.review.board import BOARD_COLUMNS, BoardRow, board_rows
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 KEY_ROLE = Qt.ItemDataRole.UserRole + 2  # the organ's normalised name
 STATUS_COLUMN, ERRORS_COLUMN, WARNINGS_COLUMN, COPY_COLUMN, RECEIVED_COLUMN = 1, 4, 5, 7, 9
-STATUS_COLOURS = {Status.MISSING: "#e3e3e3", Status.UNREADABLE: "#f4b183", Status.ERRORS: "#f8cbad",
-                  Status.WARNINGS: "#ffe699", Status.OK: "#c6efce"}
+STATUS_COLOURS = {
+    Status.MISSING: "#e3e3e3",
+    Status.UNREADABLE: "#f4b183",
+    Status.ERRORS: "#f8cbad",
+    Status.WARNINGS: "#ffe699",
+    Status.OK: "#c6efce",
+}
 
 # filter name -> which rows it keeps
 FILTERS = {

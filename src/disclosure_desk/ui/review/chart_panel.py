@@ -113,8 +113,9 @@ class ChartPanel(QWidget):
             return None
         name = chart_name(key, change=self.change.isChecked() and self.change.isEnabled())
         suggested = default_folder(settings.EXPORT_FOLDER) / f"{name}.{kind}"
-        chosen = messages.ask_save_path(self, f"导出图表（{kind.upper()}）", str(suggested),
-                                        f"{kind.upper()} 文件 (*.{kind})")
+        chosen = messages.ask_save_path(
+            self, f"导出图表（{kind.upper()}）", str(suggested), f"{kind.upper()} 文件 (*.{kind})"
+        )
         if not chosen:
             return None
         path = Path(chosen)

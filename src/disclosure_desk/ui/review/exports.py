@@ -54,11 +54,17 @@ class ExportActions:
 
     def export_feedback(self) -> None:
         chosen = [o for o in self.window.selected_organs() if o.received is not None] or None
-        self.export("审核意见", lambda r, f, p: out.write_feedback(
-            r, f, chosen, progress=lambda k, n: p(100 * k // max(n, 1), "审核意见")))
+        self.export(
+            "审核意见",
+            lambda r, f, p: out.write_feedback(r, f, chosen, progress=lambda k, n: p(100 * k // max(n, 1), "审核意见")),
+        )
 
-    def export(self, what: str, write: Callable[[Review, Path, Callable[[int, str], None]], list[Path]],
-               folder: Path | None = None) -> WriteWorker | None:
+    def export(
+        self,
+        what: str,
+        write: Callable[[Review, Path, Callable[[int, str], None]], list[Path]],
+        folder: Path | None = None,
+    ) -> WriteWorker | None:
         review = self.window.review
         if review is None or self.worker is not None:
             return None

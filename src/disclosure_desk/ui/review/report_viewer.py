@@ -32,7 +32,7 @@ class ReadOnlyWizard(ReportWizard):
 
     @staticmethod
     def _make_pages(session: ReportSession) -> list[ReportPage]:
-        pages = [p for p in ReportWizard._make_pages(session)]
+        pages = list(ReportWizard._make_pages(session))
         for page in pages:
             if isinstance(page, ExportPage):
                 page.deleteLater()
@@ -107,8 +107,10 @@ class ReportViewer(QWidget):
 def _banner(organ: OrganReview) -> str:
     received = organ.received
     assert received is not None
-    text = (f"只读查看：{received.path.name}（{received.format_name}，{received.modified:%Y-%m-%d %H:%M} 收到）。"
-            f"{organ.errors}个错误，{organ.warnings}个提示，已在各页标出。审核台中不能修改报告。")
+    text = (
+        f"只读查看：{received.path.name}（{received.format_name}，{received.modified:%Y-%m-%d %H:%M} 收到）。"
+        f"{organ.errors}个错误，{organ.warnings}个提示，已在各页标出。审核台中不能修改报告。"
+    )
     if organ.previous is not None:
         text += f" 上年报告：{organ.previous.path.name}。"
     recognition = received.recognition

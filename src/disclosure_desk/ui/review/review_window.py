@@ -145,8 +145,7 @@ class ReviewWindow(QMainWindow):
         if self.worker is not None:
             self._rescan = True
             return
-        self.worker = ScanWorker(folder, previous, expected, self._scanner(folder),
-                                 self._scanner(previous), self)
+        self.worker = ScanWorker(folder, previous, expected, self._scanner(folder), self._scanner(previous), self)
         self.worker.progressed.connect(self._on_worker_progressed)
         self.worker.succeeded.connect(self._on_worker_succeeded)
         self.worker.failed.connect(self._on_worker_failed)
@@ -169,8 +168,10 @@ class ReviewWindow(QMainWindow):
         self._fill_comparisons(review)
         if review is not None:
             self.status.setText(review.summary_line())
-            self.watcher.watch([p for p in (review.folder, review.previous_folder) if p is not None],
-                               [o.received.path for o in review.organs if o.received is not None])
+            self.watcher.watch(
+                [p for p in (review.folder, review.previous_folder) if p is not None],
+                [o.received.path for o in review.organs if o.received is not None],
+            )
         self.update_buttons()
         self.review_changed.emit(review)
 

@@ -24,9 +24,11 @@ class SourcesForm(QWidget):
         self.expected = self._edit("可选：应报机关名单，文本文件，每行一个机关名称")
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        rows = (("本年报告文件夹", self.folder, self._choose_folder, False),
-                ("上年报告文件夹", self.previous, self._choose_previous, True),
-                ("应报机关名单", self.expected, self._choose_expected, True))
+        rows = (
+            ("本年报告文件夹", self.folder, self._choose_folder, False),
+            ("上年报告文件夹", self.previous, self._choose_previous, True),
+            ("应报机关名单", self.expected, self._choose_expected, True),
+        )
         for r, (label, edit, choose, optional) in enumerate(rows):
             grid.addWidget(QLabel(label), r, 0)
             grid.addWidget(edit, r, 1)
@@ -49,8 +51,10 @@ class SourcesForm(QWidget):
         return edit
 
     def paths(self) -> tuple[Path | None, Path | None, Path | None]:
-        return tuple(Path(e.text()) if e.text().strip() else None  # type: ignore[return-value]
-                     for e in (self.folder, self.previous, self.expected))
+        return tuple(
+            Path(e.text()) if e.text().strip() else None  # type: ignore[return-value]
+            for e in (self.folder, self.previous, self.expected)
+        )
 
     def set_paths(self, folder: Path | None, previous: Path | None = None, expected: Path | None = None) -> None:
         """Set the sources (the start of a review, tests); ``changed`` once."""

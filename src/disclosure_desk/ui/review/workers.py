@@ -47,7 +47,7 @@ class _Worker(QThread):
             result = self.work()
         except UserFacingError as e:
             self.failed.emit(e.message)
-        except Exception as e:  # noqa: BLE001 - a bug: logged, the user told where
+        except Exception as e:
             from ...logs import log_exception
 
             self.failed.emit(f"出现意外错误（{type(e).__name__}）。详情已写入日志：{log_exception(e)}")
@@ -64,16 +64,29 @@ class _Worker(QThread):
 class ScanWorker(_Worker):
     """``review_folder`` on the chosen folders; succeeded(Review)."""
 
-    def __init__(self, folder: Path, previous: Path | None, expected: Path | None, scanner: FolderScanner,
-                 previous_scanner: FolderScanner, parent: QObject | None = None):
+    def __init__(
+        self,
+        folder: Path,
+        previous: Path | None,
+        expected: Path | None,
+        scanner: FolderScanner,
+        previous_scanner: FolderScanner,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
         self.folder, self.previous, self.expected = folder, previous, expected
         self.scanner, self.previous_scanner = scanner, previous_scanner
 
     def work(self) -> object:
-        return review_folder(self.folder, self.previous, self.expected, progress=self.report,
-                             scanner=self.scanner, previous_scanner=self.previous_scanner,
-                             cancelled=self.isInterruptionRequested)
+        return review_folder(
+            self.folder,
+            self.previous,
+            self.expected,
+            progress=self.report,
+            scanner=self.scanner,
+            previous_scanner=self.previous_scanner,
+            cancelled=self.isInterruptionRequested,
+        )
 
 
 class WriteWorker(_Worker):

@@ -23,7 +23,7 @@ class ReportPage(QWidget):
         self.session = session
         self._title = ""
 
-    def setTitle(self, title: str) -> None:  # noqa: N802 - the name QWizardPage used
+    def setTitle(self, title: str) -> None:
         self._title = title
 
     def title(self) -> str:

@@ -88,8 +88,14 @@ class ExportPage(ReportPage):
             kinds.addWidget(box)
         kinds.addStretch(1)
         actions = QHBoxLayout()
-        for b in (self.export_button, self.print_button, self.open_button, self.folder_button, self.final_button,
-                  self.reopen_button):
+        for b in (
+            self.export_button,
+            self.print_button,
+            self.open_button,
+            self.folder_button,
+            self.final_button,
+            self.reopen_button,
+        ):
             actions.addWidget(b)
         actions.addStretch(1)
         layout = QVBoxLayout(self)
@@ -158,11 +164,16 @@ class ExportPage(ReportPage):
         if self.worker is not None:
             return
         errors = self.session.error_count
-        if errors and messages.ask(
-            self, "报告还有错误",
-            f"报告还有{errors}个错误。导出的文件将带有“草稿”字样，不能作为正式报告报送或发布。\n\n仍然导出吗？",
-            ("仍然导出（草稿）", "取消"),
-        ) != "仍然导出（草稿）":
+        if (
+            errors
+            and messages.ask(
+                self,
+                "报告还有错误",
+                f"报告还有{errors}个错误。导出的文件将带有“草稿”字样，不能作为正式报告报送或发布。\n\n仍然导出吗？",
+                ("仍然导出（草稿）", "取消"),
+            )
+            != "仍然导出（草稿）"
+        ):
             return
         try:
             target = self.target_path()
@@ -203,7 +214,11 @@ class ExportPage(ReportPage):
         missing = list(getattr(result, "missing_summary", []) or [])
         if missing:
             shown = "；".join(missing[:5]) + ("等。" if len(missing) > 5 else "。")
-            show_notice(self.notice, f"注意：有些字在所有字体中都找不到，PDF 中会缺字：{shown}请改用常用字后重新导出。", "warning")
+            show_notice(
+                self.notice,
+                f"注意：有些字在所有字体中都找不到，PDF 中会缺字：{shown}请改用常用字后重新导出。",
+                "warning",
+            )
         self.exported.emit(result)
 
     def _on_worker_failed(self, message: str) -> None:
@@ -217,8 +232,9 @@ class ExportPage(ReportPage):
         self.refresh()
 
     def _on_browse_button_clicked(self) -> None:
-        path = messages.ask_save_path(self, "导出到", str(self.target_path()),
-                                      "PDF 文件 (*.pdf);;Word 文档 (*.docx);;网页 (*.html)")
+        path = messages.ask_save_path(
+            self, "导出到", str(self.target_path()), "PDF 文件 (*.pdf);;Word 文档 (*.docx);;网页 (*.html)"
+        )
         if path:
             self.path_edit.setText(path)
 

@@ -110,7 +110,8 @@ class ReviewPage(ReportPage):
         if f is None or f.is_error:
             return
         reason = messages.ask_text(
-            self, "接受此提示",
+            self,
+            "接受此提示",
             f"{f.message}\n\n请写明核实后仍保留的理由（只保存在草稿中，不会打印）：",
             f.accepted_reason or "",
         )

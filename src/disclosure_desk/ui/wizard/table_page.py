@@ -113,9 +113,11 @@ class TablePage(ReportPage):
 
         filled = [c for c in self.table.input_cells if self.session.draft.value(c.id) not in (None, 0)]
         if filled and not messages.confirm(
-            self, texts.ALL_ZERO,
+            self,
+            texts.ALL_ZERO,
             f"本表已有{len(filled)}个格子填了不为0的数字。确定把本表全部改为0吗？（可按 Ctrl+Z 撤销）",
-            "全部改为0", "取消",
+            "全部改为0",
+            "取消",
         ):
             return
         self.model.apply_values({c.id: 0 for c in self.table.input_cells}, texts.ALL_ZERO)
@@ -173,7 +175,9 @@ class TablePage(ReportPage):
             self.help.set_lines(*KEYS_TIP)
             return
         what = "总计，由程序自动计算" if cell.is_total else f"应填{cell.kind.description}"
-        self.help.set_lines(f"{cell.label_path.replace('/', ' › ')}：{what}。", f"填报口径：{cell.help}" if cell.help else "")
+        self.help.set_lines(
+            f"{cell.label_path.replace('/', ' › ')}：{what}。", f"填报口径：{cell.help}" if cell.help else ""
+        )
 
     def _on_session_status_changed(self) -> None:
         self.set_read_only(self.session.read_only)

@@ -97,12 +97,12 @@ def test_a_migration_takes_a_backup_first(store_path, monkeypatch):
     monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, "CREATE TABLE later_feature (id INTEGER)"])
     with open_store(store_path) as store:
         backups = list_backups(store.backups_dir)
-        assert [b.name.endswith("-v1.sqlite3") for b in backups] == [True]
+        assert [b.name.endswith(f"-v{schema.current_version() - 1}.sqlite3") for b in backups] == [True]
         with store.engine.connect() as conn:
-            assert conn.exec_driver_sql("PRAGMA user_version").scalar() == 2
+            assert conn.exec_driver_sql("PRAGMA user_version").scalar() == schema.current_version()
         assert load(store, 1).organ == "机关"
     backup = sqlite3.connect(backups[0])
-    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1  # the backup is the file as it was
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == schema.current_version() - 1  # the backup is the file as it was
     backup.close()
 
 
@@ -159,7 +159,11 @@ def _damaged_page(path: Path) -> None:
     """Scribble over the cells of a b-tree page in the middle (the header still looks fine)."""
     data = bytearray(path.read_bytes())
     page, pages = 4096, len(data) // 4096
-    number = next(n for n in range(pages // 2, pages) if data[n * page] in (0x02, 0x05, 0x0A, 0x0D))
+    number = next(  # a b-tree page holding cells (the root page of an empty table has nothing to damage)
+        n
+        for n in range(pages // 2, pages)
+        if data[n * page] in (0x02, 0x05, 0x0A, 0x0D) and int.from_bytes(data[n * page + 3 : n * page + 5], "big")
+    )
     data[number * page + 8 : (number + 1) * page] = os.urandom(page - 8)
     path.write_bytes(bytes(data))
 

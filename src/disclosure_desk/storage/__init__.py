@@ -40,6 +40,13 @@ _EXPORTS = {
     "DraftNotFoundError": "errors",
     "AmbiguousDraftError": "errors",
     "DraftFinalError": "errors",
+    "DraftConflictError": "errors",
+    "LeaseHeldError": "errors",
+    "ServerUnreachableError": "errors",
+    "ServerLoginError": "errors",
+    "StorePermissionError": "errors",
+    "open_store_at": "locate",
+    "is_server_url": "locate",
 }
 
 __all__ = sorted(_EXPORTS)  # noqa: PLE0605 - the lazily imported names above

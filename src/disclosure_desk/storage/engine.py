@@ -32,7 +32,7 @@ from ..errors import os_reason
 from ..fileio import publish_file, remove_stale_files
 from .backup_files import backup_connection, newest_backup
 from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError, log_info
-from .rows import CREATED_DRAFTS
+from .rows import CREATED_DRAFTS, SAVED_BY
 from .schema import STORE_FILE_NAME, current_version, migrate, read_version
 from .validate import check_store_file, has_log, sqlite_uri
 
@@ -55,15 +55,32 @@ _PRAGMAS = (
 _READ_ONLY_PRAGMAS = ("PRAGMA foreign_keys = ON", f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
 
 
+def local_user() -> str:
+    """The PC's user name (who saves in a local store), without importing getpass."""
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if os.environ.get(name):
+            return os.environ[name]
+    return "本机用户"
+
+
 def default_store_path() -> Path:
     return paths.data_dir() / STORE_FILE_NAME
 
 
 class Store:
-    """An open draft store. Transactions are short and opened by the caller (one per action)."""
+    """An open draft store. Transactions are short and opened by the caller (one per action).
+
+    ``user``: who saves here (the PC's user name: the change log and ``updated_by``)."""
+
+    is_server = False
+    is_reviewer = False
+    organ = ""
 
     def __init__(self, path: Path, connect: Callable[[], sqlite3.Connection]):
         self.path = path
+        self.location = str(path)
+        self.user = local_user()
+        self.display_name = self.user
         self.connect = connect  # a new connection with the store's pragmas, in autocommit mode
         self._engine: Engine | None = None
         self._sessions: tuple[Any, Any] | None = None  # (writer, reader) sessionmakers
@@ -104,7 +121,7 @@ class Store:
             created: list[Any] = []
             begin(conn.execute, "IMMEDIATE" if write else "DEFERRED")
             try:
-                yield DraftRows(conn, self._saved, learned, created)
+                yield DraftRows(conn, self._saved, learned, created, who=self.user)
                 conn.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
@@ -128,6 +145,7 @@ class Store:
         Drafts created in a transaction that does not commit get their ``id`` reset to None.
         """
         session = self._session_makers()[0]()
+        session.info[SAVED_BY] = self.user
         try:
             with translate_errors(self.path), session.begin():
                 yield session
@@ -142,6 +160,7 @@ class Store:
     def read_session(self) -> Iterator[Session]:
         """A read-only snapshot (never blocks and is never blocked by a writer)."""
         with translate_errors(self.path), self._session_makers()[1]() as session:
+            session.info[SAVED_BY] = self.user
             try:
                 yield session
             finally:

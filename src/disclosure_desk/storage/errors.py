@@ -5,6 +5,7 @@ Importing this module does not import SQLAlchemy, so the GUI may catch these at 
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from ..errors import BadInputError, CannotWriteError, UserFacingError
@@ -97,6 +98,58 @@ class DraftFinalError(StoreError):
             f"草稿“{title}”（编号 {draft_id}）已定稿，不能再修改。如确需修改，请先“重新打开”并填写原因。",
             f"draft {draft_id} is final",
         )
+
+
+class DraftConflictError(StoreError):
+    """A save refused because someone else saved the draft since this copy was read (nothing was written)."""
+
+    exit_code = 3
+
+    def __init__(self, draft_id: int, title: str, by: str, at: dt.datetime):
+        self.draft_id, self.by, self.at = draft_id, by, at
+        when = at.astimezone().strftime("%m-%d %H:%M:%S")
+        super().__init__(
+            f"草稿“{title}”（编号 {draft_id}）在您打开之后已被{by or '另一处'}于 {when} 修改并保存，"
+            "为避免覆盖对方的修改，这次保存被拒绝。",
+            f"draft {draft_id}: stale save (saved by {by!r} at {at.isoformat()})",
+        )
+
+
+class LeaseHeldError(StoreError):
+    """The draft is being edited by someone else (their edit lease): it can be read, not written."""
+
+    exit_code = 3
+
+    def __init__(self, draft_id: int, holder: str, host: str, since: dt.datetime):
+        self.draft_id, self.holder, self.host, self.since = draft_id, holder, host, since
+        where = f"（{host}）" if host else ""
+        super().__init__(
+            f"这份草稿（编号 {draft_id}）正由{holder}{where}自 {since.astimezone():%m-%d %H:%M} 起编辑，"
+            "您的修改没有写入草稿库。",
+            f"draft {draft_id}: leased by {holder!r} on {host!r}",
+        )
+
+
+class ServerUnreachableError(StoreError, CannotWriteError):
+    """The server cannot be reached (network, server stopped): nothing was read or written there."""
+
+    exit_code = 3
+
+    def __init__(self, location: str, reason: str):
+        self.location = location
+        super().__init__(f"无法连接草稿服务器“{location}”：{reason}", f"{location}: unreachable ({reason})")
+
+
+class ServerLoginError(StoreError, BadInputError):
+    """The server refused the user name or password."""
+
+    exit_code = 2
+
+
+class StorePermissionError(StoreError, CannotWriteError):
+    """The server's roles do not allow this (another organ's draft, or a reviewer writing)."""
+
+    exit_code = 3
 
 
 def log_info(message: str, *args: object) -> None:

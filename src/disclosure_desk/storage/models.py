@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
+from .dialect import pg_text_from_sql, pg_text_to_sql
 from .encoding import text_from_sql, text_to_sql, time_from_sql, time_to_sql
 
 
@@ -22,17 +23,17 @@ class ExactText(TypeDecorator[str]):
 
     SQLite text must be UTF-8, which cannot hold a lone surrogate: such a string is stored as
     a BLOB of its ``surrogatepass`` encoding and decoded back on reading. Every other string
-    is plain TEXT.
+    is plain TEXT. On PostgreSQL NUL and lone surrogates are escaped (``dialect.pg_text_to_sql``).
     """
 
     impl = Text
     cache_ok = True
 
     def process_bind_param(self, value, dialect):
-        return text_to_sql(value)
+        return pg_text_to_sql(value) if dialect.name == "postgresql" else text_to_sql(value)
 
     def process_result_value(self, value, dialect):
-        return text_from_sql(value)
+        return pg_text_from_sql(value) if dialect.name == "postgresql" else text_from_sql(value)
 
 
 class UtcTimestamp(TypeDecorator[dt.datetime]):
@@ -72,6 +73,8 @@ class DraftRecord(Base):
     created_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp)
     updated_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp)
     deleted_at: Mapped[dt.datetime | None] = mapped_column(UtcTimestamp)  # set: in the trash
+    owner: Mapped[str] = mapped_column(ExactText, server_default="")  # the organ account owning it (server)
+    updated_by: Mapped[str] = mapped_column(ExactText, server_default="")  # who saved it last
 
 
 class ValueRecord(Base):
@@ -115,3 +118,43 @@ class StatusEventRecord(Base):
     at: Mapped[dt.datetime] = mapped_column(UtcTimestamp)
     action: Mapped[str] = mapped_column(String)
     reason: Mapped[str] = mapped_column(ExactText)
+
+
+class LeaseRecord(Base):
+    """Who is editing a draft (one app session: ``token``), since when, last heard of at ``renewed_at``."""
+
+    __tablename__ = "draft_leases"
+
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True)
+    holder: Mapped[str] = mapped_column(ExactText)
+    host: Mapped[str] = mapped_column(ExactText)
+    token: Mapped[str] = mapped_column(String)
+    since: Mapped[dt.datetime] = mapped_column(UtcTimestamp)
+    renewed_at: Mapped[dt.datetime] = mapped_column(UtcTimestamp)
+
+
+class ChangeRecord(Base):
+    """The change log: who changed which cell, text or field of a draft, when, from what to what."""
+
+    __tablename__ = "draft_changes"
+    __table_args__ = (Index("ix_draft_changes_draft_id", "draft_id", "id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    draft_id: Mapped[int] = mapped_column(ForeignKey("drafts.id", ondelete="CASCADE"))
+    revision: Mapped[int] = mapped_column(Integer)  # the draft's revision this change made
+    at: Mapped[dt.datetime] = mapped_column(UtcTimestamp)
+    who: Mapped[str] = mapped_column(ExactText)
+    what: Mapped[str] = mapped_column(String)  # changelog.VALUE, TEXT, FIELD, STATUS, CREATED
+    key: Mapped[str] = mapped_column(ExactText)  # cell id, "family/key" of a text, column name
+    old: Mapped[str | None] = mapped_column(ExactText)
+    new: Mapped[str | None] = mapped_column(ExactText)
+
+
+class DeskUserRecord(Base):
+    """A clerk's or reviewer's account on a server (its PostgreSQL login role) and the organ it belongs to."""
+
+    __tablename__ = "desk_users"
+
+    name: Mapped[str] = mapped_column(ExactText, primary_key=True)
+    organ: Mapped[str] = mapped_column(ExactText)  # "" for the 政务公开办's reviewers
+    display_name: Mapped[str] = mapped_column(ExactText)

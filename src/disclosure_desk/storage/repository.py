@@ -16,9 +16,10 @@ from sqlalchemy.orm import Session
 
 from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from ..errors import BadInputError
+from . import changelog
 from .errors import DraftNotFoundError, StoreError
 from .models import DraftRecord, StatusEventRecord
-from .rows import CREATED_DRAFTS, DraftRows
+from .rows import CREATED_DRAFTS, SAVED_BY, DraftRows
 from .summary import DraftSummary, StatusEvent, display_title, utc_now
 
 __all__ = [
@@ -35,6 +36,8 @@ _UNSET: object = object()
 
 ACTION_FINAL = "定稿"
 ACTION_REOPEN = "重新打开"
+ACTION_DELETE = "移入回收站"
+ACTION_RESTORE = "从回收站恢复"
 
 
 class DraftRepository:
@@ -47,7 +50,8 @@ class DraftRepository:
         """``rows.DraftRows`` on the session's own DBAPI connection: inside the session's transaction."""
         if self._rows is None:
             conn = self.session.connection().connection.driver_connection
-            self._rows = DraftRows(conn, created=self.session.info.setdefault(CREATED_DRAFTS, []))
+            created = self.session.info.setdefault(CREATED_DRAFTS, [])
+            self._rows = DraftRows(conn, created=created, who=self.session.info.get(SAVED_BY, ""))
         return self._rows
 
     # ---- listing ------------------------------------------------------------------------
@@ -97,9 +101,11 @@ class DraftRepository:
     def delete(self, draft_id: int) -> None:
         """Move to the trash (recoverable until the clerk empties it)."""
         self._set(draft_id, deleted_at=utc_now())
+        self._log_status(draft_id, ACTION_DELETE)
 
     def restore_from_trash(self, draft_id: int) -> None:
         self._set(draft_id, deleted_at=None)
+        self._log_status(draft_id, ACTION_RESTORE)
 
     def empty_trash(self, draft_ids: list[int] | None = None) -> int:
         """Delete for good what is in the trash (or only ``draft_ids`` of it); returns how many."""
@@ -116,6 +122,7 @@ class DraftRepository:
             return
         self._set(draft_id, status=STATUS_FINAL)
         self._event(draft_id, ACTION_FINAL, "")
+        self._log_status(draft_id, ACTION_FINAL)
 
     def reopen(self, draft_id: int, reason: str) -> None:
         """Unfreeze a 定稿 draft; the time and the clerk's reason are kept in its history."""
@@ -125,6 +132,7 @@ class DraftRepository:
             raise StoreError("这份草稿尚未定稿，不需要重新打开。", f"draft {draft_id} is not final")
         self._set(draft_id, status=STATUS_DRAFT)
         self._event(draft_id, ACTION_REOPEN, reason.strip())
+        self._log_status(draft_id, ACTION_REOPEN, reason.strip())
 
     def history(self, draft_id: int) -> list[StatusEvent]:
         stmt = (
@@ -133,6 +141,10 @@ class DraftRepository:
             .order_by(StatusEventRecord.id)
         )
         return [StatusEvent(*row) for row in self.session.execute(stmt)]
+
+    def changes(self, draft_id: int) -> list[changelog.ChangeEntry]:
+        """The draft's change log, newest first (``changelog.py``)."""
+        return changelog.read(self.rows, draft_id)
 
     def count(self) -> int:
         return self.session.scalar(
@@ -148,6 +160,10 @@ class DraftRepository:
         )
         if result.rowcount == 0:
             raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")
+
+    def _log_status(self, draft_id: int, action: str, reason: str | None = None) -> None:
+        change = changelog.Change(changelog.STATUS, action, None, reason)
+        changelog.record(self.rows, draft_id, self.rows.revision(draft_id), utc_now(), [change])
 
     def _event(self, draft_id: int, action: str, reason: str) -> None:
         self.session.add(StatusEventRecord(draft_id=draft_id, at=utc_now(), action=action, reason=reason))

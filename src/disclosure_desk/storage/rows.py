@@ -17,11 +17,13 @@ is read. Every save that changes a draft raises its revision and sets its update
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .encoding import text_from_sql, text_to_sql, time_from_sql, time_to_sql
-from .errors import DraftFinalError, DraftNotFoundError
+from . import changelog
+from .dialect import Dialect, dialect_of
+from .encoding import time_from_sql, time_to_sql
+from .errors import DraftConflictError, DraftFinalError, DraftNotFoundError
 from .summary import STATUS_DRAFT, STATUS_FINAL, DraftSummary, utc_now
 
 if TYPE_CHECKING:
@@ -44,6 +46,8 @@ DRAFT_COLUMNS = (
     "created_at",
     "updated_at",
     "deleted_at",
+    "owner",
+    "updated_by",
 )
 VALUE_COLUMNS = ("draft_id", "cell_id", "kind", "text")
 TEXT_COLUMNS = ("draft_id", "family", "key", "pos", "format", "body")
@@ -77,6 +81,7 @@ ValueRow = tuple[str, "str | None"]  # codec.ValueRow: (kind, text)
 TextKey = tuple[str, str]  # (family, key)
 TextRow = tuple[int, str, str]  # codec.TextRow: (pos, format, body)
 CREATED_DRAFTS = "disclosure_desk_created"  # Session.info key: drafts given an id in the session's transaction
+SAVED_BY = "disclosure_desk_who"  # Session.info key: the user saving (change log, drafts.updated_by)
 
 
 class Saved(NamedTuple):
@@ -88,25 +93,44 @@ class Saved(NamedTuple):
     texts: dict[TextKey, TextRow]  # codec.text_rows
 
 
+class SaveResult(NamedTuple):
+    at: dt.datetime  # when the draft was last saved (this save, or the last one that changed it)
+    revision: int  # the stored revision after the save
+
+
 class DraftRows:
-    """The draft tables inside the caller's transaction on ``conn`` (autocommit mode, BEGIN issued).
+    """The draft tables inside the caller's transaction on ``conn`` (sqlite3 in autocommit mode with BEGIN
+    issued, or psycopg inside a transaction: ``dialect.py``).
 
     ``known``: what the store remembers of each draft (read); ``learned`` receives what this
     transaction reads or writes (the store keeps it once the transaction has committed);
-    ``created``: drafts given an id here (their id is reset if the transaction fails).
+    ``created``: drafts given an id here (their id is reset if the transaction fails);
+    ``who``: the user saving (the change log and ``updated_by``; "" when nobody is named).
     """
 
     def __init__(
         self,
-        conn: sqlite3.Connection,
+        conn: Any,
         known: dict[int, Saved] | None = None,
         learned: dict[int, Saved] | None = None,
         created: list[Draft] | None = None,
+        who: str = "",
     ):
         self.conn = conn
+        self.dialect: Dialect = dialect_of(conn)
+        self.who = who
         self._known = known if known is not None else {}
         self._learned = learned if learned is not None else {}
         self._created = created if created is not None else []
+        self.text_in: Callable[[Any], Any] = self.dialect.text_in
+        self.text_out: Callable[[Any], Any] = self.dialect.text_out
+
+    def execute(self, statement: str, params: tuple[Any, ...] | list[Any] = ()) -> Any:
+        """``statement`` (``?`` placeholders) on this transaction's connection; its cursor."""
+        return self.dialect.execute(self.conn, statement, params)
+
+    def executemany(self, statement: str, rows: list[tuple[Any, ...]]) -> None:
+        self.dialect.executemany(self.conn, statement, rows)
 
     # ---- listing ------------------------------------------------------------------------
     def list_drafts(self) -> list[DraftSummary]:
@@ -118,7 +142,7 @@ class DraftRows:
 
     def find(self, organ: str, year: int | None) -> list[DraftSummary]:
         """Drafts (not in the trash) of ``organ`` for ``year``."""
-        return self._summaries("deleted_at IS NULL AND organ = ? AND year IS ?", text_to_sql(organ), year)
+        return self._summaries("deleted_at IS NULL AND organ = ? AND year IS ?", self.text_in(organ), year)
 
     def summary(self, draft_id: int) -> DraftSummary:
         found = self._summaries("id = ?", draft_id)
@@ -128,6 +152,7 @@ class DraftRows:
 
     def _summaries(self, where: str, *params: Any) -> list[DraftSummary]:
         # the columns in SUMMARY_COLUMNS' order, which is DraftSummary's (tests/storage/test_store_rows.py)
+        text_from_sql = self.text_out
         return [
             DraftSummary(
                 draft_id,
@@ -141,7 +166,7 @@ class DraftRows:
                 time_from_sql(deleted),
                 revision,
             )
-            for draft_id, organ, year, edition, status, title, created, updated, deleted, revision in self.conn.execute(
+            for draft_id, organ, year, edition, status, title, created, updated, deleted, revision in self.execute(
                 _SUMMARIES.format(where), params
             )
         ]
@@ -150,21 +175,27 @@ class DraftRows:
     def stored_columns(self, draft_id: int) -> dict[str, Any] | None:
         """The draft's row, decoded (times as aware datetimes); None when there is none."""
         raw = self._raw_columns(draft_id)
-        return None if raw is None else _decoded(raw)
+        return None if raw is None else _decoded(raw, self.text_out)
 
     def _raw_columns(self, draft_id: int) -> dict[str, Any] | None:
-        row = self.conn.execute(f"SELECT {', '.join(DRAFT_COLUMNS)} FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+        row = self.execute(f"SELECT {', '.join(DRAFT_COLUMNS)} FROM drafts WHERE id = ?", (draft_id,)).fetchone()
         return None if row is None else dict(zip(DRAFT_COLUMNS, row, strict=False))
 
     def stored_values(self, draft_id: int) -> dict[str, tuple[str, str | None]]:
-        rows = self.conn.execute("SELECT cell_id, kind, text FROM draft_values WHERE draft_id = ?", (draft_id,))
+        rows = self.execute("SELECT cell_id, kind, text FROM draft_values WHERE draft_id = ?", (draft_id,))
         return {cell_id: (kind, text) for cell_id, kind, text in rows}
 
     def stored_texts(self, draft_id: int) -> dict[tuple[str, str], tuple[int, str, str]]:
-        rows = self.conn.execute(
-            "SELECT family, key, pos, format, body FROM draft_texts WHERE draft_id = ?", (draft_id,)
-        )
+        rows = self.execute("SELECT family, key, pos, format, body FROM draft_texts WHERE draft_id = ?", (draft_id,))
+        text_from_sql = self.text_out
         return {(family, text_from_sql(key)): (pos, fmt, text_from_sql(body)) for family, key, pos, fmt, body in rows}
+
+    def revision(self, draft_id: int) -> int:
+        """The draft's stored revision (``DraftNotFoundError`` when there is no such draft)."""
+        row = self.execute("SELECT revision FROM drafts WHERE id = ?", (draft_id,)).fetchone()
+        if row is None:
+            raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")
+        return int(row[0])
 
     def load(self, draft_id: int) -> Draft:
         from . import codec
@@ -172,7 +203,7 @@ class DraftRows:
         raw = self._raw_columns(draft_id)
         if raw is None:
             raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")
-        columns, values, texts = _decoded(raw), self.stored_values(draft_id), self.stored_texts(draft_id)
+        columns, values, texts = _decoded(raw, self.text_out), self.stored_values(draft_id), self.stored_texts(draft_id)
         self._learn(draft_id, (raw["revision"], raw["created_at"], raw["updated_at"]), columns, values, texts)
         return codec.build_draft(columns, values, texts)
 
@@ -183,16 +214,25 @@ class DraftRows:
         A new draft (``id`` None) is created and gets its id. A 定稿 draft is refused unless
         nothing changed. ``draft.status`` is refreshed from the store, never written here.
         """
+        return self.save_checked(draft).at
+
+    def save_checked(self, draft: Draft, expected_revision: int | None = None) -> SaveResult:
+        """``save``, and with ``expected_revision`` refused (``DraftConflictError``, nothing written) when the
+        stored draft is no longer that revision: someone else saved it since this copy was read."""
         from . import codec
 
         if draft.id is None:
             return self._create(draft)
-        head = self.conn.execute(
-            "SELECT status, revision, created_at, updated_at FROM drafts WHERE id = ?", (draft.id,)
+        head = self.execute(
+            "SELECT status, revision, created_at, updated_at, updated_by FROM drafts WHERE id = ?"
+            + self.dialect.for_update,
+            (draft.id,),
         ).fetchone()
         if head is None:
             raise DraftNotFoundError(f"编号为 {draft.id} 的草稿（可能已从回收站彻底删除）", f"no draft {draft.id}")
-        status, revision, created_at, updated_at = head
+        status, revision, created_at, updated_at, updated_by = head
+        if expected_revision is not None and revision != expected_revision:
+            raise DraftConflictError(draft.id, draft.display_title, self.text_out(updated_by), time_from_sql(updated_at))
         stored = self._stored(draft.id, (revision, created_at, updated_at))
         columns, values, texts = codec.draft_columns(draft), codec.value_rows(draft), codec.text_rows(draft)
         changed_columns = {k: v for k, v in columns.items() if stored.columns.get(k) != v}
@@ -200,18 +240,20 @@ class DraftRows:
         text_upserts, gone_texts = _diff(texts, stored.texts)
         draft.status = status
         if not (changed_columns or upserts or gone_values or text_upserts or gone_texts):
-            last_saved: dt.datetime = time_from_sql(updated_at)
-            return last_saved
+            return SaveResult(time_from_sql(updated_at), revision)
         if status == STATUS_FINAL:
             raise DraftFinalError(draft.id, draft.display_title)
         now = utc_now()
         self._write_values(draft.id, upserts, gone_values)
         self._write_texts(draft.id, text_upserts, gone_texts)
-        assignments = [f"{name} = ?" for name in changed_columns] + ["revision = ?", "updated_at = ?"]
-        params = [text_to_sql(v) for v in changed_columns.values()] + [revision + 1, time_to_sql(now), draft.id]
-        self.conn.execute(f"UPDATE drafts SET {', '.join(assignments)} WHERE id = ?", params)
+        assignments = [f"{name} = ?" for name in changed_columns] + ["revision = ?", "updated_at = ?", "updated_by = ?"]
+        params = [self.text_in(v) for v in changed_columns.values()]
+        params += [revision + 1, time_to_sql(now), self.text_in(self.who), draft.id]
+        self.execute(f"UPDATE drafts SET {', '.join(assignments)} WHERE id = ?", params)
+        changes = changelog.differences(stored, changed_columns, upserts, gone_values, text_upserts, gone_texts)
+        changelog.record(self, draft.id, revision + 1, now, changes)
         self._learn(draft.id, (revision + 1, created_at, time_to_sql(now)), columns, values, texts)
-        return now
+        return SaveResult(now, revision + 1)
 
     def _stored(self, draft_id: int, fingerprint: Fingerprint) -> Saved:
         known = self._learned.get(draft_id) or self._known.get(draft_id)
@@ -221,7 +263,7 @@ class DraftRows:
         assert columns is not None  # the caller read its fingerprint in this transaction
         return Saved(fingerprint, columns, self.stored_values(draft_id), self.stored_texts(draft_id))
 
-    def _create(self, draft: Draft) -> dt.datetime:
+    def _create(self, draft: Draft) -> SaveResult:
         from . import codec
 
         now = utc_now()
@@ -232,32 +274,35 @@ class DraftRows:
             "revision": 1,
             "created_at": time_to_sql(now),
             "updated_at": time_to_sql(now),
+            "updated_by": self.who,
         }
         names = list(row)
-        cursor = self.conn.execute(
+        draft.id = self.dialect.insert_id(
+            self.conn,
             f"INSERT INTO drafts ({', '.join(names)}) VALUES ({', '.join('?' * len(names))})",
-            [text_to_sql(row[n]) for n in names],
+            [self.text_in(row[n]) for n in names],
         )
-        draft.id = int(cursor.lastrowid)  # type: ignore[arg-type]
         self._created.append(draft)
         draft.status = STATUS_DRAFT
         values, texts = codec.value_rows(draft), codec.text_rows(draft)
         self._write_values(draft.id, list(values.items()), [])
         self._write_texts(draft.id, list(texts.items()), [])
+        changelog.record(self, draft.id, 1, now, [changelog.created()])
         self._learn(draft.id, (1, row["created_at"], row["updated_at"]), columns, values, texts)
-        return now
+        return SaveResult(now, 1)
 
     def _write_values(self, draft_id: int, rows: list[tuple[str, ValueRow]], gone: list[str]) -> None:
         if rows:
-            self.conn.executemany(_UPSERT_VALUE, [(draft_id, cell, kind, text) for cell, (kind, text) in rows])
+            self.executemany(_UPSERT_VALUE, [(draft_id, cell, kind, text) for cell, (kind, text) in rows])
         if gone:
-            self.conn.executemany(
+            self.executemany(
                 "DELETE FROM draft_values WHERE draft_id = ? AND cell_id = ?", [(draft_id, cell) for cell in gone]
             )
 
     def _write_texts(self, draft_id: int, rows: list[tuple[TextKey, TextRow]], gone: list[TextKey]) -> None:
+        text_to_sql = self.text_in
         if rows:
-            self.conn.executemany(
+            self.executemany(
                 _UPSERT_TEXT,
                 [
                     (draft_id, family, text_to_sql(key), pos, fmt, text_to_sql(body))
@@ -265,7 +310,7 @@ class DraftRows:
                 ],
             )
         if gone:
-            self.conn.executemany(
+            self.executemany(
                 "DELETE FROM draft_texts WHERE draft_id = ? AND family = ? AND key = ?",
                 [(draft_id, family, text_to_sql(key)) for family, key in gone],
             )
@@ -281,7 +326,7 @@ class DraftRows:
         self._learned[draft_id] = Saved(fingerprint, dict(columns), dict(values), dict(texts))
 
 
-def _decoded(raw: dict[str, Any]) -> dict[str, Any]:
+def _decoded(raw: dict[str, Any], text_from_sql: Callable[[Any], Any]) -> dict[str, Any]:
     columns = {name: text_from_sql(value) for name, value in raw.items()}
     for name in _TIMES:
         columns[name] = time_from_sql(columns[name])

@@ -61,8 +61,41 @@ CREATE TABLE draft_events (
 CREATE INDEX ix_draft_events_draft_id ON draft_events (draft_id);
 """
 
-# MIGRATIONS[n] takes a file from version n to version n + 1 (version 0: a new, empty file)
-MIGRATIONS: list[str] = [_V1]
+# version 2: several clerks (docs/server.md): who owns a draft (an organ's account on a server; "" here) and who
+# saved it last, the edit lease of each draft, the change log, and the server's users (empty in a local file)
+_V2 = """
+ALTER TABLE drafts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+ALTER TABLE drafts ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
+CREATE TABLE draft_leases (
+    draft_id INTEGER NOT NULL PRIMARY KEY REFERENCES drafts (id) ON DELETE CASCADE,
+    holder TEXT NOT NULL,
+    host TEXT NOT NULL,
+    token VARCHAR NOT NULL,
+    since VARCHAR NOT NULL,
+    renewed_at VARCHAR NOT NULL
+);
+CREATE TABLE draft_changes (
+    id INTEGER NOT NULL PRIMARY KEY,
+    draft_id INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
+    revision INTEGER NOT NULL,
+    at VARCHAR NOT NULL,
+    who TEXT NOT NULL,
+    what VARCHAR NOT NULL,
+    key TEXT NOT NULL,
+    old TEXT,
+    new TEXT
+);
+CREATE INDEX ix_draft_changes_draft_id ON draft_changes (draft_id, id);
+CREATE TABLE desk_users (
+    name TEXT NOT NULL PRIMARY KEY,
+    organ TEXT NOT NULL,
+    display_name TEXT NOT NULL
+);
+"""
+
+# MIGRATIONS[n] takes a file from version n to version n + 1 (version 0: a new, empty file). The same steps for
+# a PostgreSQL server are schema_server.SERVER_MIGRATIONS[n] (one history; tests compare both with models.py).
+MIGRATIONS: list[str] = [_V1, _V2]
 
 
 def current_version() -> int:

@@ -42,3 +42,6 @@ def sample_2021():
     from disclosure_desk.interchange import read_report_file
 
     return read_report_file(SAMPLE_2021_JSON)
+
+
+from tests.server_fixture import pg_cluster, pg_server  # noqa: E402, F401 - fixtures for every test package

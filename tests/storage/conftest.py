@@ -36,3 +36,16 @@ def store(store_path: Path):
 @pytest.fixture(params=SAMPLES, ids=[p.stem for p in SAMPLES])
 def sample_path(request) -> Path:
     return request.param
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def any_store(request, store_path: Path):
+    """The local store, then the same tests on a PostgreSQL server (as a clerk: row-level security applies)."""
+    from disclosure_desk.storage import open_store_at
+
+    if request.param == "sqlite":
+        s = open_store_at(store_path)
+    else:
+        s = open_store_at(request.getfixturevalue("pg_server").url("zhang"))
+    yield s
+    s.close()

@@ -15,6 +15,12 @@ from disclosure_desk.storage import draft_for_next_year
 from tests.storage.storehelp import load, sample_draft, save
 
 
+@pytest.fixture
+def store(any_store):
+    """Every test here runs on the local store and on a PostgreSQL server."""
+    return any_store
+
+
 def _next_year(store, previous: Draft) -> Draft:
     save(store, previous)
     workspace = Workspace(store)

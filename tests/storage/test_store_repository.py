@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy import func, select
 
 from disclosure_desk.domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from disclosure_desk.errors import BadInputError
@@ -16,7 +17,14 @@ from disclosure_desk.storage import (
     StoreError,
     open_store,
 )
+from disclosure_desk.storage.models import ValueRecord
 from tests.storage.storehelp import load, sample_draft, save
+
+
+@pytest.fixture
+def store(any_store):
+    """Every test here runs on the local store and on a PostgreSQL server."""
+    return any_store
 
 
 def test_list_shows_organ_year_edition_status_and_last_saved(store):
@@ -148,12 +156,8 @@ def test_delete_goes_to_a_recoverable_trash_emptied_only_on_request(store):
         with pytest.raises(DraftNotFoundError):
             drafts.load(gone.id)
     with store.session() as session:  # values, texts and history went with it (foreign keys on)
-        assert (
-            session.connection()
-            .exec_driver_sql("SELECT count(*) FROM draft_values WHERE draft_id = ?", (gone.id,))
-            .scalar()
-            == 0
-        )
+        left = select(func.count()).select_from(ValueRecord).where(ValueRecord.draft_id == gone.id)
+        assert session.scalar(left) == 0
 
 
 def test_final_drafts_are_frozen_until_reopened_with_a_reason(store):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import datetime as dt
 from decimal import Decimal
 
@@ -140,6 +142,12 @@ _value = st.one_of(
     st.integers(min_value=-(10**12), max_value=10**12),
     st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-(10**9), max_value=10**9),
 )
+
+
+@pytest.fixture
+def store(any_store):
+    """Every test here runs on the local store and on a PostgreSQL server."""
+    return any_store
 _section = st.one_of(_text, st.lists(st.builds(SectionPart, _text, _text), max_size=3).map(tuple))
 
 

@@ -145,7 +145,8 @@ def server_version(conn: Any) -> int:
 def migrate_server(conn: Any, target: int | None = None) -> int:
     """Bring the database up to ``target`` (default: newest), one transaction per step; the version before.
 
-    ``conn``: a psycopg connection (not in autocommit mode) of a role that may create tables and roles.
+    ``conn``: a psycopg connection in autocommit mode (each ``transaction()`` block a real transaction) of a role
+    that may create tables and roles.
     """
     target = len(SERVER_MIGRATIONS) if target is None else target
     with conn.transaction():

@@ -8,8 +8,10 @@ from pathlib import Path
 
 APP_NAME = "DisclosureDesk"
 DATA_DIR_ENV = "DISCLOSURE_DESK_DATA_DIR"
+STORE_ENV = "DISCLOSURE_DESK_STORE"  # a server's URL (postgresql://user@host/database); unset: the local file
 
 _data_dir_override: Path | None = None
+_store_override: str | None = None
 
 
 def set_data_dir(path: str | os.PathLike[str] | None) -> None:
@@ -28,6 +30,17 @@ def data_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def set_store_url(url: str | None) -> None:
+    """Set by ``--store URL``; wins over the environment variable and the app's settings."""
+    global _store_override
+    _store_override = url or None
+
+
+def store_url(settings_value: str | None = None) -> str | None:
+    """Which store to open: ``--store``, else ``DISCLOSURE_DESK_STORE``, else the app's setting; None: the local file."""
+    return _store_override or os.environ.get(STORE_ENV) or settings_value or None
 
 
 def log_dir() -> Path:

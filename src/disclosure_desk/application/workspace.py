@@ -26,10 +26,14 @@ from typing import TYPE_CHECKING, Any
 from ..errors import BadInputError
 from ..storage.summary import STATUS_FINAL
 
+from .collaboration import CollaborationMixin, lease_label, new_holder
+
 if TYPE_CHECKING:
     from ..domain import Draft
     from ..storage.engine import Store
+    from ..storage.leases import Lease
     from ..storage.repository import DraftRepository, DraftSummary
+    from ..storage.server import ServerStore
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +54,7 @@ class DraftRow:
     errors: int | None = None  # error findings of the stored report (None: not counted)
     revision: int = 0  # of the stored content listed (with id and created time: the key of its error count)
     created_at: dt.datetime | None = None
+    editing: str = ""  # who else is editing it now ("张三（PC-07）"), from the edit leases
 
     @property
     def is_final(self) -> bool:
@@ -80,14 +85,41 @@ class ImportOutcome:
         return text
 
 
-class Workspace:
-    def __init__(self, store: Store):
+class Workspace(CollaborationMixin):
+    """``store``: a local ``Store`` or a ``ServerStore`` (the same API). Edit leases, optimistic saves and the
+    change log: ``collaboration.py``, which this class's methods of that section call."""
+
+    def __init__(self, store: Store | ServerStore):
         self._store = store
         self._error_counts: dict[int, tuple[ContentKey, int]] = {}  # id -> (content key, errors)
+        self.holder = new_holder(store.display_name)  # this app session, as the edit leases name it
 
     @property
     def path(self) -> Path:
         return Path(self._store.path)
+
+    @property
+    def store(self) -> Store | ServerStore:
+        return self._store
+
+    @property
+    def is_server(self) -> bool:
+        return self._store.is_server
+
+    @property
+    def location(self) -> str:
+        """The local file, or ``host:port/database`` of the server."""
+        return self._store.location
+
+    @property
+    def user(self) -> str:
+        """Who the clerk is here: the server's display name, or the PC's user name."""
+        return self._store.display_name
+
+    @property
+    def read_only(self) -> bool:
+        """A reviewer's account on a server: every draft is read, none written."""
+        return self._store.is_reviewer
 
     def _write(self) -> AbstractContextManager[DraftRepository]:
         repository: AbstractContextManager[DraftRepository] = self._store.repository(write=True)
@@ -102,11 +134,18 @@ class Workspace:
         """The drafts, most recently saved first; the first ``counted`` with their error counts (a report
         not counted since its last save is loaded and checked: a few milliseconds), the others with the
         count remembered for the content listed, or None (``error_counts`` counts them)."""
+        from ..storage.leases import all_leases
+
         with self._store.rows() as drafts:
             summaries = drafts.list_drafts()
+            editing = {i: lease_label(lease) for i, lease in all_leases(drafts).items() if self._others(lease)}
             return [
-                row(s, self._count(drafts, s) if i < counted else self._known_count(s)) for i, s in enumerate(summaries)
+                row(s, self._count(drafts, s) if i < counted else self._known_count(s), editing.get(s.id, ""))
+                for i, s in enumerate(summaries)
             ]
+
+    def _others(self, lease: Lease) -> bool:
+        return not lease.stale and not lease.is_mine(self.holder)
 
     def error_counts(self, rows: list[DraftRow]) -> dict[int, int]:
         """Error counts (by id) of the listed ``rows`` as the store holds them; a row whose draft has been
@@ -257,14 +296,23 @@ class Workspace:
         self.close()
 
 
-def open_workspace(path: str | Path | None = None, *, read_only: bool = False, backup: bool = True) -> Workspace:
+def open_workspace(
+    path: str | Path | None = None, *, read_only: bool = False, backup: bool = True, password: str | None = None
+) -> Workspace:
     """Open (validate, migrate) the store and take the daily backup; ``UserFacingError`` if it cannot.
 
+    ``path``: the local file, or a server's URL (``postgresql://user@host/database``); None: the store named by
+    ``--store`` or ``DISCLOSURE_DESK_STORE`` (``paths.store_url``), else the local file in the data folder.
     ``read_only``: a store that cannot be written, opened so that its drafts can be listed and exported.
+    ``password``: for a server (else the URL's, or the OS keyring's; ``ServerLoginError`` when none works).
     """
-    from ..storage import maybe_daily_backup, open_store
+    from .. import paths
+    from ..storage import maybe_daily_backup
+    from ..storage.locate import open_store_at
 
-    store = open_store(path, read_only=read_only)
+    store = open_store_at(path if path is not None else paths.store_url(), password=password, read_only=read_only)
+    if store.is_server:
+        return Workspace(store)
     if backup and not read_only:
         try:
             maybe_daily_backup(store)
@@ -273,7 +321,7 @@ def open_workspace(path: str | Path | None = None, *, read_only: bool = False, b
     return Workspace(store)
 
 
-def row(summary: DraftSummary, errors: int | None = None) -> DraftRow:
+def row(summary: DraftSummary, errors: int | None = None, editing: str = "") -> DraftRow:
     return DraftRow(
         id=summary.id,
         organ=summary.organ,
@@ -285,6 +333,7 @@ def row(summary: DraftSummary, errors: int | None = None) -> DraftRow:
         errors=errors,
         revision=summary.revision,
         created_at=_local(summary.created_at),
+        editing=editing,
     )
 
 

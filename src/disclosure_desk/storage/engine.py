@@ -121,7 +121,7 @@ class Store:
             created: list[Any] = []
             begin(conn.execute, "IMMEDIATE" if write else "DEFERRED")
             try:
-                yield DraftRows(conn, self._saved, learned, created, who=self.user)
+                yield DraftRows(conn, self._saved, learned, created, who=self.display_name)
                 conn.execute("COMMIT")
             except BaseException:
                 with contextlib.suppress(sqlite3.Error):
@@ -145,7 +145,7 @@ class Store:
         Drafts created in a transaction that does not commit get their ``id`` reset to None.
         """
         session = self._session_makers()[0]()
-        session.info[SAVED_BY] = self.user
+        session.info[SAVED_BY] = self.display_name
         try:
             with translate_errors(self.path), session.begin():
                 yield session
@@ -160,7 +160,7 @@ class Store:
     def read_session(self) -> Iterator[Session]:
         """A read-only snapshot (never blocks and is never blocked by a writer)."""
         with translate_errors(self.path), self._session_makers()[1]() as session:
-            session.info[SAVED_BY] = self.user
+            session.info[SAVED_BY] = self.display_name
             try:
                 yield session
             finally:

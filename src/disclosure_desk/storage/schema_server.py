@@ -85,6 +85,7 @@ CREATE TABLE desk_users (
 CREATE FUNCTION dd_organ() RETURNS text LANGUAGE sql STABLE
     AS $f$ SELECT organ FROM desk_users WHERE name = current_user $f$;
 ALTER TABLE drafts ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+UPDATE drafts SET owner = organ;
 ALTER TABLE drafts ALTER COLUMN owner SET DEFAULT coalesce(dd_organ(), '');
 ALTER TABLE drafts ADD COLUMN updated_by TEXT NOT NULL DEFAULT '';
 CREATE TABLE draft_leases (

@@ -72,7 +72,7 @@ class ServerStore:
         created: list[Any] = []
         try:
             with translate_server_errors(self.location), self.engine.connect() as conn, conn.begin():
-                yield DraftRows(conn.connection.driver_connection, self._saved, learned, created, who=self.user)
+                yield DraftRows(conn.connection.driver_connection, self._saved, learned, created, who=self.display_name)
         except BaseException:
             for draft in created:
                 draft.id = None
@@ -84,7 +84,7 @@ class ServerStore:
     @contextlib.contextmanager
     def session(self) -> Iterator[Session]:
         session = self._session_maker()()
-        session.info[SAVED_BY] = self.user
+        session.info[SAVED_BY] = self.display_name
         try:
             with translate_server_errors(self.location), session.begin():
                 yield session
@@ -98,7 +98,7 @@ class ServerStore:
     @contextlib.contextmanager
     def read_session(self) -> Iterator[Session]:
         with translate_server_errors(self.location), self._session_maker()() as session:
-            session.info[SAVED_BY] = self.user
+            session.info[SAVED_BY] = self.display_name
             try:
                 yield session
             finally:

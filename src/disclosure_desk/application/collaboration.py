@@ -67,10 +67,10 @@ class CollaborationMixin:
         from ..storage.leases import check_for_save
 
         holder = self.holder if token is None else self.holder._replace(token=token)
+        assert draft.id is not None, "a new draft is saved with save()"
         with self._store.rows(write=True) as drafts:
-            if draft.id is not None:
-                check_for_save(drafts, draft.id, holder)
-            at, new_revision = drafts.save_checked(draft, revision)
+            at, new_revision = drafts.save_checked(draft, revision)  # refused before any lease is looked at
+            check_for_save(drafts, draft.id, holder)  # else rolled back with the save: nothing written
         return at.astimezone(), new_revision
 
     def save_copy(self, draft: Draft, why: str) -> int:

@@ -57,6 +57,7 @@ class DraftRecord(Base):
     """One report draft; its values and texts hang off it."""
 
     __tablename__ = "drafts"
+    __table_args__ = (Index("ix_drafts_organ_year", "organ", "year"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     organ: Mapped[str] = mapped_column(ExactText)

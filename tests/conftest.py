@@ -21,12 +21,15 @@ def _data_dir(tmp_path_factory, monkeypatch):
     """Every test gets its own data folder; nothing touches the real per-user one."""
     d = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("DISCLOSURE_DESK_DATA_DIR", str(d))
+    monkeypatch.delenv("DISCLOSURE_DESK_STORE", raising=False)
     from disclosure_desk import logs, paths
 
     paths.set_data_dir(None)
+    paths.set_store_url(None)
     logs.reset_logging()  # the log file lives in the data folder: set it up again for this test
     yield d
     paths.set_data_dir(None)
+    paths.set_store_url(None)
     logs.reset_logging()
 
 

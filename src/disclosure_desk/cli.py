@@ -29,6 +29,8 @@ _HANDLERS = {
     "restore-backup": "store",
     "empty-trash": "store",
     "review": "review",
+    "server-setup": "server",
+    "server-user": "server",
 }
 
 
@@ -86,6 +88,20 @@ def _review(a: argparse.ArgumentParser) -> None:
     a.add_argument("--name", metavar="NAME", help="汇总表的名称，如“青禾县（汇总）”（默认按机关名称推断）")
 
 
+def _server_setup(s: argparse.ArgumentParser) -> None:
+    s.add_argument("url", metavar="URL", help="管理员连接，如 postgresql://postgres@服务器/disclosure_desk（数据库不存在时新建）")
+
+
+def _server_user(u: argparse.ArgumentParser) -> None:
+    u.add_argument("url", metavar="URL", help="管理员连接，如 postgresql://postgres@服务器/disclosure_desk")
+    u.add_argument("name", metavar="NAME", help="登录名（英文字母、数字），如 zhangsan")
+    who = u.add_mutually_exclusive_group(required=True)
+    who.add_argument("--organ", metavar="ORGAN", help="所属机关：只能查看、编辑本机关的草稿")
+    who.add_argument("--reviewer", action="store_true", help="政务公开办的审核账户：查看所有机关的草稿，不能修改")
+    u.add_argument("--display-name", metavar="NAME", default="", help="显示的姓名，如“张三”（修改记录、谁在编辑）")
+    u.add_argument("--password-stdin", action="store_true", help="从标准输入读取新密码（一行），不在终端提问")
+
+
 def _no_arguments(_: argparse.ArgumentParser) -> None:
     pass
 
@@ -103,6 +119,8 @@ _COMMANDS = {
     "restore-backup": ("从自动备份恢复草稿库", _restore_backup),
     "empty-trash": ("清空回收站（彻底删除已删除的草稿）", _no_arguments),
     "review": ("审核台：校验、比对、汇总一个文件夹中各机关报送的报告", _review),
+    "server-setup": ("在 PostgreSQL 服务器上建立或升级草稿库（数据库、角色、表）", _server_setup),
+    "server-user": ("在服务器上添加或修改办事员、审核员账户", _server_user),
 }
 
 
@@ -115,6 +133,12 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="version", version=f"Disclosure Desk {__version__}")
     p.add_argument("--data-dir", metavar="DIR", help="数据文件夹（也可用环境变量 DISCLOSURE_DESK_DATA_DIR 指定）")
+    p.add_argument(
+        "--store",
+        metavar="URL",
+        help="草稿库：服务器地址 postgresql://用户名@服务器/数据库（也可用环境变量 DISCLOSURE_DESK_STORE 指定）；"
+        "不指定时用数据文件夹中的本机草稿库",
+    )
     sub = p.add_subparsers(dest="command", metavar="命令")
     for name, (text, add_arguments) in _COMMANDS.items():
         if only is None or name == only:
@@ -124,10 +148,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 def command_in(argv: list[str]) -> str | None:
     """The subcommand ``argv`` names, read as the top-level parser reads it (its only options are
-    ``--version`` and ``--data-dir DIR``); None when there is none (no arguments, ``--help``, a typo)."""
+    ``--version``, ``--data-dir DIR`` and ``--store URL``); None when there is none (no arguments, ``--help``, a typo)."""
     i = 0
     while i < len(argv) and argv[i].startswith("-"):
-        i += 2 if argv[i] == "--data-dir" else 1
+        i += 2 if argv[i] in ("--data-dir", "--store") else 1
     return argv[i] if i < len(argv) and argv[i] in _COMMANDS else None
 
 
@@ -140,6 +164,8 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         if args.data_dir:
             paths.set_data_dir(args.data_dir)
+        if args.store:
+            paths.set_store_url(args.store)
     try:
         if args is None or args.command is None:
             return _run_gui(parser)

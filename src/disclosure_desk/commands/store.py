@@ -14,7 +14,11 @@ import sys
 import unicodedata
 from typing import TYPE_CHECKING
 
+from .. import paths
+from ..errors import BadInputError
 from ..storage import AmbiguousDraftError, DraftNotFoundError, StoreNotWritableError, default_store_path, open_store
+from ..storage.locate import is_server_url
+from .login import with_login
 
 if TYPE_CHECKING:
     from ..storage.rows import DraftRows
@@ -43,7 +47,7 @@ def _import(args) -> int:
     from .convert import read_input
 
     draft = read_input(args.file)
-    with open_workspace() as workspace:
+    with with_login(paths.store_url(), lambda password: open_workspace(password=password)) as workspace:
         outcome = workspace.import_draft(draft, OnClash.REPLACE if args.replace else OnClash.ADD)
     print(outcome.message(how_to_replace="如要覆盖原草稿，请加 --replace 重新导入。"))
     return 0
@@ -53,8 +57,25 @@ def _say_waiting() -> None:
     print("草稿库正被另一个程序（如打开着的 Disclosure Desk 窗口）使用，正在等待……", file=sys.stderr, flush=True)
 
 
+def _server() -> str | None:
+    url = paths.store_url()
+    return url if is_server_url(url) else None
+
+
+def _open_any():
+    """The store ``--store`` names (a server: the password asked for when needed), else the local one."""
+    url = _server()
+    if url is None:
+        return open_store()
+    from ..storage.locate import open_server_store
+
+    return with_login(url, lambda password: open_server_store(url, password=password))
+
+
 def _open_for_reading():
     """The store for list/export; one that cannot be written is still read (nothing is changed)."""
+    if _server() is not None:
+        return _open_any()
     try:
         return open_store()
     except StoreNotWritableError as e:
@@ -64,7 +85,7 @@ def _open_for_reading():
 
 
 def _export(args) -> int:
-    if not default_store_path().exists():
+    if _server() is None and not default_store_path().exists():
         raise DraftNotFoundError(f"“{args.draft}”（草稿库还是空的）", "no store yet")
     from ..interchange import write_report_file
 
@@ -106,7 +127,7 @@ def resolve_draft(drafts: DraftRows, spec: str) -> int:
 
 
 def _list(args) -> int:
-    if not default_store_path().exists():
+    if _server() is None and not default_store_path().exists():
         print(f"草稿库中还没有草稿（{default_store_path()}）。")
         return 0
     with _open_for_reading() as store, store.rows() as drafts:
@@ -123,7 +144,7 @@ def _list(args) -> int:
 def _empty_trash(args) -> int:
     from ..storage import DraftRepository
 
-    with open_store() as store, store.session() as session:
+    with _open_any() as store, store.session() as session:
         removed = DraftRepository(session).empty_trash()
     print(f"已清空回收站，彻底删除了 {removed} 份草稿。" if removed else "回收站是空的。")
     return 0
@@ -133,6 +154,11 @@ def _restore(args) -> int:
     from ..storage import list_backups, restore_backup
     from ..storage.backups import backup_time
 
+    if _server() is not None:
+        raise BadInputError(
+            "服务器上的草稿库不由各台电脑备份，而由信息技术人员在服务器上用 pg_dump 备份、pg_restore 恢复（见 docs/server.md）。",
+            "restore-backup: not for a server store",
+        )
     if not args.backup:
         backups = list_backups(default_store_path().parent / "backups")
         if not backups:

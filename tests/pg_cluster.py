@@ -79,7 +79,9 @@ class PgCluster:
         options = f"-c listen_addresses=127.0.0.1 -c port={self.port} -c unix_socket_directories={self.folder}"
         if not self.fsync:
             options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
-        self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.folder / "log"), "-o", options, "start")
+        self._run(
+            str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-l", str(self.folder / "log"), "-o", options, "start"
+        )
 
     def stop(self, mode: str = "fast") -> None:
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-w", "-m", mode, "stop", check=False)
@@ -92,7 +94,7 @@ class PgCluster:
         auth = user if password is None else f"{user}:{password}"
         return f"postgresql://{auth}@127.0.0.1:{self.port}/{database}"
 
-    def admin(self, database: str = "postgres"):  # noqa: ANN201 - psycopg.Connection, imported lazily
+    def admin(self, database: str = "postgres"):
         import psycopg
 
         return psycopg.connect(host=str(self.folder), port=self.port, user=ADMIN, dbname=database, autocommit=True)

@@ -46,7 +46,7 @@ class PgServer:
     def sql(self, statement: str) -> None:
         self.cluster.sql(statement, self.database)
 
-    def admin(self):  # noqa: ANN201
+    def admin(self):
         return self.cluster.admin(self.database)
 
 

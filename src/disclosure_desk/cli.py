@@ -89,7 +89,9 @@ def _review(a: argparse.ArgumentParser) -> None:
 
 
 def _server_setup(s: argparse.ArgumentParser) -> None:
-    s.add_argument("url", metavar="URL", help="管理员连接，如 postgresql://postgres@服务器/disclosure_desk（数据库不存在时新建）")
+    s.add_argument(
+        "url", metavar="URL", help="管理员连接，如 postgresql://postgres@服务器/disclosure_desk（数据库不存在时新建）"
+    )
 
 
 def _server_user(u: argparse.ArgumentParser) -> None:

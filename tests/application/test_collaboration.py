@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from disclosure_desk.application.editing import CONFLICT_COPY, EditingDraft, SavedAsCopy
+from disclosure_desk.application.editing import CONFLICT_COPY, EditingDraft, SavedAsCopyError
 from disclosure_desk.application.workspace import Workspace, open_workspace
 from disclosure_desk.interchange import dumps_report, read_report_file
 from disclosure_desk.storage import DraftConflictError, LeaseHeldError
@@ -88,7 +88,7 @@ def test_a_take_over_keeps_the_former_holders_later_edits_as_a_conflict_copy(off
     second.draft.set_value("t3.new.natural", 71)
     second.save()
     first.draft.set_value("t3.new.business", 5)
-    with pytest.raises(SavedAsCopy) as refused:
+    with pytest.raises(SavedAsCopyError) as refused:
         first.save()
     assert "冲突副本" in refused.value.message and CONFLICT_COPY in office.a.summary(refused.value.copy_id).title
     stored = office.a.load(draft_id)

@@ -27,9 +27,19 @@ def run(capsys, monkeypatch):
 def test_a_fresh_server_is_set_up_given_accounts_and_used(run, pg_cluster, tmp_path):
     admin = pg_cluster.url("county_office")
     code, out, _ = run("server-setup", admin)
-    assert code == 0 and "已新建数据库“county_office”" in out and f"升级到第" in out
+    assert code == 0 and "已新建数据库“county_office”" in out and "升级到第" in out
     assert run("server-setup", admin)[1].count("没有改动") == 1  # again: nothing to do
-    code, out, _ = run("server-user", admin, "chen", "--organ", "青禾县民政局", "--display-name", "陈六", "--password-stdin", stdin="chen-secret\n")
+    code, out, _ = run(
+        "server-user",
+        admin,
+        "chen",
+        "--organ",
+        "青禾县民政局",
+        "--display-name",
+        "陈六",
+        "--password-stdin",
+        stdin="chen-secret\n",
+    )
     assert code == 0 and "青禾县民政局" in out
     code, _, err = run("server-user", admin, "short", "--organ", "某局", "--password-stdin", stdin="abc\n")
     assert code == 2 and "至少要 8 个字符" in err

@@ -38,7 +38,10 @@ def _schema_of(url: str) -> dict:
             out[name] = (
                 {c["name"]: c["nullable"] for c in inspector.get_columns(name)},
                 inspector.get_pk_constraint(name)["constrained_columns"],
-                {(fk["referred_table"], tuple(fk["constrained_columns"]), fk["options"].get("ondelete")) for fk in inspector.get_foreign_keys(name)},
+                {
+                    (fk["referred_table"], tuple(fk["constrained_columns"]), fk["options"].get("ondelete"))
+                    for fk in inspector.get_foreign_keys(name)
+                },
                 {tuple(ix["column_names"]) for ix in inspector.get_indexes(name)},
             )
         return out

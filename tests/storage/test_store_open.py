@@ -102,7 +102,9 @@ def test_a_migration_takes_a_backup_first(store_path, monkeypatch):
             assert conn.exec_driver_sql("PRAGMA user_version").scalar() == schema.current_version()
         assert load(store, 1).organ == "机关"
     backup = sqlite3.connect(backups[0])
-    assert backup.execute("PRAGMA user_version").fetchone()[0] == schema.current_version() - 1  # the backup is the file as it was
+    assert (
+        backup.execute("PRAGMA user_version").fetchone()[0] == schema.current_version() - 1
+    )  # the backup is the file as it was
     backup.close()
 
 

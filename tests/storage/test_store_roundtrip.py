@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +14,13 @@ from disclosure_desk.interchange import dumps_report, parse_report_bytes, read_r
 from disclosure_desk.spec import get_spec
 from disclosure_desk.storage import open_store
 from tests.storage.storehelp import exact, load, save
+
+
+@pytest.fixture
+def store(any_store):
+    """Every test here runs on the local store and on a PostgreSQL server."""
+    return any_store
+
 
 UNICODE = "𠀀𪚥䶵鿿 👩‍💻🇨🇳 e\u0301 \x00\x01\x1f\x7f \u2028\u200b\ufeff \r\n\t 末尾 \ud800 \udfff"
 
@@ -143,11 +149,6 @@ _value = st.one_of(
     st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-(10**9), max_value=10**9),
 )
 
-
-@pytest.fixture
-def store(any_store):
-    """Every test here runs on the local store and on a PostgreSQL server."""
-    return any_store
 _section = st.one_of(_text, st.lists(st.builds(SectionPart, _text, _text), max_size=3).map(tuple))
 
 

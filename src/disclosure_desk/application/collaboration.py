@@ -38,7 +38,7 @@ def new_holder(user: str) -> Holder:
 
 
 def lease_label(lease: Lease) -> str:
-    """"张三（PC-07），自 11-30 09:12 起" as the clerk reads who is editing."""
+    """ "张三（PC-07），自 11-30 09:12 起" as the clerk reads who is editing."""
     where = f"（{lease.host}）" if lease.host else ""
     return f"{lease.holder}{where}，自 {lease.since.astimezone():%m-%d %H:%M} 起"
 

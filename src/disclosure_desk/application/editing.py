@@ -4,14 +4,15 @@
 the revision checked, one user). On a server:
 
 - saved: the draft is on the server, the revision moves on, the journal of the draft (if any) is removed;
-- the server cannot be reached: the draft is written to the local journal (fsynced) and ``KeptLocally`` says
+- the server cannot be reached: the draft is written to the local journal (fsynced) and ``KeptLocallyError`` says
   so; the autosaver keeps retrying, and the first save that reaches the server writes it there;
 - someone else saved the draft meanwhile, or took over its lease: nothing is overwritten; the clerk's version
-  is saved as a new draft, a conflict copy, and ``SavedAsCopy`` names it (the app then opens it).
+  is saved as a new draft, a conflict copy, and ``SavedAsCopyError`` names it (the app then opens it).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 CONFLICT_COPY = "冲突副本"  # the title's note on a conflict copy
 
 
-class KeptLocally(UserFacingError):
+class KeptLocallyError(UserFacingError):
     """The server could not be reached; the draft is safe in the local journal."""
 
     exit_code = 3
@@ -40,7 +41,7 @@ class KeptLocally(UserFacingError):
         )
 
 
-class SavedAsCopy(UserFacingError):
+class SavedAsCopyError(UserFacingError):
     """The save would have overwritten someone else's change: the clerk's version became a conflict copy."""
 
     exit_code = 3
@@ -91,11 +92,11 @@ class EditingDraft:
             if self.journal is None:
                 raise
             self.journaled = self.journal.write(self.draft, self.revision, self.workspace.holder.token)
-            raise KeptLocally(e.message, self.journaled) from e
+            raise KeptLocallyError(e.message, self.journaled) from e
         except (DraftConflictError, LeaseHeldError) as e:
             copy_id = self.workspace.save_copy(self.draft, CONFLICT_COPY)
             self._forget_journal()
-            raise SavedAsCopy(e.message, copy_id, dt.datetime.now().astimezone()) from e
+            raise SavedAsCopyError(e.message, copy_id, dt.datetime.now().astimezone()) from e
         self._forget_journal()
         return at
 
@@ -125,7 +126,5 @@ class EditingDraft:
         """Give the lease back (best effort: a server that is away lets it expire)."""
         if self.read_only:
             return
-        try:
+        with contextlib.suppress(UserFacingError):
             self.workspace.release_lease(self.draft_id)
-        except UserFacingError:
-            pass

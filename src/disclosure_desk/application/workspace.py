@@ -25,7 +25,6 @@ from typing import TYPE_CHECKING, Any
 
 from ..errors import BadInputError
 from ..storage.summary import STATUS_FINAL
-
 from .collaboration import CollaborationMixin, lease_label, new_holder
 
 if TYPE_CHECKING:

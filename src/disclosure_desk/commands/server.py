@@ -34,7 +34,9 @@ def _setup(args: argparse.Namespace) -> int:
     if result.version_before == result.version:
         print(f"草稿库已是最新的第 {result.version} 版，没有改动。")
     else:
-        print(f"草稿库已从第 {result.version_before} 版升级到第 {result.version} 版（表、角色 dd_clerk/dd_reviewer、行级权限）。")
+        print(
+            f"草稿库已从第 {result.version_before} 版升级到第 {result.version} 版（表、角色 dd_clerk/dd_reviewer、行级权限）。"
+        )
     print("下一步：用 disclosure-desk server-user 为每位办事员、审核员添加账户（见 docs/server.md）。")
     return 0
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import sys
 import unicodedata
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .. import paths
 from ..errors import BadInputError
@@ -62,7 +62,7 @@ def _server() -> str | None:
     return url if is_server_url(url) else None
 
 
-def _open_any():
+def _open_any() -> Any:
     """The store ``--store`` names (a server: the password asked for when needed), else the local one."""
     url = _server()
     if url is None:
@@ -72,7 +72,7 @@ def _open_any():
     return with_login(url, lambda password: open_server_store(url, password=password))
 
 
-def _open_for_reading():
+def _open_for_reading() -> Any:
     """The store for list/export; one that cannot be written is still read (nothing is changed)."""
     if _server() is not None:
         return _open_any()

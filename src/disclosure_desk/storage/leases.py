@@ -12,7 +12,7 @@ Times come from the database's clock (``Dialect.now``): the PCs of an office nee
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .encoding import time_from_sql
 from .errors import LeaseHeldError
@@ -54,7 +54,9 @@ def _select(rows: DraftRows, timeout: int) -> str:
 def _lease(rows: DraftRows, row: tuple[object, ...]) -> Lease:
     draft_id, holder, host, token, since, renewed_at, stale = row
     out = rows.text_out
-    return Lease(int(draft_id), out(holder), out(host), str(token), time_from_sql(since), time_from_sql(renewed_at), bool(stale))  # type: ignore[arg-type,call-overload]
+    return Lease(
+        int(draft_id), out(holder), out(host), str(token), time_from_sql(since), time_from_sql(renewed_at), bool(stale)
+    )  # type: ignore[arg-type,call-overload]
 
 
 def lease_of(rows: DraftRows, draft_id: int, timeout: int = LEASE_TIMEOUT, lock: bool = False) -> Lease | None:
@@ -68,7 +70,9 @@ def all_leases(rows: DraftRows, timeout: int = LEASE_TIMEOUT) -> dict[int, Lease
     return {lease.draft_id: lease for lease in (_lease(rows, row) for row in rows.execute(_select(rows, timeout)))}
 
 
-def acquire(rows: DraftRows, draft_id: int, me: Holder, *, take_over: bool = False, timeout: int = LEASE_TIMEOUT) -> Lease | None:
+def acquire(
+    rows: DraftRows, draft_id: int, me: Holder, *, take_over: bool = False, timeout: int = LEASE_TIMEOUT
+) -> Lease | None:
     """Take the draft's lease when it is free, ours, left behind, or ``take_over``; else return the holder's lease
     (and take nothing). Call in a write transaction."""
     current = lease_of(rows, draft_id, timeout, lock=True)
@@ -87,7 +91,8 @@ def acquire(rows: DraftRows, draft_id: int, me: Holder, *, take_over: bool = Fal
 def renew(rows: DraftRows, draft_id: int, me: Holder) -> bool:
     """Renew our lease; False when it is no longer ours (taken over, or the draft is gone)."""
     cursor = rows.execute(
-        f"UPDATE draft_leases SET renewed_at = {rows.dialect.now()} WHERE draft_id = ? AND token = ?", (draft_id, me.token)
+        f"UPDATE draft_leases SET renewed_at = {rows.dialect.now()} WHERE draft_id = ? AND token = ?",
+        (draft_id, me.token),
     )
     return bool(cursor.rowcount)
 

@@ -232,7 +232,9 @@ class DraftRows:
             raise DraftNotFoundError(f"编号为 {draft.id} 的草稿（可能已从回收站彻底删除）", f"no draft {draft.id}")
         status, revision, created_at, updated_at, updated_by = head
         if expected_revision is not None and revision != expected_revision:
-            raise DraftConflictError(draft.id, draft.display_title, self.text_out(updated_by), time_from_sql(updated_at))
+            raise DraftConflictError(
+                draft.id, draft.display_title, self.text_out(updated_by), time_from_sql(updated_at)
+            )
         stored = self._stored(draft.id, (revision, created_at, updated_at))
         columns, values, texts = codec.draft_columns(draft), codec.value_rows(draft), codec.text_rows(draft)
         changed_columns = {k: v for k, v in columns.items() if stored.columns.get(k) != v}

@@ -151,7 +151,9 @@ def migrate_server(conn: Any, target: int | None = None) -> int:
     """
     target = len(SERVER_MIGRATIONS) if target is None else target
     with conn.transaction():
-        conn.execute(f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL, application TEXT NOT NULL)")
+        conn.execute(
+            f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (version INTEGER NOT NULL, application TEXT NOT NULL)"
+        )
     before = server_version(conn)
     while True:
         with conn.transaction():

@@ -121,7 +121,7 @@ class ServerStore:
     def check(self) -> None:
         """Connect, check the schema version, learn who we are (``StoreError`` when the clerk cannot work here)."""
         with translate_server_errors(self.location), self.engine.connect() as conn:
-            dbapi = conn.connection.driver_connection
+            dbapi: Any = conn.connection.driver_connection
             version = server_version(dbapi)
             if version == 0:
                 raise StoreError(

@@ -39,7 +39,8 @@ def translated_error(location: str, error: BaseException) -> StoreError | None:
     text = str(orig).strip().splitlines()[0] if str(orig).strip() else type(orig).__name__
     if state in _LOGIN_STATES or (state == "" and _is_login_refusal(text)):
         return ServerLoginError(
-            f"服务器“{location}”拒绝登录：用户名或密码不对（或该用户未获准使用草稿库）。", f"{location}: login refused ({text})"
+            f"服务器“{location}”拒绝登录：用户名或密码不对（或该用户未获准使用草稿库）。",
+            f"{location}: login refused ({text})",
         )
     if state in _PERMISSION_STATES:
         return StorePermissionError(
@@ -54,8 +55,10 @@ def translated_error(location: str, error: BaseException) -> StoreError | None:
 
 
 def _is_login_refusal(text: str) -> bool:
-    return "password authentication failed" in text or "no password supplied" in text or (
-        "role" in text and "does not exist" in text
+    return (
+        "password authentication failed" in text
+        or "no password supplied" in text
+        or ("role" in text and "does not exist" in text)
     )
 
 

@@ -82,9 +82,10 @@ def add_user_at(admin_url: str, name: str, password: str, **options: Any) -> Non
 
     url = make_url(admin_url)
     location = f"{url.host or 'localhost'}:{url.port or 5432}/{url.database}"
-    with translate_server_errors(location), contextlib.closing(
-        psycopg.connect(**_params(url, url.database), autocommit=True)
-    ) as conn:
+    with (
+        translate_server_errors(location),
+        contextlib.closing(psycopg.connect(**_params(url, url.database), autocommit=True)) as conn,
+    ):
         if server_version(conn) == 0:
             raise StoreError(f"“{location}”上还没有草稿库，请先运行 server-setup。", f"{location}: no schema")
         add_user(conn, name, password, **options)

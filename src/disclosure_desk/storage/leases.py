@@ -51,12 +51,12 @@ def _select(rows: DraftRows, timeout: int) -> str:
     return f"SELECT {_COLUMNS}, renewed_at < {rows.dialect.now(-timeout)} FROM draft_leases"
 
 
-def _lease(rows: DraftRows, row: tuple[object, ...]) -> Lease:
+def _lease(rows: DraftRows, row: tuple[Any, ...]) -> Lease:
     draft_id, holder, host, token, since, renewed_at, stale = row
     out = rows.text_out
     return Lease(
         int(draft_id), out(holder), out(host), str(token), time_from_sql(since), time_from_sql(renewed_at), bool(stale)
-    )  # type: ignore[arg-type,call-overload]
+    )
 
 
 def lease_of(rows: DraftRows, draft_id: int, timeout: int = LEASE_TIMEOUT, lock: bool = False) -> Lease | None:

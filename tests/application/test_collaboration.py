@@ -79,6 +79,16 @@ def test_a_lease_left_by_a_crashed_pc_is_taken_without_asking(office):
     assert not EditingDraft(office.b, draft_id).read_only
 
 
+def test_a_lease_of_this_user_on_this_pc_is_known_as_left_behind_by_the_app(office, request):
+    """One app runs per data folder: on a local file, another session's lease is one this PC's app left when it
+    crashed (the app takes it over at once); on a server, a colleague's is not."""
+    draft_id = _shared_draft(office)
+    EditingDraft(office.a, draft_id)
+    second = EditingDraft(office.b, draft_id)
+    assert second.read_only and second.left_by_this_pc == (request.node.callspec.params["office"] == "sqlite")
+    assert not EditingDraft(office.a, draft_id).left_by_this_pc  # one's own session's lease is not "another's"
+
+
 def test_a_take_over_keeps_the_former_holders_later_edits_as_a_conflict_copy(office):
     draft_id = _shared_draft(office)
     first = EditingDraft(office.a, draft_id)

@@ -89,15 +89,15 @@ def test_page_change_and_ctrl_s_save_at_once(qtbot, window, report_2021):
 
 def test_a_failed_save_is_shown_retried_and_loses_nothing(qtbot, window, report_2021, monkeypatch):
     workspace = report_2021.workspace
-    real_save = workspace.save
+    real_save = workspace.save_checked  # what the autosave of an open report calls
     failures = []
 
-    def failing_save(draft):
+    def failing_save(draft, revision, token=None):
         failures.append(1)
         raise StoreNotWritableError("磁盘已满，草稿没有保存：测试。请清理磁盘空间后再保存。", "disk full")
 
     monkeypatch.setattr(report_2021.autosaver, "_retry_ms", 200)
-    monkeypatch.setattr(workspace, "save", failing_save)
+    monkeypatch.setattr(workspace, "save_checked", failing_save)
     t4 = page(report_2021, TablePage, "表四")
     t4.model.setData(t4.model.index_of("t4.after_review.pending"), "6")
     qtbot.waitUntil(lambda: report_2021.save_banner.isVisible(), timeout=SAFETY_NET_MS)
@@ -105,7 +105,7 @@ def test_a_failed_save_is_shown_retried_and_loses_nothing(qtbot, window, report_
     assert "未保存" in window.save_label.text()
     qtbot.waitUntil(lambda: len(failures) >= 2, timeout=SAFETY_NET_MS)  # retried by itself
     assert report_2021.autosaver.dirty
-    monkeypatch.setattr(workspace, "save", real_save)  # the disk has room again
+    monkeypatch.setattr(workspace, "save_checked", real_save)  # the disk has room again
     qtbot.waitUntil(lambda: not report_2021.autosaver.dirty, timeout=SAFETY_NET_MS)
     assert not report_2021.save_banner.isVisible()
     assert _fresh_load(report_2021).value("t4.after_review.pending") == 6
@@ -129,10 +129,10 @@ def test_closing_saves_and_the_store_has_everything(qtbot, window, report_2021):
 def test_closing_when_the_store_cannot_be_written_rescues_the_draft(
     qtbot, window, report_2021, monkeypatch, answers, tmp_path
 ):
-    def failing_save(draft):
+    def failing_save(draft, revision, token=None):
         raise StoreNotWritableError("数据文件夹不能写入。", "gone")
 
-    monkeypatch.setattr(report_2021.workspace, "save", failing_save)
+    monkeypatch.setattr(report_2021.workspace, "save_checked", failing_save)
     t4 = page(report_2021, TablePage, "表四")
     t4.model.setData(t4.model.index_of("t4.direct.pending"), "9")
     answers.push("另存为文件后离开")

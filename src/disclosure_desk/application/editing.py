@@ -82,6 +82,13 @@ class EditingDraft:
         """Someone else holds the lease, or the account only reviews."""
         return self.held_by is not None or self.workspace.read_only
 
+    @property
+    def left_by_this_pc(self) -> bool:
+        """The lease another session holds is this user's on this PC: an app that ended without giving it back
+        (crashed, killed, a power cut), since one app runs per data folder. The app takes it over at once."""
+        held, me = self.held_by, self.workspace.holder
+        return held is not None and (held.holder, held.host) == (me.name, me.host)
+
     def save(self) -> dt.datetime:
         """Save the draft on screen; the local time of the save (see the module's doc for what else happens)."""
         from ..storage.errors import DraftConflictError, LeaseHeldError, ServerUnreachableError

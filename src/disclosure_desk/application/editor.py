@@ -40,6 +40,7 @@ class ReportEditor:
         self.draft = draft
         self.previous = previous
         self.findings: list[Finding] = []
+        self.locked_by = ""  # who else is editing the draft (its edit lease): read-only here while set
         self._listeners: list[Listener] = []
         fill_missing_totals(draft)
         self.recheck()
@@ -53,7 +54,13 @@ class ReportEditor:
 
     @property
     def read_only(self) -> bool:
-        return self.draft.status == STATUS_FINAL
+        return self.draft.status == STATUS_FINAL or bool(self.locked_by)
+
+    def set_locked_by(self, holder: str) -> None:
+        """Someone else holds the draft's edit lease (``holder``), or nobody (""): read-only while held."""
+        if holder != self.locked_by:
+            self.locked_by = holder
+            self._emit(EditorEvent.STATUS, None)
 
     @property
     def error_count(self) -> int:

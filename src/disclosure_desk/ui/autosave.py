@@ -37,6 +37,7 @@ class Autosaver(QObject):
         self._dirty = False
         self.last_saved: dt.datetime | None = None
         self.last_error: str | None = None
+        self.last_exception: Exception | None = None  # of the last failed save (KeptLocallyError: in the journal)
         self._timer = QTimer(self, singleShot=True, interval=delay_ms)
         self._timer.timeout.connect(self.flush)
         self._retry_ms = retry_ms
@@ -61,6 +62,7 @@ class Autosaver(QObject):
         try:
             stamp = self._save()
         except UserFacingError as e:
+            self.last_exception = e
             self._failed(e.message)
             return False
         except OSError as e:
@@ -72,6 +74,7 @@ class Autosaver(QObject):
             return False
         self._dirty = False
         self.last_error = None
+        self.last_exception = None
         self.last_saved = stamp
         self.dirty_changed.emit(False)
         self.saved.emit(stamp)

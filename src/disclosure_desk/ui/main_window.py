@@ -13,7 +13,7 @@ from ..errors import UserFacingError
 
 if TYPE_CHECKING:
     from ..application.workspace import Workspace
-from . import messages, settings, texts
+from . import messages, server_actions, settings, texts
 from .start_view import StartView
 from .store_actions import StoreActions
 
@@ -76,9 +76,17 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         self.back_action = QAction("返回草稿列表", self, triggered=self.close_report)
         self.save_action = QAction("立即保存", self, triggered=self.save_now)
+        self.changes_action = QAction("修改记录…", self, triggered=lambda: server_actions.show_changes(self))
+        self.save_as_action = QAction(
+            "当前报告另存为文件…", self, triggered=lambda: server_actions.save_on_screen_as_json(self)
+        )
+        self.store_action = QAction("草稿库位置（本机或服务器）…", self, triggered=self.choose_store)
         self.quit_action = QAction("退出", self, triggered=self.close)
-        for a in (self.back_action, self.save_action, self.quit_action):
+        for a in (self.back_action, self.save_action, self.changes_action, self.save_as_action):
             file_menu.addAction(a)
+        file_menu.addSeparator()
+        file_menu.addAction(self.store_action)
+        file_menu.addAction(self.quit_action)
         review_menu = self.menuBar().addMenu("审核台(&R)")
         review_menu.addAction(QAction("打开审核台…", self, triggered=self.show_review_desk))
         help_menu = self.menuBar().addMenu("帮助(&H)")
@@ -165,8 +173,8 @@ class MainWindow(QMainWindow):
             self.show()
 
     def _update_actions(self) -> None:
-        self.back_action.setEnabled(self.report is not None)
-        self.save_action.setEnabled(self.report is not None)
+        for action in (self.back_action, self.save_action, self.changes_action, self.save_as_action):
+            action.setEnabled(self.report is not None)
 
     # ---- start-up --------------------------------------------------------------------------
     def paintEvent(self, event) -> None:
@@ -177,15 +185,15 @@ class MainWindow(QMainWindow):
 
     def open_store(self) -> bool:
         """Open the store and list the drafts: called once the window has been painted."""
-        from ..application.workspace import open_workspace
-
         self._attach_shortcuts()
         try:
-            self.workspace = open_workspace()
+            self.workspace = server_actions.open_workspace_with_login(self)
         except UserFacingError as e:
-            self.start.status.setText(f"无法打开草稿库：{e.message}")
+            self.start.status.setText(f"无法打开草稿库：{e.message}（可在“文件 → 草稿库位置”中更改。）")
             messages.error(self, "无法打开草稿库", e.message)
             return False
+        server_actions.replay_journals(self, self.workspace)
+        self._show_store_in_title()
         self.start.set_loading(False)
         self.actions_.refresh_list()
         from .start_view import builtin_samples
@@ -198,22 +206,47 @@ class MainWindow(QMainWindow):
             self.open_draft(last, settings.int_value(settings.LAST_PAGE))
         return True
 
+    def choose_store(self) -> None:
+        """文件 → 草稿库位置…: switch between this PC's file and a server (the report is saved and closed first)."""
+        if not server_actions.choose_store(self) or not self.close_report():
+            return
+        self.actions_.error_counter.stop()
+        if self.workspace is not None:
+            self.workspace.close()
+            self.workspace = None
+        self.start.set_rows([])
+        self.open_store()
+
+    def _show_store_in_title(self) -> None:
+        where = f"（服务器 {self.workspace.location}，{self.workspace.user}）" if self.workspace.is_server else ""
+        self.start.status.setText(f"草稿库：{where or self.workspace.location}")
+
     # ---- one report ------------------------------------------------------------------------
-    def open_draft(self, draft_id: int, page: int | None = None):
-        """Open a draft in the wizard (at ``page``); the ReportView, or None when it cannot be opened."""
+    def open_draft(self, draft_id: int, page: int | None = None, take_over: bool = False):
+        """Open a draft in the wizard (at ``page``); the ReportView, or None when it cannot be opened.
+
+        Its edit lease is taken (``take_over``: even from another clerk); held by someone else, it opens read-only."""
+        from .. import paths
+        from ..application.editing import EditingDraft, journal_for
         from .report_view import ReportView
 
         if self.report is not None and not self.close_report():
             return None
         self.actions_.error_counter.stop()  # the list is hidden; going back to it lists and counts again
         try:
-            draft = self.workspace.load(draft_id)
+            journal = journal_for(self.workspace, paths.data_dir()) if self.workspace.is_server else None
+            editing = EditingDraft(self.workspace, draft_id, journal, take_over=take_over)
+            if editing.left_by_this_pc:
+                editing.take_over()
+            draft = editing.draft
             previous = self.workspace.previous_report(draft)
         except UserFacingError as e:
             messages.error(self, "无法打开草稿", e.message)
             return None
-        self.report = ReportView(self.workspace, draft, previous)
+        self.report = ReportView(self.workspace, draft, previous, editing=editing)
         self.report.close_requested.connect(self.close_report)
+        self.report.saved_as_copy.connect(self._on_report_saved_as_copy)
+        self.report.take_over_requested.connect(self._on_report_take_over_requested)
         self.report.save_state_changed.connect(self._on_report_save_state_changed)
         self.stack.addWidget(self.report)
         self.stack.setCurrentWidget(self.report)
@@ -241,6 +274,8 @@ class MainWindow(QMainWindow):
             return False
         report, self.report = self.report, None
         report.shutdown()
+        if report.editing is not None:
+            report.editing.close()  # the edit lease is given back
         self.stack.setCurrentWidget(self.start)
         self.stack.removeWidget(report)
         report.deleteLater()
@@ -313,6 +348,27 @@ class MainWindow(QMainWindow):
             w = self.stack.widget(i)
             policy = QSizePolicy.Policy.Preferred if w is current else QSizePolicy.Policy.Ignored
             w.setSizePolicy(policy, policy)
+
+    def _on_report_saved_as_copy(self, copy_id: int, message: str) -> None:
+        """Someone else's change was not overwritten: the clerk's version is a new draft, opened now."""
+        messages.warning(self, "已另存为冲突副本", message)
+        if self.close_report():
+            self.open_draft(copy_id)
+
+    def _on_report_take_over_requested(self) -> None:
+        report = self.report
+        if report is None or report.editing is None:
+            return
+        if not messages.confirm(
+            self,
+            "接管编辑",
+            "接管后由您编辑这份报告。对方如果仍在编辑，他之后的修改不会覆盖您的，而会另存为冲突副本。确定接管吗？",
+            "接管",
+            "取消",
+        ):
+            return
+        page = report.wizard.current_id()
+        self.open_draft(report.editing.draft_id, page, take_over=True)
 
     def _on_report_save_state_changed(self, text: str, ok: bool) -> None:
         self.save_label.setText(text)

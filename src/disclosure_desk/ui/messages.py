@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 # and importing QMessageBox, QFileDialog and QInputDialog (PySide6 creates their types and enums then)
 # and dataclasses cost ~4 ms there.
 
-INFO, WARNING, ERROR, QUESTION, TEXT, SAVE_PATH, OPEN_PATH, PRINTER, FOLDER = (
+INFO, WARNING, ERROR, QUESTION, TEXT, SAVE_PATH, OPEN_PATH, PRINTER, FOLDER, PASSWORD, LINE = (
     "info",
     "warning",
     "error",
@@ -25,6 +25,8 @@ INFO, WARNING, ERROR, QUESTION, TEXT, SAVE_PATH, OPEN_PATH, PRINTER, FOLDER = (
     "open_path",
     "printer",
     "folder",
+    "password",
+    "line",
 )
 
 
@@ -63,6 +65,12 @@ def present(request: Request):
 
     if request.kind == TEXT:
         text, ok = QInputDialog.getMultiLineText(request.parent, request.title, request.text, request.initial)
+        return text if ok else None
+    if request.kind in (PASSWORD, LINE):
+        from PySide6.QtWidgets import QLineEdit
+
+        echo = QLineEdit.EchoMode.Password if request.kind == PASSWORD else QLineEdit.EchoMode.Normal
+        text, ok = QInputDialog.getText(request.parent, request.title, request.text, echo, request.initial)
         return text if ok else None
     if request.kind == SAVE_PATH:
         path, _ = QFileDialog.getSaveFileName(request.parent, request.title, request.initial, request.file_filter)
@@ -143,6 +151,16 @@ def confirm(parent: QWidget | None, title: str, text: str, yes: str = "确定", 
 
 def ask_text(parent: QWidget | None, title: str, text: str, initial: str = "") -> str | None:
     return present(Request(TEXT, title, text, parent, initial=initial))
+
+
+def ask_password(parent: QWidget | None, title: str, text: str) -> str | None:
+    """A password (never shown as typed); None when cancelled."""
+    return present(Request(PASSWORD, title, text, parent))
+
+
+def ask_line(parent: QWidget | None, title: str, text: str, initial: str = "") -> str | None:
+    """One line of text; None when cancelled."""
+    return present(Request(LINE, title, text, parent, initial=initial))
 
 
 def ask_save_path(parent: QWidget | None, title: str, suggested: str, file_filter: str) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..application.editing import EditingDraft, KeptLocallyError, SavedAsCopyError
 from ..application.workspace import Workspace
 from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from ..errors import UserFacingError
@@ -23,6 +24,7 @@ from . import messages, settings, style, texts
 from .autosave import Autosaver
 from .findings_panel import FindingsPanel
 from .findings_view import status_icon
+from .lease_banner import LeaseBanner
 from .page_status import EXPORT, REVIEW, page_key_for, page_status
 from .session import ReportSession
 from .wizard.export_page import ExportPage
@@ -35,10 +37,20 @@ log = logging.getLogger(__name__)
 class ReportView(QWidget):
     close_requested = Signal()
     save_state_changed = Signal(str, bool)  # text for the status bar, ok?
+    saved_as_copy = Signal(int, str)  # a conflict copy was made of the clerk's version: its id, the message
+    take_over_requested = Signal()  # the clerk wants the edit lease another clerk holds
 
-    def __init__(self, workspace: Workspace, draft: Draft, previous: Draft | None = None, parent=None):
+    def __init__(
+        self,
+        workspace: Workspace,
+        draft: Draft,
+        previous: Draft | None = None,
+        parent=None,
+        editing: EditingDraft | None = None,
+    ):
         super().__init__(parent)
         self.workspace = workspace
+        self.editing = editing  # the lease, the revision and the journal of the draft (None: plain saves)
         self.session = ReportSession(draft, previous, self)
         self.autosaver = Autosaver(self._save, self)
         self.exported_once = False
@@ -53,11 +65,18 @@ class ReportView(QWidget):
         self.retry_button = QPushButton("立即重试保存")
         self.final_banner = QLabel("本报告已定稿，内容不能修改。如需修改，请到“导出和打印”页点“重新打开修改”。")
         self.final_banner.setStyleSheet(style.BANNER_INFO)
+        self.lease = LeaseBanner(self)
         self._build()
         self._connect()
         self._fill_page_list()
         self._on_session_status_changed()
         self._on_wizard_current_changed(self.wizard.current_id())
+        if editing is not None:
+            self.lease.show_lease(editing, workspace.read_only)
+            if editing.read_only:
+                self.session.editor.set_locked_by(editing.held_by.holder if editing.held_by else "审核账户")
+            else:
+                self.lease.heartbeat.start()
 
     def _build(self) -> None:
         banner = QHBoxLayout()
@@ -82,6 +101,7 @@ class ReportView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addLayout(banner)
+        layout.addWidget(self.lease)
         layout.addWidget(self.final_banner)
         layout.addWidget(self.splitter, 1)
 
@@ -96,6 +116,8 @@ class ReportView(QWidget):
         self.autosaver.saved.connect(self._on_autosaver_saved)
         self.autosaver.save_failed.connect(self._on_autosaver_save_failed)
         self.retry_button.clicked.connect(self.save_now)
+        self.lease.take_over_button.clicked.connect(self.take_over_requested)
+        self.lease.heartbeat.timeout.connect(self._on_heartbeat_timeout)
         self.wizard.current_changed.connect(self._on_wizard_current_changed)
         self.wizard.finish_requested.connect(self.close_requested)
         self.pages.currentRowChanged.connect(self._on_pages_current_row_changed)
@@ -144,7 +166,26 @@ class ReportView(QWidget):
 
     # ---- saving ----------------------------------------------------------------------------
     def _save(self):
-        return self.workspace.save(self.session.draft)
+        if self.editing is None:
+            return self.workspace.save(self.session.draft)
+        try:
+            return self.editing.save()
+        except SavedAsCopyError as e:  # kept as a new draft: this one is someone else's now
+            self.session.editor.set_locked_by("另一位同事")
+            copy_id, message = e.copy_id, e.message
+            QTimer.singleShot(0, lambda: self.saved_as_copy.emit(copy_id, message))
+            return e.at
+
+    def _on_heartbeat_timeout(self) -> None:
+        """Renew the edit lease; when someone took it over, a pending edit becomes a conflict copy (``_save``)
+        and the report turns read-only."""
+        if self.editing is None or self.editing.heartbeat():
+            return
+        self.autosaver.flush()
+        lease = self.workspace.lease_of(self.editing.draft_id) if not self.session.read_only else None
+        self.editing.held_by = lease
+        self.lease.show_lease(self.editing, self.workspace.read_only)
+        self.session.editor.set_locked_by(lease.holder if lease is not None else "另一位同事")
 
     def save_now(self) -> bool:
         if self.session.read_only and not self.autosaver.dirty:
@@ -159,6 +200,7 @@ class ReportView(QWidget):
     def shutdown(self) -> None:
         """Before the view goes away: no more timers, and a running export is allowed to finish."""
         self.autosaver.stop()
+        self.lease.heartbeat.stop()
         self.wizard.page_of(ExportPage).wait_for_export()
 
     def mark_final(self) -> None:
@@ -192,11 +234,12 @@ class ReportView(QWidget):
         self.save_state_changed.emit(texts.SAVED_AT.format(time=stamp.strftime("%H:%M:%S")), True)
 
     def _on_autosaver_save_failed(self, message: str) -> None:
-        text = texts.SAVING_FAILED.format(reason=message)
-        self.save_banner.setText(text)
+        kept = isinstance(self.autosaver.last_exception, KeptLocallyError)  # the server is away: in the journal
+        self.save_banner.setText(message if kept else texts.SAVING_FAILED.format(reason=message))
+        self.save_banner.setStyleSheet(style.BANNER_INFO if kept else style.BANNER_ERROR)
         self.save_banner.show()
         self.retry_button.show()
-        self.save_state_changed.emit("未保存（将自动重试）", False)
+        self.save_state_changed.emit("已保存在本机，服务器恢复后写入" if kept else "未保存（将自动重试）", False)
 
     def _on_wizard_current_changed(self, page_id: int) -> None:
         if page_id < 0:

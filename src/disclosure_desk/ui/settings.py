@@ -14,6 +14,7 @@ REPORT_OPEN = "report/open_at_exit"
 EXPORT_FOLDER = "export/folder"
 EXPORT_FORMATS = "export/formats"  # the formats last chosen on the export page: "pdf,docx,html"
 IMPORT_FOLDER = "import/folder"
+STORE_URL = "store/url"  # a server's URL without its password ("": the local file); --store and the env win
 
 
 def settings() -> QSettings:

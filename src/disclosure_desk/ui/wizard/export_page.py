@@ -10,6 +10,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout
 
+from ...domain import STATUS_FINAL
 from ...errors import UserFacingError
 from ...formats.batch import KINDS, targets
 from .. import messages, settings
@@ -139,9 +140,12 @@ class ExportPage(ReportPage):
     # ---- state -----------------------------------------------------------------------------
     def refresh(self) -> None:
         errors = self.session.error_count
-        final = self.session.read_only
+        final = self.session.draft.status == STATUS_FINAL
+        locked = bool(self.session.editor.locked_by)  # someone else edits it: neither 定稿 nor 重新打开 here
         busy = self.worker is not None
-        if final:
+        if locked:
+            text = f"{self.session.editor.locked_by}正在编辑这份报告，您只能查看和导出。"
+        elif final:
             text = "本报告已定稿。可以导出、打印；如需修改，请点“重新打开修改”。"
         elif errors:
             text = f"报告还有{errors}个错误。现在导出的文件带有“草稿”字样，改正全部错误后再导出即为正式稿。"
@@ -156,9 +160,9 @@ class ExportPage(ReportPage):
         self.open_button.setEnabled(self.last_result is not None and not busy)
         self.folder_button.setEnabled(self.last_result is not None)
         self._show_files()
-        self.final_button.setVisible(not final)
+        self.final_button.setVisible(not final and not locked)
         self.final_button.setEnabled(errors == 0 and self.session.draft.id is not None)
-        self.reopen_button.setVisible(final)
+        self.reopen_button.setVisible(final and not locked)
 
     def start_export(self) -> None:
         if self.worker is not None:

@@ -8,6 +8,7 @@ by the command that needs them.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import re
 import sys
@@ -17,11 +18,12 @@ from typing import TYPE_CHECKING
 from ..storage import AmbiguousDraftError, DraftNotFoundError, StoreNotWritableError, default_store_path, open_store
 
 if TYPE_CHECKING:
+    from ..storage.engine import Store
     from ..storage.rows import DraftRows
     from ..storage.summary import DraftSummary
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..storage import engine
 
     engine.wait_notice = _say_waiting
@@ -38,7 +40,7 @@ def run(args) -> int:
 # ---- import / export ------------------------------------------------------------------------
 
 
-def _import(args) -> int:
+def _import(args: argparse.Namespace) -> int:
     from ..application.workspace import OnClash, open_workspace
     from .convert import read_input
 
@@ -53,7 +55,7 @@ def _say_waiting() -> None:
     print("草稿库正被另一个程序（如打开着的 Disclosure Desk 窗口）使用，正在等待……", file=sys.stderr, flush=True)
 
 
-def _open_for_reading():
+def _open_for_reading() -> Store:
     """The store for list/export; one that cannot be written is still read (nothing is changed)."""
     try:
         return open_store()
@@ -63,7 +65,7 @@ def _open_for_reading():
         return store
 
 
-def _export(args) -> int:
+def _export(args: argparse.Namespace) -> int:
     if not default_store_path().exists():
         raise DraftNotFoundError(f"“{args.draft}”（草稿库还是空的）", "no store yet")
     from ..interchange import write_report_file
@@ -105,7 +107,7 @@ def resolve_draft(drafts: DraftRows, spec: str) -> int:
 # ---- list / trash / backups -----------------------------------------------------------------
 
 
-def _list(args) -> int:
+def _list(args: argparse.Namespace) -> int:
     if not default_store_path().exists():
         print(f"草稿库中还没有草稿（{default_store_path()}）。")
         return 0
@@ -120,7 +122,7 @@ def _list(args) -> int:
     return 0
 
 
-def _empty_trash(args) -> int:
+def _empty_trash(args: argparse.Namespace) -> int:
     from ..storage import DraftRepository
 
     with open_store() as store, store.session() as session:
@@ -129,7 +131,7 @@ def _empty_trash(args) -> int:
     return 0
 
 
-def _restore(args) -> int:
+def _restore(args: argparse.Namespace) -> int:
     from ..storage import list_backups, restore_backup
     from ..storage.backups import backup_time
 

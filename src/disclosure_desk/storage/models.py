@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -28,11 +29,11 @@ class ExactText(TypeDecorator[str]):
     impl = Text
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
-        return text_to_sql(value)
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | bytes | None:
+        return text_to_sql(value)  # type: ignore[no-any-return]  # str or, with a lone surrogate, bytes
 
-    def process_result_value(self, value, dialect):
-        return text_from_sql(value)
+    def process_result_value(self, value: str | bytes | None, dialect: Dialect) -> str | None:
+        return text_from_sql(value)  # type: ignore[no-any-return]  # bytes come back decoded
 
 
 class UtcTimestamp(TypeDecorator[dt.datetime]):
@@ -41,10 +42,10 @@ class UtcTimestamp(TypeDecorator[dt.datetime]):
     impl = String
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> str | None:
         return time_to_sql(value)
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value: str | None, dialect: Dialect) -> dt.datetime | None:
         return time_from_sql(value)
 
 

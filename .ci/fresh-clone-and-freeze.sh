@@ -4,11 +4,12 @@
 #   1. git clone this repository (its HEAD) into a new temporary folder;
 #   2. run the README's test command there, from another folder: ./run-tests.sh installs the system
 #      libraries (apt), creates .venv with pip's cache switched off, and runs every test;
-#   3. run the README's commands again, twice each, from other folders: ./run-app.sh opens the app with
+#   3. the code checks: scripts/lint.sh (ruff, ruff format --check, mypy) in the clone's .venv;
+#   4. run the README's commands again, twice each, from other folders: ./run-app.sh opens the app with
 #      its samples (start-up probe, offscreen; its first run adds nothing but the [app] extra) and
 #      ./run-tests.sh passes a test file without installing anything;
-#   4. build the one-folder app (packaging/build.sh) and smoke-test it (tests/packaging/test_frozen.py);
-#   5. print the build's size, the frozen app's start-up time (bench/bench_frozen.py) and the time of
+#   5. build the one-folder app (packaging/build.sh) and smoke-test it (tests/packaging/test_frozen.py);
+#   6. print the build's size, the frozen app's start-up time (bench/bench_frozen.py) and the time of
 #      each step.
 #
 # Uncommitted changes are not part of the run (it tests what a clone gets). KEEP_WORK=1 keeps the
@@ -65,6 +66,7 @@ second_run() {
     (cd "$cwd" && "$CLONE/run-tests.sh" -q -p no:cacheprovider tests/test_identity.py tests/test_guide.py)
   done
 }
+lint() { "$CLONE/scripts/lint.sh"; }
 build() { DIST_DIR="$WORK/dist" WORK_DIR="$WORK/pyinstaller" "$CLONE/packaging/build.sh"; }
 smoke() {
   (cd "$CLONE" && DISCLOSURE_DESK_FROZEN="$WORK/dist/disclosure-desk" \
@@ -75,6 +77,7 @@ bench() { "$CLONE/.venv/bin/python" "$CLONE/bench/bench_frozen.py" --dist "$WORK
 step "git" ensure_git
 step "clone the repository" get_source
 step "README test command on the fresh clone: ./run-tests.sh (from another folder)" tests_from_elsewhere
+step "code checks: scripts/lint.sh (ruff, mypy)" lint
 step "README commands again: ./run-app.sh (start-up probe) and ./run-tests.sh" second_run
 step "build the one-folder app: packaging/build.sh" build
 step "smoke test of the frozen app: tests/packaging" smoke

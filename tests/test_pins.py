@@ -34,7 +34,7 @@ def test_the_pinned_versions_are_installed():
 
 def test_every_pin_names_what_depends_on_it():
     for name, _, why in _pins():
-        assert re.search(r"[\w/]+\.py", why), f"the pin of {name} must name the code that depends on it"
+        assert re.search(r"[\w/]+\.(py|sh)\b", why), f"the pin of {name} must name the code that depends on it"
 
 
 def test_the_readme_commands_install_with_the_constraints():

@@ -22,6 +22,7 @@ every message box the app wanted to show and every failed autosave (none is expe
 
 from __future__ import annotations
 
+import faulthandler
 import hashlib
 import json
 import os
@@ -206,6 +207,7 @@ class Driver:
 
 
 def main() -> int:
+    faulthandler.enable()  # a crash in Qt leaves its stack on stderr rather than nothing
     journal_path, seed = sys.argv[1], int(sys.argv[2])
     sample = sys.argv[3] if len(sys.argv) > 3 else None
     export = sys.argv[4] if len(sys.argv) > 4 else None

@@ -75,7 +75,10 @@ def _run_once(folder: Path, run: int, rng: random.Random, stats: LaneStats) -> t
             stats.startup_kills += 1
         else:
             if events.wait_for(event_is("opened")) is None:
-                raise AssertionError(f"run {run}: the app did not open the report: {app_stderr(journal)[-3000:]}")
+                raise AssertionError(
+                    f"run {run}: the app ended (exit {finish(child)}) without opening the report; "
+                    f"it said {events.seen[-5:]}; stderr: {app_stderr(journal)[-3000:]}"
+                )
             saves = rng.choice(SAVES_BEFORE_KILL)
             for _ in range(saves):
                 events.wait_for(event_is("saved"), within=SAVE_WITHIN)

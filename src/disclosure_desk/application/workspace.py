@@ -307,12 +307,11 @@ def open_workspace(
     """
     from .. import paths
     from ..storage import maybe_daily_backup
+    from ..storage.engine import Store
     from ..storage.locate import open_store_at
 
     store = open_store_at(path if path is not None else paths.store_url(), password=password, read_only=read_only)
-    if store.is_server:
-        return Workspace(store)
-    if backup and not read_only:
+    if backup and not read_only and isinstance(store, Store):  # a server is backed up by its own (pg_dump)
         try:
             maybe_daily_backup(store)
         except Exception:  # a backup that fails must not keep the clerk from working

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 
-from ..checks import check, has_errors
+from ..checks import Finding, check, has_errors
 from .convert import read_input
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     draft = read_input(args.file)
     previous = read_input(args.previous) if args.previous else None
     findings = check(draft, previous)
@@ -19,7 +20,7 @@ def run(args) -> int:
     return 1 if has_errors(findings) else 0
 
 
-def format_findings(findings, title: str) -> str:
+def format_findings(findings: list[Finding], title: str) -> str:
     if not findings:
         return f"{title}：校验通过，没有发现问题。"
     errors = sum(f.is_error for f in findings)

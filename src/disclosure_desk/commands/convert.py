@@ -6,6 +6,7 @@ IN: any format ``formats`` reads; OUT: chosen by its extension. Exit status as f
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from ..domain import Draft
 from ..formats import WriteResult, read_report, write_report
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     draft = read_input(args.file)
     previous = read_input(args.previous) if getattr(args, "previous", None) else None
     print_result(write_report(draft, Path(args.output), previous=previous))

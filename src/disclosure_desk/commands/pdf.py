@@ -6,12 +6,13 @@ cannot be read or is not a report, 3 the PDF cannot be written (the old file is 
 
 from __future__ import annotations
 
+import argparse
 from pathlib import Path
 
 from .convert import print_result, read_input
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..formats.pdf_format import write
 
     draft = read_input(args.file)

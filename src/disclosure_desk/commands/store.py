@@ -8,11 +8,12 @@ by the command that needs them.
 
 from __future__ import annotations
 
+import argparse
 import datetime as dt
 import re
 import sys
 import unicodedata
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .. import paths
 from ..errors import BadInputError
@@ -21,11 +22,13 @@ from ..storage.locate import is_server_url
 from .login import with_login
 
 if TYPE_CHECKING:
+    from ..storage.engine import Store
     from ..storage.rows import DraftRows
+    from ..storage.server import ServerStore
     from ..storage.summary import DraftSummary
 
 
-def run(args) -> int:
+def run(args: argparse.Namespace) -> int:
     from ..storage import engine
 
     engine.wait_notice = _say_waiting
@@ -42,7 +45,7 @@ def run(args) -> int:
 # ---- import / export ------------------------------------------------------------------------
 
 
-def _import(args) -> int:
+def _import(args: argparse.Namespace) -> int:
     from ..application.workspace import OnClash, open_workspace
     from .convert import read_input
 
@@ -62,7 +65,7 @@ def _server() -> str | None:
     return url if is_server_url(url) else None
 
 
-def _open_any() -> Any:
+def _open_any() -> Store | ServerStore:
     """The store ``--store`` names (a server: the password asked for when needed), else the local one."""
     url = _server()
     if url is None:
@@ -72,7 +75,7 @@ def _open_any() -> Any:
     return with_login(url, lambda password: open_server_store(url, password=password))
 
 
-def _open_for_reading() -> Any:
+def _open_for_reading() -> Store | ServerStore:
     """The store for list/export; one that cannot be written is still read (nothing is changed)."""
     if _server() is not None:
         return _open_any()
@@ -84,7 +87,7 @@ def _open_for_reading() -> Any:
         return store
 
 
-def _export(args) -> int:
+def _export(args: argparse.Namespace) -> int:
     if _server() is None and not default_store_path().exists():
         raise DraftNotFoundError(f"“{args.draft}”（草稿库还是空的）", "no store yet")
     from ..interchange import write_report_file
@@ -126,7 +129,7 @@ def resolve_draft(drafts: DraftRows, spec: str) -> int:
 # ---- list / trash / backups -----------------------------------------------------------------
 
 
-def _list(args) -> int:
+def _list(args: argparse.Namespace) -> int:
     if _server() is None and not default_store_path().exists():
         print(f"草稿库中还没有草稿（{default_store_path()}）。")
         return 0
@@ -141,7 +144,7 @@ def _list(args) -> int:
     return 0
 
 
-def _empty_trash(args) -> int:
+def _empty_trash(args: argparse.Namespace) -> int:
     from ..storage import DraftRepository
 
     with _open_any() as store, store.session() as session:
@@ -150,7 +153,7 @@ def _empty_trash(args) -> int:
     return 0
 
 
-def _restore(args) -> int:
+def _restore(args: argparse.Namespace) -> int:
     from ..storage import list_backups, restore_backup
     from ..storage.backups import backup_time
 

@@ -7,7 +7,7 @@ from reportlab.platypus.flowables import CondPageBreak, Flowable
 from ..domain import Draft, format_value
 from ..domain.draft import SectionPart
 from ..domain.headings import SUBHEADING, SUBHEADING_LEAD
-from ..spec import SectionSpec
+from ..spec import SectionSpec, TableSpec
 from . import styles as st
 from .flowables import BlankLines, GridSnap, PlacedLine, TextBlock
 from .linebreak import Item
@@ -46,8 +46,8 @@ def _title(draft: Draft, ts: Typesetter) -> list[Flowable]:
 
 def _section(draft: Draft, section: SectionSpec, ts: Typesetter, draft_mark: bool) -> list[Flowable]:
     heading = TextBlock.set([ts.items(section.title, st.HEADING_1)], st.HEADING_1)
-    if section.is_table:
-        body = _table(draft, section, ts, draft_mark)
+    if section.table is not None:
+        body = _table(draft, draft.spec.table(section.table), ts, draft_mark)
     else:
         body = _section_text(draft, section.title, ts)
     if not body:
@@ -128,8 +128,7 @@ def _keep_headings(blocks: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def _table(draft: Draft, section: SectionSpec, ts: Typesetter, draft_mark: bool) -> list[Flowable]:
-    spec = draft.spec.table(section.table)
+def _table(draft: Draft, spec: TableSpec, ts: Typesetter, draft_mark: bool) -> list[Flowable]:
     out: list[Flowable] = []
     texts = table_texts(spec, lambda cell_id: format_value(draft.printed_value(cell_id)))
     out.append(GridTable(GridLayout(spec, texts, ts, f"{spec.key}", knockout=draft_mark)))

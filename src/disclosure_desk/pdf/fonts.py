@@ -22,6 +22,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -268,7 +269,7 @@ class LoadedFont:
     cmap: dict[int, int]
     widths: dict[int, float]
     default_width: float
-    face: object  # ReportLab's TTFontFace (outline data for ``blanks``)
+    face: Any  # ReportLab's TTFontFace: its private outline data is read by ``blanks`` (reportlab pinned)
 
     def has(self, ch: str) -> bool:
         return ord(ch) in self.cmap

@@ -16,7 +16,24 @@ See docs/storage.md.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the real names for type checkers; at run time __getattr__ imports them when first used
+    from .backups import RestoreResult, list_backups, maybe_daily_backup, newest_backup, restore_backup, take_backup
+    from .carry_over import draft_for_next_year
+    from .engine import Store, default_store_path, open_store
+    from .errors import (
+        AmbiguousDraftError,
+        DraftFinalError,
+        DraftNotFoundError,
+        NewerVersionError,
+        StoreBusyError,
+        StoreError,
+        StoreNotWritableError,
+        StoreUnreadableError,
+    )
+    from .repository import DraftRepository
+    from .summary import DraftSummary, StatusEvent
 
 _EXPORTS = {
     "Store": "engine",
@@ -49,7 +66,29 @@ _EXPORTS = {
     "is_server_url": "locate",
 }
 
-__all__ = sorted(_EXPORTS)  # noqa: PLE0605 - the lazily imported names above
+__all__ = [  # the lazily imported names of _EXPORTS (tests/storage/test_store_exports.py keeps the two equal)
+    "AmbiguousDraftError",
+    "DraftFinalError",
+    "DraftNotFoundError",
+    "DraftRepository",
+    "DraftSummary",
+    "NewerVersionError",
+    "RestoreResult",
+    "StatusEvent",
+    "Store",
+    "StoreBusyError",
+    "StoreError",
+    "StoreNotWritableError",
+    "StoreUnreadableError",
+    "default_store_path",
+    "draft_for_next_year",
+    "list_backups",
+    "maybe_daily_backup",
+    "newest_backup",
+    "open_store",
+    "restore_backup",
+    "take_backup",
+]
 
 
 def __getattr__(name: str) -> Any:

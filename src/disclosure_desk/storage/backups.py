@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import os
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,7 +92,7 @@ def restore_backup(name: str, store_path: Path | None = None) -> RestoreResult:
 
 
 @contextlib.contextmanager
-def _read_only(path: Path):
+def _read_only(path: Path) -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(sqlite_uri(path, mode="ro", immutable="1"), uri=True)
     try:
         yield conn

@@ -15,7 +15,7 @@ Every prefilled value gets a ``value_origins`` entry saying where it came from.
 from __future__ import annotations
 
 from ..domain import Draft
-from ..domain.numbers import exact_sum
+from ..domain.numbers import Value, exact_sum
 from ..spec import CellSpec, default_edition, roles
 
 
@@ -50,7 +50,7 @@ def _carry_texts(previous: Draft, draft: Draft) -> None:
                 draft.carried_texts[title] = previous.section_text(title)
 
 
-def _prefill(draft: Draft, cell_id: str, value, origin: str) -> None:
+def _prefill(draft: Draft, cell_id: str, value: Value | None, origin: str) -> None:
     if value is None:
         return
     draft.values[cell_id] = value

@@ -94,11 +94,11 @@ def build_draft(columns: dict[str, Any], values: dict[str, ValueRow], texts: dic
     for (family, key), (_, fmt, body) in sorted(texts.items(), key=lambda item: (item[0][0], item[1][0])):
         if family == SECTION:
             draft.sections[key] = body if fmt == "text" else tuple(SectionPart(h, t) for h, t in json.loads(body))
-        elif (field := by_family.get(family)) is not None:
-            if field.kind is FieldKind.TEXT_MAP:
-                getattr(draft, field.name)[key] = body
-            elif field.kind is FieldKind.DOCUMENT:
-                setattr(draft, field.name, json.loads(body, parse_float=Decimal))
+        elif (text_field := by_family.get(family)) is not None:
+            if text_field.kind is FieldKind.TEXT_MAP:
+                getattr(draft, text_field.name)[key] = body
+            elif text_field.kind is FieldKind.DOCUMENT:
+                setattr(draft, text_field.name, json.loads(body, parse_float=Decimal))
             else:
-                setattr(draft, field.name, body)
+                setattr(draft, text_field.name, body)
     return draft

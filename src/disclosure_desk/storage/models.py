@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import ForeignKey, Index, Integer, String, Text
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
@@ -29,11 +30,12 @@ class ExactText(TypeDecorator[str]):
     impl = Text
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
-        return pg_text_to_sql(value) if dialect.name == "postgresql" else text_to_sql(value)
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | bytes | None:
+        # str or, with a lone surrogate, bytes (SQLite) / an escaped str (PostgreSQL)
+        return pg_text_to_sql(value) if dialect.name == "postgresql" else text_to_sql(value)  # type: ignore[no-any-return]
 
-    def process_result_value(self, value, dialect):
-        return pg_text_from_sql(value) if dialect.name == "postgresql" else text_from_sql(value)
+    def process_result_value(self, value: str | bytes | None, dialect: Dialect) -> str | None:
+        return pg_text_from_sql(value) if dialect.name == "postgresql" else text_from_sql(value)  # type: ignore[no-any-return]
 
 
 class UtcTimestamp(TypeDecorator[dt.datetime]):
@@ -42,10 +44,10 @@ class UtcTimestamp(TypeDecorator[dt.datetime]):
     impl = String
     cache_ok = True
 
-    def process_bind_param(self, value, dialect):
+    def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> str | None:
         return time_to_sql(value)
 
-    def process_result_value(self, value, dialect):
+    def process_result_value(self, value: str | None, dialect: Dialect) -> dt.datetime | None:
         return time_from_sql(value)
 
 

@@ -10,8 +10,9 @@ One short session per user action or autosave tick::
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import CursorResult, Result, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
@@ -113,7 +114,7 @@ class DraftRepository:
         if draft_ids is not None:
             where.append(DraftRecord.id.in_(draft_ids))
         result = self.session.execute(delete(DraftRecord).where(*where).execution_options(synchronize_session=False))
-        return result.rowcount
+        return _rowcount(result)
 
     # ---- 定稿 ------------------------------------------------------------------------------
     def mark_final(self, draft_id: int) -> None:
@@ -147,18 +148,19 @@ class DraftRepository:
         return changelog.read(self.rows, draft_id)
 
     def count(self) -> int:
-        return self.session.scalar(
-            select(func.count()).select_from(DraftRecord).where(DraftRecord.deleted_at.is_(None))
+        return (
+            self.session.scalar(select(func.count()).select_from(DraftRecord).where(DraftRecord.deleted_at.is_(None)))
+            or 0
         )
 
-    def _set(self, draft_id: int, **values) -> None:
+    def _set(self, draft_id: int, **values: object) -> None:
         result = self.session.execute(
             update(DraftRecord)
             .where(DraftRecord.id == draft_id)
             .values(**values)
             .execution_options(synchronize_session=False)
         )
-        if result.rowcount == 0:
+        if _rowcount(result) == 0:
             raise DraftNotFoundError(f"编号为 {draft_id} 的草稿", f"no draft {draft_id}")
 
     def _log_status(self, draft_id: int, action: str, reason: str | None = None) -> None:
@@ -168,3 +170,9 @@ class DraftRepository:
     def _event(self, draft_id: int, action: str, reason: str) -> None:
         self.session.add(StatusEventRecord(draft_id=draft_id, at=utc_now(), action=action, reason=reason))
         self.session.flush()
+
+
+def _rowcount(result: Result[Any]) -> int:
+    """Rows an UPDATE or DELETE touched (a ``CursorResult``; ``Session.execute`` is typed as the general ``Result``)."""
+    assert isinstance(result, CursorResult)
+    return result.rowcount

@@ -32,9 +32,8 @@ def app_icon() -> QIcon:
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("DisclosureDesk")
     app.setApplicationDisplayName(texts.APP_TITLE)
     app.setApplicationVersion(__version__)

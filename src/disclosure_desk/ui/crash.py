@@ -6,15 +6,21 @@ import sys
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from . import messages
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
 
 _busy = False
 _shown: dict[str, float] = {}  # the same error (e.g. in a paint event) is shown once per QUIET_SECONDS
 QUIET_SECONDS = 30.0
 
 
-def install_excepthook(save_first: Callable[[], None], parent_getter: Callable[[], object] = lambda: None) -> None:
+def install_excepthook(
+    save_first: Callable[[], None], parent_getter: Callable[[], QWidget | None] = lambda: None
+) -> None:
     def hook(exc_type, exc, tb):
         global _busy
         from ..logs import log_exception

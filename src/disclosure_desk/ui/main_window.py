@@ -125,10 +125,11 @@ class MainWindow(QMainWindow):
         from .findings_panel import FINDING_ROLE
 
         widget = QApplication.focusWidget()
-        item = widget.currentItem() if isinstance(widget, (QListWidget, QTreeWidget)) else None
-        if item is None:
-            return ""
-        finding = item.data(FINDING_ROLE) if isinstance(widget, QListWidget) else item.data(0, FINDING_ROLE)
+        finding = None
+        if isinstance(widget, QListWidget) and (list_item := widget.currentItem()) is not None:
+            finding = list_item.data(FINDING_ROLE)
+        elif isinstance(widget, QTreeWidget) and (tree_item := widget.currentItem()) is not None:
+            finding = tree_item.data(0, FINDING_ROLE)
         return getattr(finding, "rule", "") or ""
 
     def show_review_desk(self):
@@ -233,6 +234,7 @@ class MainWindow(QMainWindow):
         if self.report is not None and not self.close_report():
             return None
         self.actions_.error_counter.stop()  # the list is hidden; going back to it lists and counts again
+        assert self.workspace is not None  # drafts are opened from the list, shown once the store is open
         try:
             journal = journal_for(self.workspace, paths.data_dir()) if self.workspace.is_server else None
             editing = EditingDraft(self.workspace, draft_id, journal, take_over=take_over)

@@ -68,7 +68,7 @@ def _is_empty(page_key: str, draft: Draft) -> bool:
     if page_key == PREFACE:
         return not draft.preface.strip()
     section = draft.spec.section(page_key)
-    if section.is_table:
+    if section.table is not None:
         return draft.table_is_blank(section.table)
     return not draft.section_text(page_key).strip()
 
@@ -77,6 +77,6 @@ def _has_blanks(page_key: str, draft: Draft) -> bool:
     if page_key in (BASIC, PREFACE):
         return False
     section = draft.spec.section(page_key)
-    if not section.is_table:
+    if section.table is None:
         return False
     return any(draft.value(c.id) is None for c in draft.spec.table(section.table).input_cells)

@@ -15,12 +15,13 @@ shows the leak and that the guard holds. Remove this module once Python 3.11 is 
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 BOOST = 1 << 40
 _applied = False
 
 
-def _ssize_t() -> type:
+def _ssize_t() -> Any:
     """ctypes' ``c_ssize_t`` made from ctypes' C core: ``import ctypes`` itself (~2.5 ms: hundreds of types,
     the Python library loaded as a DLL) sits on the way to the first paint; ``_ctypes`` costs ~0.5 ms.
     Same layout as ctypes' own: a signed integer of ``struct.calcsize("n")`` bytes (ssize_t)."""

@@ -150,9 +150,15 @@ class ReportView(QWidget):
             item.setToolTip(f"{page.side_label}：{status.label}")
             item.setData(Qt.ItemDataRole.UserRole, status.value)
 
-    def page_status_of(self, page_key: str) -> str:
+    def page_status_of(self, page_key: str) -> str | None:
         i = self.wizard.page_id_for_key(page_key)
-        return self.pages.item(i).data(Qt.ItemDataRole.UserRole)
+        return None if i is None else self.pages.item(i).data(Qt.ItemDataRole.UserRole)
+
+    @property
+    def _draft_id(self) -> int:
+        draft_id = self.session.draft.id
+        assert draft_id is not None  # the view shows drafts of the store only
+        return draft_id
 
     def go_to_page(self, page_id: int) -> None:
         self.wizard.go_to(page_id)
@@ -210,7 +216,7 @@ class ReportView(QWidget):
         if not self.flush():
             return
         try:
-            self.workspace.mark_final(self.session.draft.id)
+            self.workspace.mark_final(self._draft_id)
         except UserFacingError as e:
             messages.error(self, "不能定稿", e.message)
             return
@@ -221,7 +227,7 @@ class ReportView(QWidget):
         if not reason or not reason.strip():
             return
         try:
-            self.workspace.reopen(self.session.draft.id, reason.strip())
+            self.workspace.reopen(self._draft_id, reason.strip())
         except UserFacingError as e:
             messages.error(self, "不能重新打开", e.message)
             return

@@ -164,7 +164,7 @@ class StoreActions:
             + ("或用它覆盖原草稿。" if len(clashes) == 1 else "有多份时不能覆盖，请先删除多余的草稿。"),
             choices,
         )
-        return {"另存为新草稿": OnClash.ADD, "覆盖原草稿": OnClash.REPLACE}.get(answer)
+        return {"另存为新草稿": OnClash.ADD, "覆盖原草稿": OnClash.REPLACE}.get(answer or "")
 
     def import_published(self) -> int | None:
         """A Word file, web page or PDF (or report JSON) → review → a new draft or last year's (import_actions)."""

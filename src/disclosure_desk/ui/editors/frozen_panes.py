@@ -10,8 +10,13 @@ cells it copies, so nothing changes until the body moves under it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, cast
+
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QFrame, QTableView
+
+if TYPE_CHECKING:
+    from .table_model import ReportTableModel
 
 
 class FrozenPane(QTableView):
@@ -33,7 +38,7 @@ class FrozenPane(QTableView):
         self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.setWordWrap(view.wordWrap())
         self.setStyleSheet("QTableView { border-bottom: 1px solid #8aa4c8; }" if follow_x and not follow_y else "")
-        for g in view.model().spans():
+        for g in cast("ReportTableModel", view.model()).spans():
             self.setSpan(g.row, g.col, g.rowspan, g.colspan)
         if follow_x:
             view.horizontalScrollBar().valueChanged.connect(self.horizontalScrollBar().setValue)

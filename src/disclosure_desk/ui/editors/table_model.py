@@ -9,7 +9,7 @@ are painted with its severity and carry its message as tooltip.
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QFont
+from PySide6.QtGui import QBrush, QFont, QUndoStack
 
 from ...checks import Finding
 from ...domain import ValueParseError, format_value, parse_value
@@ -36,7 +36,7 @@ class ReportTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.table = table
         self.session = session
-        self.undo_stack = None  # set by the page: edits then go through undo commands
+        self.undo_stack: QUndoStack | None = None  # set by the page: edits then go through undo commands
         self._anchor: dict[tuple[int, int], GridCell] = {}
         self._pos: dict[str, tuple[int, int]] = {}
         self._row_help: dict[int, str] = {}
@@ -83,7 +83,7 @@ class ReportTableModel(QAbstractTableModel):
         if g is None or g.role is not GridRole.VALUE:
             return Qt.ItemFlag.ItemIsEnabled
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.table.cell(g.cell_id).is_total and not self.session.read_only:
+        if not self._cell_of(g).is_total and not self.session.read_only:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -116,8 +116,12 @@ class ReportTableModel(QAbstractTableModel):
             return g.role.value
         return None
 
+    def _cell_of(self, g: GridCell) -> CellSpec:
+        assert g.cell_id is not None  # a VALUE grid cell always names its cell
+        return self.table.cell(g.cell_id)
+
     def _value_data(self, g: GridCell, role: int):
-        cell = self.table.cell(g.cell_id)
+        cell = self._cell_of(g)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return format_value(self.session.draft.value(cell.id))
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -189,6 +193,8 @@ class ReportTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.EditRole or not self.is_editable(index):
             return False
         cell = self.cell_spec(index)
+        if cell is None:  # is_editable: never for a non-value cell
+            return False
         try:
             parsed = parse_value(value if isinstance(value, str) else str(value), cell)
         except ValueParseError as e:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPersistentModelIndex, QRect, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
@@ -49,7 +51,7 @@ class ReportTableView(QTableView):
         self.selectionModel().currentChanged.connect(self._on_selection_current_changed)
 
     def model(self) -> ReportTableModel:  # typed accessor
-        return super().model()
+        return cast(ReportTableModel, super().model())
 
     # ---- layout ----------------------------------------------------------------------------
     def resizeEvent(self, event) -> None:

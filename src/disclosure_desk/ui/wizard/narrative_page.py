@@ -136,15 +136,15 @@ class PartsPage(ReportPage):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         outer.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
         outer.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(holder)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(holder)
         self.carried = notice_label()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(guidance_label(section.guidance))
         layout.addWidget(self.carried)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
         for part in self._initial_parts():
             self._add_editor(part)
         self._update_carried()
@@ -161,7 +161,8 @@ class PartsPage(ReportPage):
         subs = self.section.subparts
         exact = [s for s in subs if s.heading == heading]
         by_word = [s for s in subs if any(k in heading for k in (*s.keywords, _bare(s)))]
-        chosen: SubpartSpec | None = (exact or by_word or [None])[0]
+        matches = exact or by_word
+        chosen: SubpartSpec | None = matches[0] if matches else None
         if chosen is None and not heading and position < len(subs):
             chosen = subs[position]
         return f"应写明：{chosen.guidance}" if chosen else "写明这一方面的工作情况。"

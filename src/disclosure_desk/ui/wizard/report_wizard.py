@@ -69,7 +69,7 @@ class ReportWizard(QWidget):
         spec = session.spec
         pages: list[ReportPage] = [BasicInfoPage(session), TextPage(session, None)]
         for section in spec.sections:
-            if section.is_table:
+            if section.table is not None:
                 pages.append(TablePage(session, spec.table(section.table)))
             elif section.subparts:
                 pages.append(PartsPage(session, section))

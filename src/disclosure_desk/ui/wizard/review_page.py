@@ -101,8 +101,9 @@ class ReviewPage(ReportPage):
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             for j in range(group.childCount()):
-                if group.child(j).data(0, FINDING_ROLE) == finding:
-                    self.tree.setCurrentItem(group.child(j))
+                child = group.child(j)
+                if child is not None and child.data(0, FINDING_ROLE) == finding:
+                    self.tree.setCurrentItem(child)
                     return
 
     def accept_current(self) -> None:

@@ -1,4 +1,4 @@
-"""The local draft store: SQLite through SQLAlchemy 2.x. Qt-free.
+"""The draft store: a local SQLite file (the default) or a PostgreSQL server, through SQLAlchemy 2.x. Qt-free.
 
 Importing this package is cheap: SQLAlchemy is imported only when one of the names below
 is first used, so the GUI can show its window before paying for it.
@@ -24,14 +24,20 @@ if TYPE_CHECKING:  # the real names for type checkers; at run time __getattr__ i
     from .engine import Store, default_store_path, open_store
     from .errors import (
         AmbiguousDraftError,
+        DraftConflictError,
         DraftFinalError,
         DraftNotFoundError,
+        LeaseHeldError,
         NewerVersionError,
+        ServerLoginError,
+        ServerUnreachableError,
         StoreBusyError,
         StoreError,
         StoreNotWritableError,
+        StorePermissionError,
         StoreUnreadableError,
     )
+    from .locate import is_server_url, open_store_at
     from .repository import DraftRepository
     from .summary import DraftSummary, StatusEvent
 
@@ -68,24 +74,31 @@ _EXPORTS = {
 
 __all__ = [  # the lazily imported names of _EXPORTS (tests/storage/test_store_exports.py keeps the two equal)
     "AmbiguousDraftError",
+    "DraftConflictError",
     "DraftFinalError",
     "DraftNotFoundError",
     "DraftRepository",
     "DraftSummary",
+    "LeaseHeldError",
     "NewerVersionError",
     "RestoreResult",
+    "ServerLoginError",
+    "ServerUnreachableError",
     "StatusEvent",
     "Store",
     "StoreBusyError",
     "StoreError",
     "StoreNotWritableError",
+    "StorePermissionError",
     "StoreUnreadableError",
     "default_store_path",
     "draft_for_next_year",
+    "is_server_url",
     "list_backups",
     "maybe_daily_backup",
     "newest_backup",
     "open_store",
+    "open_store_at",
     "restore_backup",
     "take_backup",
 ]

@@ -32,9 +32,12 @@ def edition_name(edition: str) -> str:
 
 
 def status_text(row: DraftRow) -> str:
+    """草稿 · 还有3个错误, and who else is editing it now (a shared store's edit lease)."""
     if row.status == STATUS_FINAL or row.errors is None:
-        return row.status
-    return f"{row.status} · 还有{row.errors}个错误" if row.errors else f"{row.status} · 无错误"
+        text = row.status
+    else:
+        text = f"{row.status} · 还有{row.errors}个错误" if row.errors else f"{row.status} · 无错误"
+    return f"{text} · 正在编辑：{row.editing}" if row.editing else text
 
 
 class DraftListModel(QAbstractTableModel):

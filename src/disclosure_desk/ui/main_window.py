@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.store_title = ""  # which server the drafts are on (empty: this PC's file)
         self.setWindowTitle(texts.APP_TITLE)
         self.workspace: Workspace | None = None  # the draft store (opened after the first paint)
         self.report = None  # ReportView (imported when the first report opens: off the start-up path)
@@ -219,8 +220,15 @@ class MainWindow(QMainWindow):
         self.open_store()
 
     def _show_store_in_title(self) -> None:
-        where = f"（服务器 {self.workspace.location}，{self.workspace.user}）" if self.workspace.is_server else ""
-        self.start.status.setText(f"草稿库：{where or self.workspace.location}")
+        """A shared store is named in the title bar (which server, as whom); this PC's own file is not."""
+        workspace = self.workspace
+        self.store_title = (
+            f"服务器 {workspace.location}（{workspace.user}）" if workspace and workspace.is_server else ""
+        )
+        self.setWindowTitle(self._title())
+
+    def _title(self, report: str = "") -> str:
+        return " — ".join(part for part in (report, texts.APP_TITLE, self.store_title) if part)
 
     # ---- one report ------------------------------------------------------------------------
     def open_draft(self, draft_id: int, page: int | None = None, take_over: bool = False):
@@ -254,7 +262,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.report)
         if page:
             self.report.go_to_page(page)
-        self.setWindowTitle(f"{draft.display_title} — {texts.APP_TITLE}")
+        self.setWindowTitle(self._title(draft.display_title))
         settings.set_value(settings.LAST_DRAFT, draft_id)
         settings.set_value(settings.REPORT_OPEN, True)
         self._update_actions()
@@ -282,7 +290,7 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(report)
         report.deleteLater()
         settings.set_value(settings.REPORT_OPEN, False)
-        self.setWindowTitle(texts.APP_TITLE)
+        self.setWindowTitle(self._title())
         self.save_label.setText("")
         self._update_actions()
         self.actions_.refresh_list()

@@ -80,8 +80,16 @@ def _restore_backup(r: argparse.ArgumentParser) -> None:
 
 
 def _review(a: argparse.ArgumentParser) -> None:
-    a.add_argument("folder", metavar="FOLDER", help="存放各机关本年度报告的文件夹（JSON、Word、网页、PDF）")
+    a.add_argument("folder", metavar="FOLDER", nargs="?", help="存放各机关本年度报告的文件夹（JSON、Word、网页、PDF）")
     a.add_argument("--previous", metavar="FOLDER", help="存放上年度报告的文件夹，用于跨年度校验和比对")
+    a.add_argument(
+        "--from-store",
+        action="store_true",
+        help="不读文件夹，而读草稿库中的草稿（--store 指定的服务器，如 postgresql://审核账户@服务器/disclosure_desk）",
+    )
+    a.add_argument(
+        "--year", type=int, metavar="YEAR", help="与 --from-store 一起：审核哪一年度（默认：草稿最多的年度）"
+    )
     a.add_argument("--expected", metavar="ORGANS.txt", help="应报机关名单：每行一个机关名称的文本文件")
     a.add_argument("-o", "--output", required=True, metavar="OUTDIR", help="存放审核结果的文件夹")
     a.add_argument("--include-errors", action="store_true", help="汇总时也计入仍有错误的报告（默认不计入）")
@@ -120,7 +128,7 @@ _COMMANDS = {
     "list": ("列出草稿", _no_arguments),
     "restore-backup": ("从自动备份恢复草稿库", _restore_backup),
     "empty-trash": ("清空回收站（彻底删除已删除的草稿）", _no_arguments),
-    "review": ("审核台：校验、比对、汇总一个文件夹中各机关报送的报告", _review),
+    "review": ("审核台：校验、比对、汇总一个文件夹（或服务器草稿库）中各机关的报告", _review),
     "server-setup": ("在 PostgreSQL 服务器上建立或升级草稿库（数据库、角色、表）", _server_setup),
     "server-user": ("在服务器上添加或修改办事员、审核员账户", _server_user),
 }

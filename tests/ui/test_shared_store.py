@@ -215,3 +215,22 @@ def test_the_store_is_chosen_in_the_settings_and_the_password_asked(qtbot, windo
     assert password_request.kind == "password" and url.split("@")[1] in password_request.text
     assert settings.value(settings.STORE_URL) == url and "li-pw" not in settings.value(settings.STORE_URL)
     assert "服务器" in window.windowTitle() and "李四" in window.windowTitle()
+
+
+def test_the_review_desk_reads_the_servers_drafts(qtbot, app, answers, pg_server, shared_draft):
+    from disclosure_desk.ui.review.review_window import ReviewWindow
+
+    desk = ReviewWindow()
+    qtbot.addWidget(desk)
+    desk.show()
+    answers.push("shen-pw", "不记住")  # the reviewer's password, asked once; not kept
+    with qtbot.waitSignal(desk.review_changed, timeout=SAFETY_NET_MS):
+        desk.sources.set_store(pg_server.url("shen"))  # the password is not kept in the settings
+    assert "shen-pw" not in desk.sources.store.text() and answers.requests[0].kind == "password"
+    review = desk.review
+    assert review.store and [o.organ for o in review.organs] == ["青禾县统计局"]
+    assert desk.model.rowCount() == 1 and review.organs[0].received.path.name.startswith(f"草稿#{shared_draft} ")
+    assert "草稿库" in desk.status.text() and desk.watcher.watched() == []
+    viewer = desk.open_organ(review.organs[0])  # the report, read-only, as for a file
+    assert viewer is not None and viewer.session.read_only
+    desk.close()

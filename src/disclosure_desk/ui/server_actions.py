@@ -21,12 +21,13 @@ def store_target() -> str | None:
     return paths.store_url(settings.value(settings.STORE_URL) or None)
 
 
-def open_workspace_with_login(window) -> Workspace:
-    """Open the store; a server that wants a password gets it from the clerk (up to three tries), and may keep it
-    in the OS keyring. ``UserFacingError`` when it cannot be opened."""
+def open_workspace_with_login(window, target: str | None = None, *, named: bool = False) -> Workspace:
+    """Open the store (``named``: ``target``, else the one ``store_target`` names); a server that wants a
+    password gets it from the clerk (up to three tries), and may keep it in the OS keyring. ``UserFacingError``
+    when it cannot be opened."""
     from ..application.workspace import open_workspace
 
-    target = store_target()
+    target = target if named else store_target()
     password = None
     for _ in range(LOGIN_TRIES):
         try:

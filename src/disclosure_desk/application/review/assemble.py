@@ -3,7 +3,7 @@
 - An organ is named by its report (``draft.organ``), or by the file's name when the report's organ was not
   recognised or the file cannot be read. Names are compared normalised (``organs.normalise_name``).
 - Several files of one organ: the newest (modification time) is the report; the others are listed as
-  superseded.
+  superseded. Of a store's drafts, a 定稿 one is the report before any newer draft (a conflict copy, a retry).
 - Last year's folder is matched the same way; each organ's report is checked against its own last year's
   (the cross-year rules X-0 … X-4 and C-1), and its text compared with last year's (the copy score).
 - With an expected list, its organs come first in its order, then reports of organs not on it (noted);
@@ -62,7 +62,7 @@ def _by_organ(files: Iterable[ReceivedFile]) -> tuple[dict[str, ReceivedFile], d
         groups.setdefault(normalise_name(f.organ), []).append(f)
     newest, older = {}, {}
     for key, group in groups.items():
-        group.sort(key=lambda f: (f.modified, f.path.name), reverse=True)
+        group.sort(key=lambda f: (f.final, f.modified, f.path.name), reverse=True)
         newest[key] = group[0]
         if len(group) > 1:
             older[key] = group[1:]

@@ -113,6 +113,12 @@ class Review:
     year: int | None = None  # the year most reports are of
     county: str = ""  # 青禾县: the place most organ names start with
     reviewed_at: dt.datetime = field(default_factory=dt.datetime.now)
+    store: str = ""  # the reports are the drafts of this store (a server's host/database), not files of ``folder``
+
+    @property
+    def source(self) -> str:
+        """Where the reports were read: the store, or the folder."""
+        return f"草稿库 {self.store}" if self.store else str(self.folder)
 
     def with_status(self, *statuses: Status) -> list[OrganReview]:
         return [o for o in self.organs if o.status in statuses]

@@ -42,6 +42,9 @@ class ReceivedFile:
     # what the review worked out from this file, by last year's file it was checked against (assemble.py):
     # a rescan of an unchanged file beside an unchanged last year's one does not check it again
     memo: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+    # a draft of a store (``store_source.py``) instead of a file; a 定稿 one goes before newer drafts of its organ
+    in_store: bool = False
+    final: bool = False
 
     @property
     def identity(self) -> tuple[Path, dt.datetime, int]:
@@ -64,6 +67,8 @@ class ReceivedFile:
 
     @property
     def format_name(self) -> str:
+        if self.in_store:
+            return "草稿库（已定稿）" if self.final else "草稿库（未定稿）"
         return FORMAT_NAMES.get(self.path.suffix.lower(), self.path.suffix)
 
 

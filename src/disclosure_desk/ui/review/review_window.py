@@ -8,6 +8,7 @@ a row to see the report read-only with its findings painted.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtGui import QCloseEvent
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from ...application.review import FolderScanner, OrganReview, Review
 from ...application.review.board import comparison_headers, comparison_texts, comparisons
+from ...errors import UserFacingError
 from .. import messages
 from .board_model import FILTERS, KEY_ROLE, BoardFilter, BoardModel
 from .chart_panel import ChartPanel
@@ -38,7 +40,10 @@ from .exports import ExportActions
 from .report_viewer import ReportViewer
 from .sources_form import SourcesForm
 from .watcher import FolderWatcher
-from .workers import ScanWorker
+from .workers import ScanWorker, StoreScanWorker
+
+if TYPE_CHECKING:
+    from ...application.workspace import Workspace
 
 TITLE = "审核台"
 
@@ -50,7 +55,9 @@ class ReviewWindow(QMainWindow):
         super().__init__(parent, Qt.WindowType.Window)
         self.setWindowTitle(f"{TITLE} — 政府信息公开工作年度报告")
         self.review: Review | None = None
-        self.worker: ScanWorker | None = None
+        self.store: Workspace | None = None  # the server whose drafts are reviewed (instead of folders)
+        self.store_url = ""
+        self.worker: ScanWorker | StoreScanWorker | None = None
         self._rescan = False
         self._scanners: dict[str, FolderScanner] = {}
         self.viewers: list[ReportViewer] = []
@@ -138,14 +145,23 @@ class ReviewWindow(QMainWindow):
 
     # ---- scanning ------------------------------------------------------------------------------
     def scan(self) -> None:
-        """Review the chosen folders on a worker thread (again after it ends, if asked meanwhile)."""
+        """Review the chosen folders, or the server's drafts, on a worker thread (again after it ends, if asked
+        meanwhile)."""
         folder, previous, expected = self.sources.paths()
-        if folder is None:
+        store = self.sources.store_url()
+        if folder is None and store is None:
             return
         if self.worker is not None:
             self._rescan = True
             return
-        self.worker = ScanWorker(folder, previous, expected, self._scanner(folder), self._scanner(previous), self)
+        if store is not None:
+            workspace = self._store_workspace(store)
+            if workspace is None:
+                return
+            self.worker = StoreScanWorker(workspace, expected, self)
+        else:
+            assert folder is not None
+            self.worker = ScanWorker(folder, previous, expected, self._scanner(folder), self._scanner(previous), self)
         self.worker.progressed.connect(self._on_worker_progressed)
         self.worker.succeeded.connect(self._on_worker_succeeded)
         self.worker.failed.connect(self._on_worker_failed)
@@ -154,6 +170,27 @@ class ReviewWindow(QMainWindow):
         self.progress.show()
         self.scan_button.setEnabled(False)
         self.worker.start()
+
+    def _store_workspace(self, url: str) -> Workspace | None:
+        """The server's store, opened once (the password asked on this thread, before the worker starts)."""
+        from ..server_actions import open_workspace_with_login
+
+        if self.store is not None and self.store_url == url:
+            return self.store
+        self._close_store()
+        try:
+            self.store = open_workspace_with_login(self, url, named=True)
+        except UserFacingError as e:
+            self.status.setText(e.message)
+            messages.error(self, "无法打开服务器草稿库", e.message)
+            return None
+        self.store_url = url
+        return self.store
+
+    def _close_store(self) -> None:
+        if self.store is not None:
+            self.store.close()
+        self.store, self.store_url = None, ""
 
     def _scanner(self, folder: Path | None) -> FolderScanner:
         """One scanner per folder, kept: a rescan reads only new and changed files."""
@@ -166,7 +203,10 @@ class ReviewWindow(QMainWindow):
         self.table.resizeColumnsToContents()
         self.charts.set_review(review)
         self._fill_comparisons(review)
-        if review is not None:
+        if review is not None and review.store:  # a server's drafts: read again with 扫描报告
+            self.status.setText(f"{review.source}：{review.summary_line()}")
+            self.watcher.watch([], [])
+        elif review is not None:
             self.status.setText(review.summary_line())
             self.watcher.watch(
                 [p for p in (review.folder, review.previous_folder) if p is not None],
@@ -254,4 +294,5 @@ class ReviewWindow(QMainWindow):
         self.exports.wait()
         for viewer in self.viewers:
             viewer.close()
+        self._close_store()
         super().closeEvent(event)

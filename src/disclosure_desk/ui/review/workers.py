@@ -11,13 +11,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal
 
 from ...application.review import FolderScanner, review_folder
 from ...errors import UserFacingError
 from ..export_worker import _pause_gc, _resume_gc
+
+if TYPE_CHECKING:
+    from ...application.workspace import Workspace
 
 
 class _Worker(QThread):
@@ -98,3 +101,16 @@ class WriteWorker(_Worker):
 
     def work(self) -> object:
         return self.job(self.report)
+
+
+class StoreScanWorker(_Worker):
+    """``review_store`` on the drafts of an open store (a server); succeeded(Review)."""
+
+    def __init__(self, workspace: Workspace, expected: Path | None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.workspace, self.expected = workspace, expected
+
+    def work(self) -> object:
+        from ...application.review.store_source import review_store
+
+        return review_store(self.workspace, expected=self.expected, progress=self.report)

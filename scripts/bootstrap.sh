@@ -14,7 +14,7 @@ APT_PACKAGES=(libglib2.0-0 libgl1 libegl1 libxkbcommon0 libx11-6 libfreetype6 li
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
   libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 libnss3 libxcomposite1 libxdamage1 libxrandr2
   libxtst6 libxi6 libasound2 fontconfig libcups2)  # libcups2: Qt's print dialog (bundled into the frozen app)
-APT_TEST_PACKAGES=(xvfb xauth xdotool poppler-utils libreoffice-writer)  # xdotool: real keys in the Xvfb tests; LibreOffice: converting our .docx
+APT_TEST_PACKAGES=(xvfb xauth xdotool poppler-utils libreoffice-writer postgresql)  # xdotool: real keys in the Xvfb tests; LibreOffice: converting our .docx; PostgreSQL: the server store's tests start a throwaway cluster on 127.0.0.1 (tests/pg_cluster.py)
 
 missing_packages() {
   local pkg

@@ -220,3 +220,16 @@ def test_bundle_is_complete(frozen):
     assert bundled(frozen, "docs", "guide.md").is_file() and bundled(frozen, "LICENSE").is_file()
     leftovers = [p.name for p in frozen.rglob("*") if p.is_symlink() and not p.exists()]
     assert not leftovers, f"dangling links: {leftovers}"
+
+
+def test_the_frozen_cli_works_on_a_server_store(frozen, env, pg_server, tmp_path):
+    """psycopg (and its libpq), SQLAlchemy's psycopg dialect and keyring are imported by name: in the build?"""
+    sample = str(bundled(frozen, "resources", "samples", "qinghe-tongjiju-2025.json"))
+    store = ["--store", pg_server.url("zhang")]
+    imported = run(frozen, f"{NAME}-cli", *store, "import", sample, env=env)
+    assert imported.returncode == 0 and "已导入为新草稿" in imported.stdout, imported.stderr
+    listed = run(frozen, f"{NAME}-cli", *store, "list", env=env)
+    assert listed.returncode == 0 and "青禾县统计局" in listed.stdout, listed.stderr
+    # no password in the URL: the keyring (none here) is asked, then the login is refused clearly, no traceback
+    refused = run(frozen, f"{NAME}-cli", "--store", pg_server.url("zhang", with_password=False), "list", env=env)
+    assert refused.returncode == 2 and "密码" in refused.stderr and "Traceback" not in refused.stderr

@@ -61,13 +61,16 @@ def traced_cli(*args: str, data_dir: Path, folder: Path) -> tuple[subprocess.Pop
     return child, ChildEvents(reader, f"disclosure-desk {args[0]}")
 
 
-def driven_app(journal: Path, seed: int, data_dir: Path, *args: Path) -> tuple[subprocess.Popen, ChildEvents]:
+def driven_app(
+    journal: Path, seed: int, data_dir: Path, *args: Path, **env: str
+) -> tuple[subprocess.Popen, ChildEvents]:
     """The real app driven by ``gui_driver.py``; its journal lines, as it writes them, are the events.
-    Its stderr goes to a file beside the journal (``app_stderr``)."""
+    Its stderr goes to a file beside the journal (``app_stderr``). ``env``: more of its environment (the
+    store's URL in ``DISCLOSURE_DESK_STORE``)."""
     with open(journal.with_suffix(".stderr"), "w", encoding="utf-8") as err:
         child = subprocess.Popen(
             [sys.executable, str(DRIVER), str(journal), str(seed), *map(str, args)],
-            env=child_env(data_dir),
+            env=child_env(data_dir, **env),
             stdout=subprocess.PIPE,
             stderr=err,
             text=True,

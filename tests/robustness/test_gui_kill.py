@@ -10,6 +10,10 @@ After each kill the store must pass ``integrity_check``, every edit the app had 
 before its last ``saved``) must be in the store, totals must be the sums of their parts (a save is
 never half-applied), and the next run must reopen exactly what the store holds. That the app saves
 within about a second of an edit is ``tests/ui/test_autosave.py``'s (the timer), not a race here.
+
+The same runs go against a PostgreSQL server (``lane_stores``; skipped where PostgreSQL is not installed): the
+app is killed with its transaction open or its lease held; the next run takes the lease left by this PC's
+killed app back at once (one app runs per data folder) and must reopen what the server holds.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ from pathlib import Path
 
 import pytest
 
+from disclosure_desk import paths
 from disclosure_desk.storage import DraftRepository, open_store
 from tests.child_events import finish
 
@@ -66,9 +71,12 @@ def _read_journal(path: Path) -> list[dict]:
     return [json.loads(line) for line in lines if line.endswith("}")]
 
 
-def _run_once(folder: Path, run: int, rng: random.Random, stats: LaneStats) -> tuple[list[dict], str]:
+def _run_once(
+    folder: Path, run: int, rng: random.Random, stats: LaneStats, server: str | None
+) -> tuple[list[dict], str]:
     journal = folder / f"journal-{run:03d}.jsonl"
-    child, events = driven_app(journal, rng.randrange(1 << 30), folder / "data", SAMPLE_2021)
+    env = {paths.STORE_ENV: server} if server else {}
+    child, events = driven_app(journal, rng.randrange(1 << 30), folder / "data", SAMPLE_2021, **env)
     try:
         if rng.random() < STARTUP_KILLS:
             events.wait_for(event_is(rng.choice(STARTUP_STAGES)))
@@ -92,7 +100,12 @@ def _run_once(folder: Path, run: int, rng: random.Random, stats: LaneStats) -> t
     return _read_journal(journal), app_stderr(journal)
 
 
-def _stored(store_path: Path, draft_id: int):
+def _stored(store_path: Path, draft_id: int, server: str | None):
+    if server:
+        from disclosure_desk.application.workspace import open_workspace
+
+        with open_workspace(server) as workspace:
+            return workspace.load(draft_id)
     # open_store validates the header and runs integrity_check itself
     with open_store(store_path) as store, store.read_session() as session:
         return DraftRepository(session).load(draft_id)
@@ -125,14 +138,14 @@ def _compare(entries: list[dict], draft, stats: LaneStats, run: int) -> None:
             stats.lost.append((run, name, "journaled before a save that returned", have))
 
 
-def _lane(folder: Path, seed: int, kills: int) -> LaneStats:
+def _lane(folder: Path, seed: int, kills: int, server: str | None = None) -> LaneStats:
     rng = random.Random(seed)
     stats = LaneStats()
     folder.mkdir(parents=True)
     store_path = folder / "data" / "drafts.sqlite3"
     expected: tuple[int, str] | None = None  # (draft id, digest) the next run must reopen
     for run in range(kills):
-        entries, err = _run_once(folder, run, rng, stats)
+        entries, err = _run_once(folder, run, rng, stats, server)
         if "Traceback" in err:
             stats.problems.append((run, "traceback", err[-1500:]))
         messages = [e for e in entries if e["ev"] == "message"]
@@ -141,14 +154,16 @@ def _lane(folder: Path, seed: int, kills: int) -> LaneStats:
         opened = next((e for e in entries if e["ev"] == "opened"), None)
         if opened is not None and expected is not None and (opened["draft"], opened["digest"]) != expected:
             stats.problems.append((run, "reopened something else", opened, expected))
-        if store_path.exists():
+        if (
+            server is None and store_path.exists()
+        ):  # a server keeps its own (a client killed: its transaction rolled back)
             check = integrity(store_path)
             if check != "ok":
                 stats.problems.append((run, "integrity_check", check))
                 break
         if opened is None:
             continue  # killed before the report was open: nothing typed
-        draft = _stored(store_path, opened["draft"])
+        draft = _stored(store_path, opened["draft"], server)
         _compare(entries, draft, stats, run)
         for table in draft.spec.tables:
             for cell in table.total_cells:
@@ -158,12 +173,31 @@ def _lane(folder: Path, seed: int, kills: int) -> LaneStats:
     return stats
 
 
-def test_sigkill_while_typing_loses_no_saved_edit(tmp_path):
+@pytest.fixture(params=["sqlite", "postgresql"])
+def lane_stores(request) -> list[str | None]:
+    """Each lane's store: a SQLite file in its data folder, or a database of its own on the test server (a copy
+    of the set-up template, used with the clerk 张三's account; dropped with the throwaway cluster)."""
+    if request.param == "sqlite":
+        return [None] * LANES
+    from tests.server_fixture import TEMPLATE, PgServer
+
+    cluster = request.getfixturevalue("pg_cluster")
+    servers: list[str | None] = []
+    for i in range(LANES):
+        name = f"kill{i}_{random.randrange(1 << 30)}"
+        cluster.sql(f"CREATE DATABASE {name} TEMPLATE {TEMPLATE}")
+        servers.append(PgServer(cluster, name).url("zhang"))
+    return servers
+
+
+def test_sigkill_while_typing_loses_no_saved_edit(tmp_path, lane_stores):
     seed = random.randrange(1_000_000)
     per_lane = [KILLS // LANES + (i < KILLS % LANES) for i in range(LANES)]
     started = time.monotonic()
     with ThreadPoolExecutor(LANES) as pool:
-        futures = [pool.submit(_lane, tmp_path / f"lane{i}", seed + i, n) for i, n in enumerate(per_lane)]
+        futures = [
+            pool.submit(_lane, tmp_path / f"lane{i}", seed + i, n, lane_stores[i]) for i, n in enumerate(per_lane)
+        ]
         lanes = [f.result() for f in futures]
     total = LaneStats()
     for s in lanes:
@@ -175,8 +209,9 @@ def test_sigkill_while_typing_loses_no_saved_edit(tmp_path):
         total.saved_edits += s.saved_edits
         total.lost += s.lost
         total.problems += s.problems
+    where = "on a PostgreSQL server" if lane_stores[0] else "on a SQLite file"
     print(
-        f"\nSIGKILL while typing (seed {seed}): {total.kills} kills ({total.startup_kills} during start-up, "
+        f"\nSIGKILL while typing {where} (seed {seed}): {total.kills} kills ({total.startup_kills} during start-up, "
         f"{total.waited_for_a_save} after an autosave), {total.edits} edits journaled, {total.saved_edits} of them "
         f"saved before the kill ({total.checked} targets), {len(total.lost)} lost, "
         f"{len(total.problems)} other problems, {time.monotonic() - started:.0f} s"

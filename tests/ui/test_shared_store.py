@@ -234,3 +234,22 @@ def test_the_review_desk_reads_the_servers_drafts(qtbot, app, answers, pg_server
     viewer = desk.open_organ(review.organs[0])  # the report, read-only, as for a file
     assert viewer is not None and viewer.session.read_only
     desk.close()
+
+
+def test_the_reviewers_account_reads_every_report_and_writes_none(
+    qtbot, app, answers, pg_server, monkeypatch, shared_draft
+):
+    from disclosure_desk.ui.main_window import MainWindow
+
+    monkeypatch.setattr(paths, "_store_override", pg_server.url("shen"))
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.open_store() and w.workspace.read_only
+    report = w.open_draft(shared_draft)  # 统计局's report, though the reviewer belongs to no organ
+    assert report.session.read_only and report.lease.isVisible() and "审核账户" in report.lease.label.text()
+    assert not report.lease.take_over_button.isVisible()  # nothing to take over: the account only reads
+    assert (
+        "审核账户" in page(report, ExportPage).state.text() and "正在编辑" not in page(report, ExportPage).state.text()
+    )
+    w.close()

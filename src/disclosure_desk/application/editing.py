@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from .workspace import Workspace
 
 CONFLICT_COPY = "冲突副本"  # the title's note on a conflict copy
+REVIEW_ACCOUNT = "审核账户"  # who "holds" every draft for a reviewer's account: it reads, never writes
 
 
 class KeptLocallyError(UserFacingError):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..application.editing import EditingDraft, KeptLocallyError, SavedAsCopyError
+from ..application.editing import REVIEW_ACCOUNT, EditingDraft, KeptLocallyError, SavedAsCopyError
 from ..application.workspace import Workspace
 from ..domain import STATUS_DRAFT, STATUS_FINAL, Draft
 from ..errors import UserFacingError
@@ -74,7 +74,7 @@ class ReportView(QWidget):
         if editing is not None:
             self.lease.show_lease(editing, workspace.read_only)
             if editing.read_only:
-                self.session.editor.set_locked_by(editing.held_by.holder if editing.held_by else "审核账户")
+                self.session.editor.set_locked_by(editing.held_by.holder if editing.held_by else REVIEW_ACCOUNT)
             else:
                 self.lease.heartbeat.start()
 

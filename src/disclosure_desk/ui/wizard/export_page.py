@@ -10,6 +10,7 @@ from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout
 
+from ...application.editing import REVIEW_ACCOUNT
 from ...domain import STATUS_FINAL
 from ...errors import UserFacingError
 from ...formats.batch import KINDS, targets
@@ -143,7 +144,9 @@ class ExportPage(ReportPage):
         final = self.session.draft.status == STATUS_FINAL
         locked = bool(self.session.editor.locked_by)  # someone else edits it: neither 定稿 nor 重新打开 here
         busy = self.worker is not None
-        if locked:
+        if locked and self.session.editor.locked_by == REVIEW_ACCOUNT:
+            text = "您使用的是审核账户：可以查看、导出这份报告，不能修改。"
+        elif locked:
             text = f"{self.session.editor.locked_by}正在编辑这份报告，您只能查看和导出。"
         elif final:
             text = "本报告已定稿。可以导出、打印；如需修改，请点“重新打开修改”。"

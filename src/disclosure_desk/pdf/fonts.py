@@ -25,11 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from .. import paths
 from ..errors import UserFacingError
 from . import styles as st
+from .fontcache import cached_ttfont
 
 log = logging.getLogger(__name__)
 
@@ -307,7 +308,7 @@ def load(font: FontFile) -> LoadedFont | None:
         if font.key in _loaded:
             return _loaded[font.key]
         try:
-            tt = TTFont(font.key, str(font.path), subfontIndex=font.index, asciiReadable=False)
+            tt = cached_ttfont(font.key, font.path, font.index)
         except (TTFError, OSError, ValueError, KeyError, IndexError) as e:
             if font.bundled:
                 raise FontsMissingError(

@@ -103,9 +103,7 @@ class ExportActions:
     def _on_worker_finished(self) -> None:
         worker, self.worker = self.worker, None
         if worker is not None:
-            worker.wait()
-            worker.release_gc()
-            worker.deleteLater()
+            worker.retire()
         self.window.progress.hide()
         self.window.update_buttons()
 

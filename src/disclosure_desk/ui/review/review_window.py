@@ -205,9 +205,7 @@ class ReviewWindow(QMainWindow):
     def _on_worker_finished(self) -> None:
         worker, self.worker = self.worker, None
         if worker is not None:
-            worker.wait()
-            worker.release_gc()
-            worker.deleteLater()
+            worker.retire()
         self.progress.hide()
         self.scan_button.setEnabled(True)
         if self._rescan:

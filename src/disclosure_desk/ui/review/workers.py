@@ -54,6 +54,12 @@ class _Worker(QThread):
         else:
             self.succeeded.emit(result)
 
+    def retire(self) -> None:
+        """After ``finished``: wait for the thread, give the collector back, delete the object later."""
+        self.wait()
+        self.release_gc()
+        self.deleteLater()
+
     def work(self) -> object:
         raise NotImplementedError
 

@@ -160,12 +160,12 @@ def row_pdf(bench: Bench) -> None:
     args = [*command(), "pdf", str(SAMPLE_2021), "-o", str(out)]
     cache = bench.work / "font-cache"
     warm, cold, floor = [], [], []
-    bench.spawn(args, DISCLOSURE_DESK_CACHE_DIR=str(cache))  # the earlier export
+    bench.spawn(args, XDG_CACHE_HOME=str(cache))  # the earlier export
     for _ in range(bench.runs):
-        warm.append(bench.spawn(args, DISCLOSURE_DESK_CACHE_DIR=str(cache))[0])
+        warm.append(bench.spawn(args, XDG_CACHE_HOME=str(cache))[0])
         floor.append(bench.spawn([sys.executable, str(FLOORS / "floor_pdf_page.py"), str(bench.work / "floor.pdf")])[0])
         empty = Path(tempfile.mkdtemp(dir=bench.work, prefix="empty-cache-"))
-        cold.append(bench.spawn(args, DISCLOSURE_DESK_CACHE_DIR=str(empty))[0])
+        cold.append(bench.spawn(args, XDG_CACHE_HOME=str(empty))[0])
         shutil.rmtree(empty, ignore_errors=True)
     report("disclosure-desk pdf, 2021 sample", warm, floor, GOALS["pdf"])
     report("… first export (empty font cache)", cold, floor, None)

@@ -15,7 +15,6 @@ import functools
 import logging
 import os
 import struct
-import subprocess
 import sys
 import threading
 import zlib
@@ -197,6 +196,8 @@ def _unique(files: Iterable[FontFile]) -> list[FontFile]:
 
 def _fc_list() -> list[str]:
     """``file<TAB>index<TAB>families<TAB>styles`` of every font fontconfig knows; [] without fontconfig."""
+    import subprocess  # here: only Linux asks fontconfig, and only when the PC's fonts are looked for
+
     try:
         out = subprocess.run(
             ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style}\n"],

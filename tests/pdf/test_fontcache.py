@@ -137,33 +137,36 @@ def test_a_new_reportlab_makes_the_entries_stale(cache, parses, monkeypatch):
 
 
 class _Planted:
-    """What a foreign entry would make run while it is read."""
+    """What a foreign entry would make run while it is read: here, make a folder."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
 
     def __reduce__(self):
-        return (os.remove, (str(REPO / "no-such-file-planted-by-a-test"),))
+        return (os.mkdir, (str(self.folder),))
 
 
 DAMAGED = {
-    "garbage": b"not a pickle at all",
-    "empty": b"",
-    "truncated": None,  # the real entry cut in half
-    "a foreign class": pickle.dumps(_Planted()),
-    "another shape": pickle.dumps({"fonts": 1}),
+    "garbage": lambda good, tmp: b"not a pickle at all",
+    "empty": lambda good, tmp: b"",
+    "truncated": lambda good, tmp: good[: len(good) // 2],
+    "a foreign class": lambda good, tmp: pickle.dumps(_Planted(tmp / "planted")),
+    "another shape": lambda good, tmp: pickle.dumps({"fonts": 1}),
 }
 
 
 @pytest.mark.parametrize("damage", DAMAGED)
-def test_a_damaged_entry_is_parsed_again_and_rewritten(cache, parses, damage, caplog):
+def test_a_damaged_entry_is_parsed_again_and_rewritten(cache, parses, damage, caplog, tmp_path):
     fontcache.cached_ttfont("A", SMALL_FONT)
     entry = fontcache.entry_path(SMALL_FONT, 0)
     assert entry is not None and entry.is_file()
-    good = entry.read_bytes()
-    entry.write_bytes(DAMAGED[damage] if DAMAGED[damage] is not None else good[: len(good) // 2])
+    entry.write_bytes(DAMAGED[damage](entry.read_bytes(), tmp_path))
 
     with caplog.at_level(logging.INFO, logger=fontcache.__name__):
         font = fontcache.cached_ttfont("A", SMALL_FONT)
     assert parses == [SMALL_FONT.name] * 2
     assert font.face.charToGlyph == TTFont("B", str(SMALL_FONT)).face.charToGlyph
+    assert not (tmp_path / "planted").exists()  # nothing in an entry runs
     if damage in ("garbage", "truncated", "a foreign class"):
         assert "unreadable" in caplog.text
 

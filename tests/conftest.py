@@ -16,6 +16,15 @@ SEED_JSON = SAMPLES / "yiluo-2019.json"
 SAMPLE_2021_JSON = SAMPLES / "qinghe-tongjiju-2025.json"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _cache_dir(tmp_path_factory):
+    """One cache folder (the parsed fonts) for the whole run, never the real per-user one; subprocesses
+    inherit it."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("DISCLOSURE_DESK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
 @pytest.fixture(autouse=True)
 def _data_dir(tmp_path_factory, monkeypatch):
     """Every test gets its own data folder; nothing touches the real per-user one."""

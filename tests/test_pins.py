@@ -40,3 +40,9 @@ def test_every_pin_names_what_depends_on_it():
 def test_the_readme_commands_install_with_the_constraints():
     for script in ("scripts/bootstrap.sh", "scripts/bootstrap.ps1"):
         assert "constraints.txt" in (REPO / script).read_text(encoding="utf-8"), script
+
+
+def test_the_reportlab_pin_names_the_font_cache():
+    """pdf/fontcache.py restores ReportLab's private font objects from pickles: the pin must say so."""
+    why = {name: why for name, _, why in _pins()}["reportlab"]
+    assert "pdf/fontcache.py" in why and "private" in why

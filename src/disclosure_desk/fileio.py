@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import glob
 import os
 import stat
 import time
@@ -72,6 +71,8 @@ STALE_PART_AGE = 3600  # seconds: a temporary file this old belongs to no runnin
 def remove_stale_parts(folder: Path, name: str, age: float = STALE_PART_AGE) -> list[Path]:
     """Remove ``.NAME.*.part`` files left in ``folder`` by a write that was killed (power cut, SIGKILL,
     Task Manager) before it could clean up; only old ones, so a write in progress is never touched."""
+    import glob  # here: reading a report (the check command) needs none of it
+
     return remove_stale_files(folder, f".{glob.escape(name)}.*.part", age)
 
 

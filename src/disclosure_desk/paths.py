@@ -1,4 +1,4 @@
-"""Where things live: the per-user data folder (platformdirs, overridable) and bundled resources."""
+"""Where things live: the per-user data and cache folders (platformdirs, overridable) and bundled resources."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 APP_NAME = "DisclosureDesk"
 DATA_DIR_ENV = "DISCLOSURE_DESK_DATA_DIR"
 STORE_ENV = "DISCLOSURE_DESK_STORE"  # a server's URL (postgresql://user@host/database); unset: the local file
+CACHE_DIR_ENV = "DISCLOSURE_DESK_CACHE_DIR"
 
 _data_dir_override: Path | None = None
 _store_override: str | None = None
@@ -49,6 +50,17 @@ def log_dir() -> Path:
     import platformdirs
 
     return Path(platformdirs.user_log_dir(APP_NAME, appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The per-user folder of what can be made again (the parsed fonts): never inside the program's
+    folder, so a frozen build shares nothing between users. Not created here."""
+    env = os.environ.get(CACHE_DIR_ENV)
+    if env:
+        return Path(env).expanduser().resolve()
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
 
 
 def _bundled(folder: str, marker: str) -> Path:

@@ -156,6 +156,24 @@ def test_pdf_with_embedded_fonts(frozen, env, tmp_path):
     assert any("FandolFang" in name for name in fonts)  # the bundled fonts were found in the frozen folder
 
 
+def test_the_parsed_fonts_are_cached_in_the_users_cache_folder(frozen, env, tmp_path):
+    """paths.cache_dir in a frozen build: platformdirs' per-user cache (here under a home folder of the
+    test's own), never the program's folder; the second export restores the faces and prints the same."""
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in env.items() if k not in ("DISCLOSURE_DESK_CACHE_DIR", "XDG_CACHE_HOME")}
+    env.update(HOME=str(home), LOCALAPPDATA=str(home / "AppData" / "Local"))
+    sample = bundled(frozen, "resources", "samples", "qinghe-tongjiju-2025.json")
+    for name in ("first.pdf", "second.pdf"):
+        out = run(frozen, f"{NAME}-cli", "pdf", str(sample), "-o", str(tmp_path / name), env=env)
+        assert out.returncode == 0, out.stderr
+    entries = [p for p in home.rglob("*.pickle") if p.parent.name == "fonts"]
+    assert any(p.name.startswith("FandolFang") for p in entries), sorted(home.rglob("*"))
+    assert all("DisclosureDesk" in p.parts for p in entries)
+    assert not list(frozen.rglob("*.pickle"))
+    assert out.stdout.count("FandolFang") >= 1
+
+
 def test_gui_starts_offscreen_and_quits(frozen, env, tmp_path):
     """The windowed program with DISCLOSURE_DESK_STARTUP_PROBE: first paint, store, self-check, quit."""
     pdf = tmp_path / "probe.pdf"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from disclosure_desk.spec import EDITIONS, GridRole, default_edition, get_spec
+from disclosure_desk.spec import EDITIONS, GridRole, default_edition, first_year, get_spec
 
 REPO = Path(__file__).resolve().parents[2]
 FORMAT_SPEC = REPO / "docs" / "reference" / "format-spec.md"  # a copy of shared/format-spec.md
@@ -178,6 +180,22 @@ def test_sections_in_official_order():
 @pytest.mark.parametrize(("year", "edition"), [(2019, "2019"), (2020, "2019"), (2021, "2021"), (2025, "2021")])
 def test_edition_by_year(year, edition):
     assert default_edition(year) == edition
+
+
+@pytest.mark.parametrize("edition", EDITIONS)
+def test_the_first_years_known_without_building_are_the_specs(edition):
+    assert first_year(edition) == get_spec(edition).first_year
+
+
+def test_choosing_the_edition_of_a_2021_report_builds_no_2019_spec():
+    code = (
+        "import sys\n"
+        "from disclosure_desk.spec import default_edition, editions\n"
+        "assert editions() == ('2019', '2021') and default_edition(2025) == '2021'\n"
+        "print('disclosure_desk.spec.edition_2019' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert out.stdout.strip() == "False"
 
 
 def test_title_pattern():

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import enum
 from dataclasses import dataclass, replace
-from typing import Any
+
+TYPE_CHECKING = False  # typing is not imported at run time (its import costs the CLI ~2 ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Severity(str, enum.Enum):  # noqa: UP042 - str() of a member stays its name, as findings print it

@@ -11,10 +11,13 @@ import importlib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..domain import Draft
 from ..errors import BadInputError, CannotWriteError
+
+TYPE_CHECKING = False  # typing is not imported at run time (its import costs the CLI ~2 ms)
+if TYPE_CHECKING:
+    from typing import Any
 
 # extension -> "module:function" (modules relative to this package)
 READERS: dict[str, str] = {

@@ -15,7 +15,6 @@ import functools
 import logging
 import os
 import struct
-import subprocess
 import sys
 import threading
 import zlib
@@ -25,11 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import TTFError
 
 from .. import paths
 from ..errors import UserFacingError
 from . import styles as st
+from .fontcache import cached_ttfont
 
 log = logging.getLogger(__name__)
 
@@ -196,6 +196,8 @@ def _unique(files: Iterable[FontFile]) -> list[FontFile]:
 
 def _fc_list() -> list[str]:
     """``file<TAB>index<TAB>families<TAB>styles`` of every font fontconfig knows; [] without fontconfig."""
+    import subprocess  # here: only Linux asks fontconfig, and only when the PC's fonts are looked for
+
     try:
         out = subprocess.run(
             ["fc-list", "--format", "%{file}\t%{index}\t%{family}\t%{style}\n"],
@@ -307,7 +309,7 @@ def load(font: FontFile) -> LoadedFont | None:
         if font.key in _loaded:
             return _loaded[font.key]
         try:
-            tt = TTFont(font.key, str(font.path), subfontIndex=font.index, asciiReadable=False)
+            tt = cached_ttfont(font.key, font.path, font.index)
         except (TTFError, OSError, ValueError, KeyError, IndexError) as e:
             if font.bundled:
                 raise FontsMissingError(

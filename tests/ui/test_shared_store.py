@@ -85,6 +85,7 @@ def test_the_second_clerk_sees_who_edits_reads_only_and_takes_over(
     report = server_window.open_draft(shared_draft)
     assert report.lease.isVisible() and "张三" in report.lease.label.text() and "只能查看" in report.lease.label.text()
     assert report.session.read_only and report.lease.take_over_button.isVisible()
+    assert not report.final_banner.isVisible()  # it is not 定稿: only the lease banner speaks
     t4 = page(report, TablePage, "表四")
     before = report.session.draft.value("t4.direct.upheld")
     assert not t4.model.setData(t4.model.index_of("t4.direct.upheld"), "97")  # nothing typed is taken

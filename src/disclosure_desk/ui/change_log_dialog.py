@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+)
 
 from ..application.connection import ChangeLine
 
@@ -23,6 +31,9 @@ class ChangeLogDialog(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(row, column, item)
         self.table.resizeColumnsToContents()
+        self.table.verticalHeader().hide()
+        # the cell's labels take the width the window has; the figures stay as wide as they need
+        self.table.horizontalHeader().setSectionResizeMode(COLUMNS.index("内容"), QHeaderView.ResizeMode.Stretch)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

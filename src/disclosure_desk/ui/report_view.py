@@ -265,7 +265,8 @@ class ReportView(QWidget):
             self.wizard.go_to(row)
 
     def _on_session_status_changed(self) -> None:
-        self.final_banner.setVisible(self.session.read_only)
+        # read-only because someone else edits it is the lease banner's to say, not "已定稿"
+        self.final_banner.setVisible(self.session.draft.status == STATUS_FINAL)
 
     def _on_export_exported(self, _result) -> None:
         self.exported_once = True

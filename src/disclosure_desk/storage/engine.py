@@ -23,6 +23,7 @@ import sys
 import time
 from _thread import RLock  # threading's own RLock (its C lock); importing threading costs ~1 ms of ``list``
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -32,8 +33,8 @@ from ..errors import os_reason
 from ..fileio import publish_file, remove_stale_files
 from .backup_files import backup_connection, newest_backup
 from .errors import StoreBusyError, StoreError, StoreNotWritableError, StoreUnreadableError, log_info
-from .rows import CREATED_DRAFTS, SAVED_BY
 from .schema import STORE_FILE_NAME, current_version, migrate, read_version
+from .transactions import read_session, write_session
 from .validate import check_store_file, has_log, sqlite_uri
 
 if TYPE_CHECKING:
@@ -138,33 +139,16 @@ class Store:
         with self.connection() as conn:
             return backup_connection(conn, self.backups_dir, reason)
 
-    @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
+    def session(self) -> AbstractContextManager[Session]:
         """A write transaction: committed when the block ends, rolled back if it raises.
 
         Drafts created in a transaction that does not commit get their ``id`` reset to None.
         """
-        session = self._session_makers()[0]()
-        session.info[SAVED_BY] = self.display_name
-        try:
-            with translate_errors(self.path), session.begin():
-                yield session
-        except BaseException:
-            for draft in session.info.get(CREATED_DRAFTS, ()):
-                draft.id = None
-            raise
-        finally:
-            session.close()
+        return write_session(self._session_makers()[0], self.display_name, translate_errors(self.path))
 
-    @contextlib.contextmanager
-    def read_session(self) -> Iterator[Session]:
+    def read_session(self) -> AbstractContextManager[Session]:
         """A read-only snapshot (never blocks and is never blocked by a writer)."""
-        with translate_errors(self.path), self._session_makers()[1]() as session:
-            session.info[SAVED_BY] = self.display_name
-            try:
-                yield session
-            finally:
-                session.rollback()
+        return read_session(self._session_makers()[1], self.display_name, translate_errors(self.path))
 
     @contextlib.contextmanager
     def repository(self, write: bool = True) -> Iterator[DraftRepository]:

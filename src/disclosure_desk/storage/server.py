@@ -13,13 +13,15 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Any
 
 from .errors import StoreError, log_info
-from .rows import CREATED_DRAFTS, SAVED_BY, DraftRows
+from .rows import DraftRows
 from .schema import current_version
 from .schema_server import REVIEWER_ROLE, server_version
 from .server_errors import translate_server_errors
+from .transactions import read_session, write_session
 
 if TYPE_CHECKING:
     from sqlalchemy.engine import URL, Engine
@@ -81,28 +83,11 @@ class ServerStore:
             raise
         self._saved.update(learned)
 
-    @contextlib.contextmanager
-    def session(self) -> Iterator[Session]:
-        session = self._session_maker()()
-        session.info[SAVED_BY] = self.display_name
-        try:
-            with translate_server_errors(self.location), session.begin():
-                yield session
-        except BaseException:
-            for draft in session.info.get(CREATED_DRAFTS, ()):
-                draft.id = None
-            raise
-        finally:
-            session.close()
+    def session(self) -> AbstractContextManager[Session]:
+        return write_session(self._session_maker(), self.display_name, translate_server_errors(self.location))
 
-    @contextlib.contextmanager
-    def read_session(self) -> Iterator[Session]:
-        with translate_server_errors(self.location), self._session_maker()() as session:
-            session.info[SAVED_BY] = self.display_name
-            try:
-                yield session
-            finally:
-                session.rollback()
+    def read_session(self) -> AbstractContextManager[Session]:
+        return read_session(self._session_maker(), self.display_name, translate_server_errors(self.location))
 
     @contextlib.contextmanager
     def repository(self, write: bool = True) -> Iterator[DraftRepository]:

@@ -14,6 +14,7 @@ import datetime as dt
 import hashlib
 import json
 import logging
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -55,7 +56,7 @@ class Journal:
     def write(self, draft: Draft, revision: int, token: str) -> dt.datetime:
         """Keep the draft on this PC's disk (durable when it returns); the local time it was written."""
         from ..fileio import atomic_write_bytes
-        from ..interchange.writer import dumps_report
+        from ..interchange.writer import dumps, report_to_object
 
         assert draft.id is not None
         now = dt.datetime.now().astimezone()
@@ -66,10 +67,11 @@ class Journal:
             "revision": revision,
             "token": token,
             "written_at": now.isoformat(),
-            "report": json.loads(dumps_report(draft)),
+            "report": report_to_object(draft),
         }
         self.folder.mkdir(parents=True, exist_ok=True)
-        atomic_write_bytes(self.path_for(draft.id), json.dumps(envelope, ensure_ascii=False, indent=1).encode())
+        # report JSON's own writer: an amount stays the Decimal typed (12.50, not the float 12.5)
+        atomic_write_bytes(self.path_for(draft.id), (dumps(envelope) + "\n").encode())
         return now
 
     def clear(self, draft_id: int) -> None:
@@ -90,12 +92,12 @@ class Journal:
 
 
 def _read(path: Path) -> JournalEntry:
-    from ..interchange import parse_report_bytes
+    from ..interchange import draft_from_object
 
-    envelope = json.loads(path.read_bytes())
+    envelope = json.loads(path.read_bytes(), parse_float=Decimal)  # amounts exact, as report JSON reads them
     if envelope.get("format") != FORMAT:
         raise ValueError(f"{path}: not a journal")
-    draft = parse_report_bytes(json.dumps(envelope["report"], ensure_ascii=False).encode())
+    draft = draft_from_object(envelope["report"], str(path))
     draft.id = int(envelope["draft_id"])
     written = dt.datetime.fromisoformat(envelope["written_at"])
     return JournalEntry(draft, int(envelope["revision"]), str(envelope["token"]), written, path)

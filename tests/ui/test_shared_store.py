@@ -119,6 +119,25 @@ def test_losing_the_lease_turns_the_report_read_only_and_says_who(qtbot, server_
     assert report.lease.isVisible() and "张三" in report.lease.label.text()
 
 
+def test_a_lost_lease_whose_holder_cannot_be_asked_still_turns_read_only(
+    qtbot, server_window, zhang, shared_draft, monkeypatch
+):
+    """The server goes away between the refused renewal and the question who holds the lease now."""
+    from disclosure_desk.storage import ServerUnreachableError
+
+    report = server_window.open_draft(shared_draft)
+    EditingDraft(zhang, shared_draft, take_over=True)
+
+    def away(_draft_id):
+        raise ServerUnreachableError("server", "连接被拒绝")
+
+    monkeypatch.setattr(server_window.workspace, "lease_of", away)
+    report.lease.heartbeat.setInterval(10)
+    qtbot.waitUntil(lambda: report.session.read_only, timeout=SAFETY_NET_MS)
+    assert report.lease.isVisible() and "只能查看" in report.lease.label.text()
+    assert not report.lease.take_over_button.isVisible()
+
+
 def test_a_stale_save_is_refused_shown_and_kept_as_a_conflict_copy(
     qtbot, server_window, zhang, answers, pg_server, shared_draft
 ):

@@ -46,3 +46,9 @@ class LeaseBanner(QWidget):
             self.label.setText(f"{lease_label(held)}正在编辑这份报告，您现在只能查看。{advice}")
         self.take_over_button.setVisible(held is not None and not reviewer)
         self.setVisible(reviewer or held is not None)
+
+    def show_lost(self) -> None:
+        """The lease was taken over, and who holds it now cannot be asked (the server went away since)."""
+        self.label.setText("另一位同事已接管编辑这份报告，您现在只能查看（服务器暂时连不上，无法显示是谁）。")
+        self.take_over_button.hide()
+        self.show()

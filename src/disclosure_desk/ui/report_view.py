@@ -188,9 +188,17 @@ class ReportView(QWidget):
         if self.editing is None or self.editing.heartbeat():
             return
         self.autosaver.flush()
-        lease = self.workspace.lease_of(self.editing.draft_id) if not self.session.read_only else None
+        lease = None
+        if not self.session.read_only:
+            try:
+                lease = self.workspace.lease_of(self.editing.draft_id)
+            except UserFacingError as e:  # the server went away since the renewal: who took it is not known
+                log.info("lease holder unknown: %s", e.english)
         self.editing.held_by = lease
-        self.lease.show_lease(self.editing, self.workspace.read_only)
+        if lease is None and not self.workspace.read_only:
+            self.lease.show_lost()
+        else:
+            self.lease.show_lease(self.editing, self.workspace.read_only)
         self.session.editor.set_locked_by(lease.holder if lease is not None else "另一位同事")
 
     def save_now(self) -> bool:

@@ -4,11 +4,10 @@ reader and writer, store round trip and PDF without a line of code elsewhere."""
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 
 from disclosure_desk.domain import Draft
+from disclosure_desk.records import replace
 from disclosure_desk.spec import default_edition, editions, get_spec, register_edition, roles, unregister_edition
 from disclosure_desk.spec.builders import T2Row, T3Row
 from disclosure_desk.spec.edition_2021 import OTHER_ROWS, TABLE2_BLOCKS
@@ -21,9 +20,7 @@ NEW_T3_ROW = "4.申请人主动撤回申请"
 
 def third_edition():
     first, *rest = TABLE2_BLOCKS
-    first = dataclasses.replace(
-        first, rows=(*first.rows, T2Row("local_laws", NEW_T2_ROW, "本机关起草的地方性法规草案。"))
-    )
+    first = replace(first, rows=(*first.rows, T2Row("local_laws", NEW_T2_ROW, "本机关起草的地方性法规草案。")))
     other = (
         *OTHER_ROWS,
         T3Row("other.withdrawn", NEW_T3_ROW, 3, "申请人主动撤回的申请。", "（六）其他处理", role=roles.OTHER_RESULT),

@@ -12,10 +12,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from ..domain import Draft
 from ..domain.numbers import Value, exact_sum
+from ..records import record
 from ..spec import ReportSpec, roles
 from .finding import Finding, Severity
 from .values import fmt
@@ -43,7 +43,7 @@ _CLAUSE = re.compile(r"[^，,、：:（）()]+")
 _PARENTHESES = re.compile(r"[（(][^（）()]*[）)]")
 
 
-@dataclass(frozen=True)
+@record
 class Quote:
     """A phrase pattern that quotes a table figure, and the cells whose sum it must equal."""
 

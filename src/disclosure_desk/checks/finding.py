@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, replace
+
+from ..records import record, replace
 
 TYPE_CHECKING = False  # typing is not imported at run time (its import costs the CLI ~2 ms)
 if TYPE_CHECKING:
@@ -19,7 +20,7 @@ class Severity(str, enum.Enum):  # noqa: UP042 - str() of a member stays its nam
         return "错误" if self is Severity.ERROR else "提示"
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     rule: str
     severity: Severity

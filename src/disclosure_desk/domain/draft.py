@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
+from ..records import field, record
 from ..spec import ReportSpec, default_edition, get_spec
 from .headings import SUBHEADING
 from .numbers import Value, exact_sum
@@ -18,7 +18,7 @@ STATUS_DRAFT = "草稿"
 STATUS_FINAL = "定稿"
 
 
-@dataclass(frozen=True)
+@record
 class SectionPart:
     """A part of a narrative section: an optional sub-heading and its text."""
 
@@ -29,7 +29,7 @@ class SectionPart:
 SectionText = str | tuple[SectionPart, ...]
 
 
-@dataclass
+@record(frozen=False)
 class Draft:
     organ: str = ""
     year: int | None = None

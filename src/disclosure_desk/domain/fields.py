@@ -8,7 +8,8 @@ a new field is one line here (plus its attribute on ``Draft``).
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass
+
+from ..records import record
 
 EXTENSION_KEY = "x-disclosure-desk"  # our own additions in report JSON; other readers may ignore them
 
@@ -22,7 +23,7 @@ class FieldKind(enum.Enum):
     DOCUMENT = "document"  # a JSON object or None, kept as it is (the import's recognition report)
 
 
-@dataclass(frozen=True)
+@record
 class DraftField:
     name: str  # the Draft attribute
     kind: FieldKind

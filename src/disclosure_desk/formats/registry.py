@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import importlib
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..domain import Draft
 from ..errors import BadInputError, CannotWriteError
+from ..records import field, record
 
 TYPE_CHECKING = False  # typing is not imported at run time (its import costs the CLI ~2 ms)
 if TYPE_CHECKING:
@@ -39,7 +39,7 @@ INPUT_SUFFIXES = tuple(READERS)
 OUTPUT_SUFFIXES = tuple(WRITERS)
 
 
-@dataclass
+@record(frozen=False)
 class ReadResult:
     """A report read from a file. ``recognition`` is None when the file was exact (our own JSON):
     otherwise it says what was read, what was left blank and why, and what was matched approximately."""
@@ -48,7 +48,7 @@ class ReadResult:
     recognition: Any = None
 
 
-@dataclass
+@record(frozen=False)
 class WriteResult:
     path: Path
     notes: list[str] = field(default_factory=list)  # lines for the user (pages, fonts, draft mark …)

@@ -6,15 +6,14 @@ shapes of the three tables, which differ between editions only in their rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from ..records import record
 from . import roles
 from .model import BalanceSpec, CellSpec, GridCell, GridRole, SumSpec, TableSpec, ValueKind
 
 T2_SUBCOLS = 6  # 表二 grid: label column + 6 sub-columns (3 values span 2, 2 values span 3)
 
 
-@dataclass(frozen=True)
+@record
 class T2Column:
     key: str
     label: str
@@ -23,7 +22,7 @@ class T2Column:
     role: str = ""  # spec/roles.py: what the column holds (in_force, items_before …)
 
 
-@dataclass(frozen=True)
+@record
 class T2Row:
     key: str
     label: str
@@ -31,7 +30,7 @@ class T2Row:
     role: str = ""  # spec/roles.py: what the row counts (publication.rules …)
 
 
-@dataclass(frozen=True)
+@record
 class T2Block:
     key: str  # a1, a5 …
     caption: str  # 第二十条第（一）项
@@ -97,7 +96,7 @@ T3_COLUMNS = (
 T3_RESULTS_LABEL = "三、本年度办理结果"
 
 
-@dataclass(frozen=True)
+@record
 class T3Row:
     """A value row of 表三. ``level`` 1: 一/二/四; 2: （一）…; 3: a numbered sub-row."""
 

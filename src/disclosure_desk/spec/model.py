@@ -10,7 +10,8 @@ A table is described twice, on purpose:
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+
+from ..records import field, record
 
 
 class ValueKind(enum.Enum):
@@ -44,7 +45,7 @@ class GridRole(enum.Enum):
     VALUE = "value"  # a value cell (cell_id is set)
 
 
-@dataclass(frozen=True)
+@record
 class GridCell:
     """One rectangle of the printed table grid (row/col are 0-based grid coordinates)."""
 
@@ -57,7 +58,7 @@ class GridCell:
     cell_id: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class CellSpec:
     """A value cell. ``path`` are the report JSON keys below the table key."""
 
@@ -96,7 +97,7 @@ class CellSpec:
         return bool(self.sum_of)
 
 
-@dataclass(frozen=True)
+@record
 class SumSpec:
     """A total and the cells it must equal the sum of, held by ``rule``."""
 
@@ -105,7 +106,7 @@ class SumSpec:
     parts: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@record
 class BalanceSpec:
     """``left`` adds up to what ``right`` adds up to (T3-1: 一 + 二 = （七）总计 + 四, per column)."""
 
@@ -117,7 +118,7 @@ class BalanceSpec:
     defer_to: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@record
 class TableSpec:
     key: str  # 表二 / 表三 / 表四
     section_title: str
@@ -178,7 +179,7 @@ class TableSpec:
         return tuple(c for c in self.cells if c.is_total)
 
 
-@dataclass(frozen=True)
+@record
 class SubpartSpec:
     """A suggested sub-heading of a narrative section, e.g. （一）主动公开."""
 
@@ -187,7 +188,7 @@ class SubpartSpec:
     keywords: tuple[str, ...] = ()  # words whose presence shows the theme is covered
 
 
-@dataclass(frozen=True)
+@record
 class SectionSpec:
     number: str  # 一 … 六
     title: str  # official title, e.g. 一、总体情况
@@ -201,7 +202,7 @@ class SectionSpec:
         return self.table is not None
 
 
-@dataclass(frozen=True)
+@record
 class PartNames:
     """How the parts of a report that are not numbered sections are named in findings, carry-over
     marks and pages (a section is named by its official title)."""
@@ -211,7 +212,7 @@ class PartNames:
     signature: str = "落款"
 
 
-@dataclass(frozen=True)
+@record
 class ReportSpec:
     edition: str  # "2019" or "2021"
     name: str  # the format document's name

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from reportlab.platypus.flowables import CondPageBreak, Flowable
-
 from ..domain import Draft, format_value
 from ..domain.draft import SectionPart
 from ..domain.headings import SUBHEADING, SUBHEADING_LEAD
 from ..spec import SectionSpec, TableSpec
 from . import styles as st
+from .flow import Block, KeepRoom
 from .flowables import BlankLines, GridSnap, PlacedLine, TextBlock
 from .linebreak import Item
 from .tables import GridLayout, GridTable, table_texts
@@ -19,9 +18,9 @@ from .typeset import Typesetter, position
 HEADING_MIN_FOLLOW = 2  # lines of text that must follow a heading on its page
 
 
-def build_story(draft: Draft, ts: Typesetter, *, draft_mark: bool = False) -> list[Flowable]:
+def build_story(draft: Draft, ts: Typesetter, *, draft_mark: bool = False) -> list[Block]:
     """The flowables of the report; ``draft_mark``: table values are kept clear of the 草稿 mark."""
-    story: list[Flowable] = [*_title(draft, ts), BlankLines(st.TITLE_LINES_AFTER)]
+    story: list[Block] = [*_title(draft, ts), BlankLines(st.TITLE_LINES_AFTER)]
     story += _narrative(draft.preface, draft.spec.parts.preface, ts)
     for section in draft.spec.sections:
         story += _section(draft, section, ts, draft_mark)
@@ -29,7 +28,7 @@ def build_story(draft: Draft, ts: Typesetter, *, draft_mark: bool = False) -> li
     return story
 
 
-def _title(draft: Draft, ts: Typesetter) -> list[Flowable]:
+def _title(draft: Draft, ts: Typesetter) -> list[Block]:
     """The title in balanced lines; line breaks the clerk typed in a custom title are kept."""
 
     def measure(text: str) -> float:
@@ -44,7 +43,7 @@ def _title(draft: Draft, ts: Typesetter) -> list[Flowable]:
     return [TextBlock.set(items, st.TITLE)] if items else []
 
 
-def _section(draft: Draft, section: SectionSpec, ts: Typesetter, draft_mark: bool) -> list[Flowable]:
+def _section(draft: Draft, section: SectionSpec, ts: Typesetter, draft_mark: bool) -> list[Block]:
     heading = TextBlock.set([ts.items(section.title, st.HEADING_1)], st.HEADING_1)
     if section.table is not None:
         body = _table(draft, draft.spec.table(section.table), ts, draft_mark)
@@ -55,16 +54,16 @@ def _section(draft: Draft, section: SectionSpec, ts: Typesetter, draft_mark: boo
     return [_keep(heading.full_height + _start_height(body)), heading, *body]
 
 
-def _keep(height: float) -> CondPageBreak:
+def _keep(height: float) -> KeepRoom:
     """A page break unless ``height`` still fits (with a little tolerance for rounding)."""
-    return CondPageBreak(height - 0.01)
+    return KeepRoom(height - 0.01)
 
 
-def _start_height(blocks: list[Flowable]) -> float:
+def _start_height(blocks: list[Block]) -> float:
     """Height of what must follow a heading on its page: sub-headings, then 2 lines or a table's start."""
     total = 0.0
     for block in blocks:
-        if isinstance(block, CondPageBreak):
+        if isinstance(block, KeepRoom):
             continue
         if isinstance(block, GridTable):
             return total + block.min_height()
@@ -77,19 +76,19 @@ def _start_height(blocks: list[Flowable]) -> float:
     return total
 
 
-def _section_text(draft: Draft, title: str, ts: Typesetter) -> list[Flowable]:
+def _section_text(draft: Draft, title: str, ts: Typesetter) -> list[Block]:
     section = draft.sections.get(title, "")
     if isinstance(section, str):
         return _narrative(section, title, ts)
-    out: list[Flowable] = []
+    out: list[Block] = []
     for k, part in enumerate(section, start=1):
         if part.text.strip():  # a suggested heading with nothing under it is not printed (as in section_as_text)
             out += _part(part, f"{title}（第{k}部分）", ts)
     return out
 
 
-def _part(part: SectionPart, place: str, ts: Typesetter) -> list[Flowable]:
-    out: list[Flowable] = []
+def _part(part: SectionPart, place: str, ts: Typesetter) -> list[Block]:
+    out: list[Block] = []
     heading = prepare(part.heading.strip())
     if heading:
         out.append(TextBlock.set([ts.items(heading, st.HEADING_2, position(place + "小标题"))], st.HEADING_2))
@@ -97,8 +96,8 @@ def _part(part: SectionPart, place: str, ts: Typesetter) -> list[Flowable]:
     return _keep_headings(out)
 
 
-def _narrative(text: str, place: str, ts: Typesetter, headings: bool = True) -> list[Flowable]:
-    out: list[Flowable] = []
+def _narrative(text: str, place: str, ts: Typesetter, headings: bool = True) -> list[Block]:
+    out: list[Block] = []
     for para in paragraphs(prepare(text or "")):
         out.append(_paragraph(para, place, ts, headings))
     return _keep_headings(out)
@@ -117,9 +116,9 @@ def _paragraph(para: Paragraph, place: str, ts: Typesetter, headings: bool) -> T
     return TextBlock.set([ts.items(text, st.BODY, where)], st.BODY)
 
 
-def _keep_headings(blocks: list[Flowable]) -> list[Flowable]:
+def _keep_headings(blocks: list[Block]) -> list[Block]:
     """A heading line is never the last line of a page: it moves on with the start of its text."""
-    out: list[Flowable] = []
+    out: list[Block] = []
     for i, block in enumerate(blocks):
         nxt = blocks[i + 1] if i + 1 < len(blocks) else None
         if isinstance(block, TextBlock) and block.style is st.HEADING_2 and nxt is not None:
@@ -128,8 +127,8 @@ def _keep_headings(blocks: list[Flowable]) -> list[Flowable]:
     return out
 
 
-def _table(draft: Draft, spec: TableSpec, ts: Typesetter, draft_mark: bool) -> list[Flowable]:
-    out: list[Flowable] = []
+def _table(draft: Draft, spec: TableSpec, ts: Typesetter, draft_mark: bool) -> list[Block]:
+    out: list[Block] = []
     texts = table_texts(spec, lambda cell_id: format_value(draft.printed_value(cell_id)))
     out.append(GridTable(GridLayout(spec, texts, ts, f"{spec.key}", knockout=draft_mark)))
     if spec.note:
@@ -141,17 +140,17 @@ def _table(draft: Draft, spec: TableSpec, ts: Typesetter, draft_mark: bool) -> l
 # ---- signature (机关署名 and 成文日期, §7.3.5) ---------------------------------------------
 
 
-def _with_signature(story: list[Flowable], draft: Draft, ts: Typesetter) -> list[Flowable]:
+def _with_signature(story: list[Block], draft: Draft, ts: Typesetter) -> list[Block]:
     block = _signature(draft, ts)
     need = st.SIGNATURE_LINES_BEFORE * st.LINE_PITCH + sum(f.wrap(st.TYPE_AREA_WIDTH, 1e6)[1] for f in block)
-    tail: list[Flowable] = []
+    tail: list[Block] = []
     if story and isinstance(story[-1], TextBlock):
         head, last = story[-1].split_tail(2)  # the signature never stands alone on a page
         story = story[:-1] + ([head] if head is not None else [])
         tail = [last]
         need += last.full_height
         # a heading whose whole text goes with the signature goes too: it never ends a page
-        while head is None and story and (isinstance(story[-1], CondPageBreak) or _is_heading(story[-1])):
+        while head is None and story and (isinstance(story[-1], KeepRoom) or _is_heading(story[-1])):
             moved = story.pop()
             if isinstance(moved, TextBlock):
                 tail.insert(0, moved)
@@ -159,11 +158,11 @@ def _with_signature(story: list[Flowable], draft: Draft, ts: Typesetter) -> list
     return [*story, _keep(need), *tail, BlankLines(st.SIGNATURE_LINES_BEFORE), *block]
 
 
-def _is_heading(block: Flowable) -> bool:
+def _is_heading(block: Block) -> bool:
     return isinstance(block, TextBlock) and block.style in (st.HEADING_1, st.HEADING_2)
 
 
-def _signature(draft: Draft, ts: Typesetter) -> list[Flowable]:
+def _signature(draft: Draft, ts: Typesetter) -> list[Block]:
     style = st.SIGNATURE
     organ_text = prepare((draft.signature_organ or draft.organ or "").strip())
     date = draft.signature_date
@@ -181,7 +180,7 @@ def _signature(draft: Draft, ts: Typesetter) -> list[Flowable]:
     if organ_x + organ_w > limit:  # a long name: 右空二字, the date centred under it
         organ_x = max(0.0, limit - organ_w)
         centre = organ_x + organ_w / 2
-    out: list[Flowable] = []
+    out: list[Block] = []
     if organ_w > width:
         out.append(
             TextBlock.set([organ], st.TextStyle(style.role, style.size, style.line_pitch, style.pitch, align="right"))

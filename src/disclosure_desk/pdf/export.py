@@ -11,7 +11,6 @@ import io
 import os
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab import rl_config
@@ -19,9 +18,10 @@ from reportlab import rl_config
 from ..checks import check, has_errors
 from ..domain import Draft
 from ..fileio import atomic_write_bytes
+from ..records import field, record
 from .document import build_story
 from .fonts import FontSet
-from .page import PageDecoration, ReportDocTemplate
+from .page import PageDecoration, build_document
 from .typeset import CharIssue, Typesetter
 
 Progress = Callable[[int, str], None]
@@ -30,7 +30,7 @@ Progress = Callable[[int, str], None]
 BUILD_LOCK = threading.Lock()
 
 
-@dataclass
+@record(frozen=False)
 class ExportResult:
     path: Path | None  # None for render_pdf (nothing written)
     pages: int
@@ -75,28 +75,25 @@ def render_pdf(
         story = build_story(draft, ts, draft_mark=draft_mark)
         decoration = PageDecoration(ts, draft_mark)
         buf = io.BytesIO()
-        doc = ReportDocTemplate(
-            buf,
-            decoration,
-            invariant=invariant,
-            progress=lambda page: report(min(90, 40 + 8 * page), f"正在生成第{page}页……"),
-            title=metadata_text(draft.display_title),
-            author=metadata_text(draft.signature_organ or draft.organ),
-            subject="政府信息公开工作年度报告",
-            lang="zh-CN",
-            displayDocTitle=1,
-            pageCompression=1,
-        )
         use_a85 = rl_config.useA85
         rl_config.useA85 = 0  # page streams plain deflated: ASCII85 would add a quarter to their size
         try:
-            doc.build(story)
+            pages = build_document(
+                buf,
+                story,
+                decoration,
+                title=metadata_text(draft.display_title),
+                author=metadata_text(draft.signature_organ or draft.organ),
+                subject="政府信息公开工作年度报告",
+                invariant=invariant,
+                progress=lambda page: report(min(90, 40 + 8 * page), f"正在生成第{page}页……"),
+            )
         finally:
             rl_config.useA85 = use_a85
         data = buf.getvalue()
     result = ExportResult(
         path=None,
-        pages=doc.page,
+        pages=pages,
         fonts_used=fonts.fonts_used(),
         missing_chars=[i.as_tuple() for i in ts.missing],
         draft_mark=draft_mark,

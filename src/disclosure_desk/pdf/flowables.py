@@ -1,22 +1,19 @@
-"""Flowables for text on the fixed line grid: blocks of set lines, blank lines, grid snapping."""
+"""Blocks of the page flow for text on the fixed line grid: set lines, blank lines, grid snapping."""
 
 from __future__ import annotations
 
-from reportlab.platypus.flowables import Flowable
-
 from . import styles as st
 from .draw import draw_lines
+from .flow import Block
 from .linebreak import Item, Line, break_lines
 
 
-class TextBlock(Flowable):
+class TextBlock(Block):
     """Lines of text at a fixed line pitch; splits between any two lines."""
 
-    def __init__(self, lines: list[Line], style: st.TextStyle, *, keep_with_next: bool = False):
-        super().__init__()
+    def __init__(self, lines: list[Line], style: st.TextStyle):
         self.lines = lines
         self.style = style
-        self.keepWithNext = keep_with_next
 
     @classmethod
     def set(
@@ -31,16 +28,16 @@ class TextBlock(Flowable):
     def full_height(self) -> float:
         return len(self.lines) * self.style.line_pitch
 
-    def wrap(self, availWidth, availHeight):
-        return availWidth, self.full_height
+    def wrap(self, avail_width, avail_height):
+        return avail_width, self.full_height
 
-    def split(self, availWidth, availHeight):
-        fit = int((availHeight + 1e-6) // self.style.line_pitch)
+    def split(self, avail_width, avail_height):
+        fit = int((avail_height + 1e-6) // self.style.line_pitch)
         if fit <= 0 or fit >= len(self.lines):
             return [] if fit <= 0 else [self]
         return [
             TextBlock(self.lines[:fit], self.style),
-            TextBlock(self.lines[fit:], self.style, keep_with_next=self.keepWithNext),
+            TextBlock(self.lines[fit:], self.style),
         ]
 
     def split_tail(self, n: int) -> tuple[TextBlock | None, TextBlock]:
@@ -53,52 +50,48 @@ class TextBlock(Flowable):
         draw_lines(self.canv, self.lines, 0.0, self.full_height, self.style.line_pitch, self.style.size)
 
 
-class BlankLines(Flowable):
+class BlankLines(Block):
     """``n`` empty lines of the grid (dropped at the top of a page)."""
 
     def __init__(self, n: int, line_pitch: float = st.LINE_PITCH):
-        super().__init__()
         self.n = n
         self.line_pitch = line_pitch
 
-    def wrap(self, availWidth, availHeight):
-        frame = getattr(self, "_frame", None)
-        if frame is not None and getattr(frame, "_atTop", False):
-            return availWidth, 0.0
-        return availWidth, min(self.n * self.line_pitch, availHeight)
+    def wrap(self, avail_width, avail_height):
+        if self.at_top:
+            return avail_width, 0.0
+        return avail_width, min(self.n * self.line_pitch, avail_height)
 
-    def split(self, availWidth, availHeight):
+    def split(self, avail_width, avail_height):
         return []
 
     def draw(self):
         pass
 
 
-class GridSnap(Flowable):
+class GridSnap(Block):
     """Moves down to the next line of the grid (after a table, whose height is free)."""
 
     def __init__(self, line_pitch: float = st.LINE_PITCH):
-        super().__init__()
         self.line_pitch = line_pitch
 
-    def wrap(self, availWidth, availHeight):
-        rest = availHeight % self.line_pitch
+    def wrap(self, avail_width, avail_height):
+        rest = avail_height % self.line_pitch
         if rest < 0.01 or self.line_pitch - rest < 0.01:
             rest = 0.0
-        return availWidth, rest
+        return avail_width, rest
 
-    def split(self, availWidth, availHeight):
+    def split(self, avail_width, avail_height):
         return []
 
     def draw(self):
         pass
 
 
-class PlacedLine(Flowable):
+class PlacedLine(Block):
     """One line of items set at their natural width, starting ``x`` from the left of the 版心."""
 
     def __init__(self, items: list[Item], x: float, style: st.TextStyle):
-        super().__init__()
         self.style = style
         pos, placed = 0.0, []
         for it in items:
@@ -106,8 +99,8 @@ class PlacedLine(Flowable):
             pos += it.width
         self.line = Line(placed, x + pos)
 
-    def wrap(self, availWidth, availHeight):
-        return availWidth, self.style.line_pitch
+    def wrap(self, avail_width, avail_height):
+        return avail_width, self.style.line_pitch
 
     def draw(self):
         draw_lines(self.canv, [self.line], 0.0, self.style.line_pitch, self.style.line_pitch, self.style.size)

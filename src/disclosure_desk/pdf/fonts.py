@@ -19,7 +19,6 @@ import sys
 import threading
 import zlib
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +27,7 @@ from reportlab.pdfbase.ttfonts import TTFError
 
 from .. import paths
 from ..errors import UserFacingError
+from ..records import record
 from . import styles as st
 from .fontcache import cached_ttfont
 
@@ -42,7 +42,7 @@ class FontsMissingError(UserFacingError):
     exit_code = 4
 
 
-@dataclass(frozen=True)
+@record
 class FontFile:
     label: str  # the font's common name, e.g. 仿宋_GB2312 or FandolFang
     path: Path
@@ -262,7 +262,7 @@ def bundled_only_from_env() -> bool:
     return os.environ.get(BUNDLED_ONLY_ENV, "").strip().lower() in ("1", "true", "yes", "on")
 
 
-@dataclass(frozen=True)
+@record
 class LoadedFont:
     """A font registered with ReportLab, with what layout needs from it."""
 

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections import deque
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from . import styles as st
@@ -138,9 +137,13 @@ def adjust_spacing(items: list[Item], gap: float) -> None:
             a.after += gap
 
 
-@dataclass
 class Atom:
-    items: list[Item]
+    """Items with no break allowed inside (a character with what attaches to it)."""
+
+    __slots__ = ("items",)
+
+    def __init__(self, items: list[Item]):
+        self.items = items
 
     @property
     def width(self) -> float:
@@ -163,16 +166,13 @@ class Atom:
         return next((i.cls for i in reversed(self.items) if i.cls != ATTACH), self.items[-1].cls)
 
 
-@dataclass
 class Segment:
     """Atoms with no break allowed between them (glued by 避头尾)."""
 
-    atoms: list[Atom]
-    width: float = field(init=False)
-    shrink: float = field(init=False)
-    tail: float = field(init=False)
+    __slots__ = ("atoms", "shrink", "tail", "width")
 
-    def __post_init__(self) -> None:
+    def __init__(self, atoms: list[Atom]):
+        self.atoms = atoms
         self.width = sum(a.width for a in self.atoms)
         self.shrink = sum(a.shrink for a in self.atoms)
         self.tail = self.atoms[-1].items[-1].after  # dropped when the segment ends a line
@@ -187,10 +187,15 @@ class Segment:
         return len(self.atoms) == 1 and self.atoms[0].is_space
 
 
-@dataclass
 class Line:
-    placed: list[tuple[Item, float]]  # item and the x of its glyph origin, from the block's left edge
-    width: float  # from the block's left edge to the end of the last item
+    """A set line: each item and the x of its glyph origin from the block's left edge; ``width`` from
+    the block's left edge to the end of the last item."""
+
+    __slots__ = ("placed", "width")
+
+    def __init__(self, placed: list[tuple[Item, float]], width: float):
+        self.placed = placed
+        self.width = width
 
     @property
     def text(self) -> str:

@@ -1,13 +1,20 @@
-"""What is printed on every page outside the flow: the page number and, on a draft, the draft mark."""
+"""The pages: A4 with one frame, the 版心; what is printed on every page outside the flow (the page
+number and, on a draft, the draft mark); and the document built from a story of blocks."""
 
 from __future__ import annotations
 
-from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from collections.abc import Callable, Iterable
+from typing import IO
+
+from reportlab.pdfgen.canvas import Canvas
 
 from . import styles as st
 from .draw import draw_line
+from .flow import Block, Page, lay_out
 from .flowables import PlacedLine
 from .typeset import Typesetter
+
+BODY = Page(st.TYPE_AREA_LEFT, st.TYPE_AREA_BOTTOM, st.TYPE_AREA_WIDTH, st.TYPE_AREA_HEIGHT)
 
 
 class PageDecoration:
@@ -20,10 +27,10 @@ class PageDecoration:
                 ts.items(st.DRAFT_WATERMARK_TEXT, st.DRAFT_WATERMARK), 0.0, st.DRAFT_WATERMARK
             ).line
 
-    def __call__(self, canvas, doc) -> None:
+    def __call__(self, canvas: Canvas, page: int) -> None:
         if self.draft_mark:
             self._draw_draft_mark(canvas)
-        self._draw_page_number(canvas, doc.page)
+        self._draw_page_number(canvas, page)
 
     def _draw_page_number(self, canvas, n: int) -> None:
         """``— N —`` in 4号, the 一字线 7 mm below the 版心; odd pages right, even pages left, 1 字 in."""
@@ -62,38 +69,36 @@ class PageDecoration:
         canvas.restoreState()
 
 
-class ReportDocTemplate(BaseDocTemplate):
-    """A4, one frame exactly the 版心, decorations drawn on every page."""
-
-    def __init__(self, target, decoration: PageDecoration, *, invariant: bool, progress=None, **meta):
-        super().__init__(
-            target,
-            pagesize=(st.PAGE_WIDTH, st.PAGE_HEIGHT),
-            leftMargin=st.MARGIN_LEFT,
-            rightMargin=st.PAGE_WIDTH - st.TYPE_AREA_RIGHT,
-            topMargin=st.MARGIN_TOP,
-            bottomMargin=st.TYPE_AREA_BOTTOM,
-            invariant=1 if invariant else 0,
-            initialFontName=decoration.ts.fonts.primary(st.FANGSONG).name,  # no stray Helvetica
-            initialFontSize=st.SIZE_3,
-            creator=st.PDF_CREATOR,
-            producer=st.PDF_CREATOR,
-            **meta,
-        )
-        frame = Frame(
-            st.TYPE_AREA_LEFT,
-            st.TYPE_AREA_BOTTOM,
-            st.TYPE_AREA_WIDTH,
-            st.TYPE_AREA_HEIGHT,
-            leftPadding=0,
-            rightPadding=0,
-            topPadding=0,
-            bottomPadding=0,
-            id="body",
-        )
-        self.addPageTemplates([PageTemplate("page", [frame], onPage=decoration)])
-        self._progress = progress
-
-    def afterPage(self):
-        if self._progress is not None:
-            self._progress(self.page)
+def build_document(
+    target: IO[bytes],
+    story: Iterable[Block],
+    decoration: PageDecoration,
+    *,
+    title: str,
+    author: str,
+    subject: str,
+    invariant: bool,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Lay ``story`` out on A4 pages with ``decoration`` and write the PDF to ``target``; the page count.
+    ``invariant``: no creation date or random id (the same input gives the same bytes: tests).
+    ``progress(n)`` is told when page ``n`` is done."""
+    canvas = Canvas(
+        target,
+        pagesize=(st.PAGE_WIDTH, st.PAGE_HEIGHT),
+        invariant=1 if invariant else 0,
+        pageCompression=1,
+        initialFontName=decoration.ts.fonts.primary(st.FANGSONG).name,  # no stray Helvetica
+        initialFontSize=st.SIZE_3,
+        lang="zh-CN",
+    )
+    canvas.setAuthor(author)
+    canvas.setTitle(title)
+    canvas.setSubject(subject)
+    canvas.setCreator(st.PDF_CREATOR)
+    canvas.setProducer(st.PDF_CREATOR)
+    canvas.setKeywords([])
+    canvas.setViewerPreference("DisplayDocTitle", "true")  # viewers show the title, not the file name
+    pages = lay_out(story, canvas, BODY, decoration, progress)
+    canvas.save()
+    return pages

@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
-from reportlab.platypus.flowables import CondPageBreak, Flowable
-
+from ..records import field, record
 from ..spec import PartNames, TableSpec
 from . import styles as st
 from .export import BUILD_LOCK, metadata_text
+from .flow import Block, KeepRoom
 from .flowables import BlankLines, GridSnap, PlacedLine, TextBlock
 from .fonts import FontSet
-from .page import PageDecoration, ReportDocTemplate
+from .page import PageDecoration, build_document
 from .tables import GridLayout, GridTable
 from .textprep import paragraphs, prepare
 from .title import break_title
@@ -28,7 +27,7 @@ from .typeset import Typesetter, Where, position
 KINDS = ("title", "heading1", "heading2", "body", "note", "table", "signature")
 
 
-@dataclass(frozen=True)
+@record
 class PlainBlock:
     """``kind`` one of KINDS. A table is a spec grid with the text of each (row, col); a signature's
     ``text`` is the organ and ``lead`` the date, ``right`` their distances from the right in 字."""
@@ -54,35 +53,32 @@ def render_plain_pdf(
         ts = Typesetter(FontSet(bundled_only=bundled_fonts_only))
         story = _story(blocks, ts)
         buf = io.BytesIO()
-        doc = ReportDocTemplate(
+        build_document(
             buf,
+            story,
             PageDecoration(ts, False),
-            invariant=invariant,
             title=metadata_text(title),
             author=metadata_text(author),
             subject=subject,
-            lang="zh-CN",
-            displayDocTitle=1,
-            pageCompression=1,
+            invariant=invariant,
         )
-        doc.build(story)
         return buf.getvalue()
 
 
-def _story(blocks: Sequence[PlainBlock], ts: Typesetter) -> list[Flowable]:
-    story: list[Flowable] = []
+def _story(blocks: Sequence[PlainBlock], ts: Typesetter) -> list[Block]:
+    story: list[Block] = []
     for i, block in enumerate(blocks):
         flowables = _flowables(block, ts, i + 1)
         if block.kind in ("heading1", "heading2") and i + 1 < len(blocks):
             following = _flowables(blocks[i + 1], ts, i + 2)
             need = sum(f.wrap(st.TYPE_AREA_WIDTH, 1e6)[1] for f in flowables)
             need += _first_height(following[0]) if following else 0.0
-            story.append(CondPageBreak(need - 0.01))  # a heading never ends a page
+            story.append(KeepRoom(need - 0.01))  # a heading never ends a page
         story += flowables
     return story
 
 
-def _first_height(f: Flowable) -> float:
+def _first_height(f: Block) -> float:
     if isinstance(f, GridTable):
         return f.min_height()
     if isinstance(f, TextBlock):
@@ -90,7 +86,7 @@ def _first_height(f: Flowable) -> float:
     return 0.0
 
 
-def _flowables(block: PlainBlock, ts: Typesetter, number: int) -> list[Flowable]:
+def _flowables(block: PlainBlock, ts: Typesetter, number: int) -> list[Block]:
     where = position(f"第{number}段")
     if block.kind == "title":
         lines = break_title(
@@ -113,9 +109,9 @@ def _flowables(block: PlainBlock, ts: Typesetter, number: int) -> list[Flowable]
     raise ValueError(f"unknown block kind {block.kind!r}")
 
 
-def _text(block: PlainBlock, ts: Typesetter, where: Where) -> list[Flowable]:
+def _text(block: PlainBlock, ts: Typesetter, where: Where) -> list[Block]:
     style = st.BODY if block.kind == "body" else st.TABLE_NOTE
-    out: list[Flowable] = []
+    out: list[Block] = []
     for k, para in enumerate(paragraphs(prepare(block.text))):
         items = ts.items(para.text, style, where)
         if k == 0 and block.lead:
@@ -126,9 +122,9 @@ def _text(block: PlainBlock, ts: Typesetter, where: Where) -> list[Flowable]:
     return out
 
 
-def _signature(block: PlainBlock, ts: Typesetter) -> list[Flowable]:
+def _signature(block: PlainBlock, ts: Typesetter) -> list[Block]:
     style = st.SIGNATURE
-    out: list[Flowable] = [BlankLines(st.SIGNATURE_LINES_BEFORE)]
+    out: list[Block] = [BlankLines(st.SIGNATURE_LINES_BEFORE)]
     for text, right in ((block.text, block.right[0]), (block.lead, block.right[1])):
         if not text:
             continue

@@ -6,7 +6,7 @@ size, a distance or a colour as a literal.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from ..records import record
 
 MM = 72 / 25.4
 
@@ -56,7 +56,7 @@ LATIN = "latin"
 CJK_LATIN_GAP = 0.25  # em of space between a hanzi and a Latin letter or digit (W3C CLREQ: about 1/4 em)
 
 
-@dataclass(frozen=True)
+@record
 class TextStyle:
     """How a block of text is set.
 

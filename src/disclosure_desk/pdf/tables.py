@@ -17,18 +17,16 @@ text on at least one side; a label whose span is broken is printed on each piece
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from reportlab.platypus.flowables import Flowable
-
+from ..records import record
 from ..spec import GridCell, GridRole, TableSpec
 from . import styles as st
 from .draw import draw_lines
+from .flow import Block
 from .linebreak import Item, Line, break_lines
 from .typeset import Typesetter, natural_width, widest_unit
 
 
-@dataclass
+@record(frozen=False)
 class _Cell:
     grid: GridCell
     style: st.TextStyle
@@ -191,11 +189,10 @@ class GridLayout:
         return True
 
 
-class GridTable(Flowable):
+class GridTable(Block):
     """Rows ``start``..``end`` of a table; a continuation repeats the header rows on top."""
 
     def __init__(self, layout: GridLayout, start: int = 0, end: int | None = None, continued: bool = False):
-        super().__init__()
         self.layout = layout
         self.start = start
         self.end = layout.spec.grid_rows if end is None else end
@@ -217,12 +214,12 @@ class GridTable(Flowable):
                 return self._header_height + sum(lay.row_h[self.start : row])
         return self.full_height
 
-    def wrap(self, availWidth, availHeight):
+    def wrap(self, avail_width, avail_height):
         return self.layout.col_x[-1], self.full_height
 
-    def split(self, availWidth, availHeight):
+    def split(self, avail_width, avail_height):
         lay = self.layout
-        room = availHeight - self._header_height
+        room = avail_height - self._header_height
         fits = self.start
         while fits < self.end and sum(lay.row_h[self.start : fits + 1]) <= room + 1e-6:
             fits += 1
@@ -234,7 +231,7 @@ class GridTable(Flowable):
             return self._cut(strict)
         if loose is not None:
             return self._cut(loose)
-        if availHeight >= st.TYPE_AREA_HEIGHT - 1 and last > max(self.start, lay.header_rows):
+        if avail_height >= st.TYPE_AREA_HEIGHT - 1 and last > max(self.start, lay.header_rows):
             return self._cut(last)  # taller than a page and no good break: break where it must
         return []
 

@@ -18,14 +18,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+
+from ..records import record
 
 PARAGRAPH_BREAK = re.compile("\r\n|\r|\n|\u2028|\u2029")
 TAB_AS = "\u3000"
 LEADING_SPACE = " \t\u00a0\u3000"
 
 
-@dataclass(frozen=True)
+@record
 class Paragraph:
     number: int  # 1-based, counting every line of the clerk's text (so positions match what they see)
     offset: int  # characters of leading white space that were cut

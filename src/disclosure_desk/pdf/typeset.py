@@ -8,15 +8,15 @@ name and position; a control character becomes its control picture and is listed
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
+from ..records import record
 from . import linebreak as lb
 from . import styles as st
 from .fonts import FontSet, LoadedFont
 from .textprep import char_name, control_picture, is_control, is_invisible
 
 
-@dataclass(frozen=True)
+@record
 class CharIssue:
     """A character that could not be printed as typed."""
 

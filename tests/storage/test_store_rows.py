@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from disclosure_desk import domain
+from disclosure_desk.records import field_names
 from disclosure_desk.storage import DraftRepository, open_store, rows, summary
 from disclosure_desk.storage.models import DraftRecord, TextRecord, ValueRecord
 from tests.storage.storehelp import exact, load, sample_draft, save
@@ -22,7 +23,7 @@ def test_the_column_lists_are_the_models_tables():
     assert tuple(ValueRecord.__table__.columns.keys()) == rows.VALUE_COLUMNS
     assert tuple(TextRecord.__table__.columns.keys()) == rows.TEXT_COLUMNS
     assert set(rows.SUMMARY_COLUMNS) <= set(rows.DRAFT_COLUMNS)
-    assert summary.DraftSummary._fields == rows.SUMMARY_COLUMNS  # read by position into a DraftSummary
+    assert field_names(summary.DraftSummary) == rows.SUMMARY_COLUMNS  # read by position into a DraftSummary
 
 
 def test_the_status_names_are_the_domains():

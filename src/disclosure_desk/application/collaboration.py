@@ -69,9 +69,9 @@ class CollaborationMixin:
         holder = self.holder if token is None else self.holder._replace(token=token)
         assert draft.id is not None, "a new draft is saved with save()"
         with self._store.rows(write=True) as drafts:
-            at, new_revision = drafts.save_checked(draft, revision)  # refused before any lease is looked at
+            saved = drafts.save_checked(draft, revision)  # refused before any lease is looked at
             check_for_save(drafts, draft.id, holder)  # else rolled back with the save: nothing written
-        return at.astimezone(), new_revision
+        return saved.at.astimezone(), saved.revision
 
     def save_copy(self, draft: Draft, why: str) -> int:
         """Keep ``draft`` as a new draft (a conflict copy, titled so, status 草稿); its id."""

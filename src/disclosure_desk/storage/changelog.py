@@ -10,11 +10,14 @@ the log grow by a section per autosave) and per changed field of the basic infor
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING, Any, NamedTuple
 
+from .. import records
 from .encoding import time_from_sql, time_to_sql
 
+TYPE_CHECKING = False  # typing is not imported at run time (its import costs the list command ~3 ms)
 if TYPE_CHECKING:
+    from typing import Any
+
     from .rows import DraftRows, Saved
 
 VALUE = "value"  # key: the cell id; old/new: the value as text, None for blank or absent
@@ -26,14 +29,16 @@ CREATED = "created"  # a new draft (saved whole, or a copy)
 _LONGEST = 200  # characters of an old or new field value kept in the log (a title, an organ, a contact)
 
 
-class Change(NamedTuple):
+@records.record
+class Change:
     what: str
     key: str
     old: str | None = None
     new: str | None = None
 
 
-class ChangeEntry(NamedTuple):
+@records.record
+class ChangeEntry:
     """A row of the change log as the app shows it."""
 
     at: dt.datetime

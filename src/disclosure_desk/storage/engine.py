@@ -26,7 +26,6 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from .. import paths
 from ..errors import os_reason
@@ -37,7 +36,10 @@ from .schema import STORE_FILE_NAME, current_version, migrate, read_version
 from .transactions import read_session, write_session
 from .validate import check_store_file, has_log, sqlite_uri
 
+TYPE_CHECKING = False  # typing is not imported at run time (the list command's path: ~3 ms)
 if TYPE_CHECKING:
+    from typing import Any
+
     from sqlalchemy.engine import Engine
     from sqlalchemy.orm import Session
 

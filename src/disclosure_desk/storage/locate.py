@@ -9,8 +9,8 @@ local file. The password is never kept in a file: it comes from the URL as typed
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing is not imported at run time (the list command's path: ~3 ms)
 if TYPE_CHECKING:
     from .engine import Store
     from .server import ServerStore

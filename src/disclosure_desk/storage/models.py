@@ -16,7 +16,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
 
 from .dialect import pg_text_from_sql, pg_text_to_sql
-from .encoding import text_from_sql, text_to_sql, time_from_sql, time_to_sql
+from .encoding import optional_time_from_sql, optional_time_to_sql, text_from_sql, text_to_sql
 
 
 class ExactText(TypeDecorator[str]):
@@ -45,10 +45,10 @@ class UtcTimestamp(TypeDecorator[dt.datetime]):
     cache_ok = True
 
     def process_bind_param(self, value: dt.datetime | None, dialect: Dialect) -> str | None:
-        return time_to_sql(value)
+        return optional_time_to_sql(value)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> dt.datetime | None:
-        return time_from_sql(value)
+        return optional_time_from_sql(value)
 
 
 class Base(DeclarativeBase):

@@ -1,21 +1,23 @@
 """What a draft list shows of a draft (``DraftSummary``) and a draft's 定稿 history (``StatusEvent``).
 
-No SQLAlchemy, no spec and no dataclasses (which import ``inspect``) at import time: the ``list``
-command and the app's start window read these through ``rows.py`` before (or without) importing them.
-Both are immutable named tuples.
+No SQLAlchemy, no spec, no dataclasses (which import ``inspect``) and no ``typing`` at import time:
+the ``list`` command and the app's start window read these through ``rows.py`` before (or without)
+importing them. Both are frozen records (``records.py``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import NamedTuple
+
+from ..records import record
 
 # domain's STATUS_DRAFT and STATUS_FINAL (a test checks), without importing the domain (and the spec) for a list
 STATUS_DRAFT = "草稿"
 STATUS_FINAL = "定稿"
 
 
-class DraftSummary(NamedTuple):
+@record
+class DraftSummary:
     """A row of the draft list."""
 
     id: int
@@ -38,7 +40,8 @@ class DraftSummary(NamedTuple):
         return self.status == STATUS_FINAL
 
 
-class StatusEvent(NamedTuple):
+@record
+class StatusEvent:
     at: dt.datetime
     action: str  # 定稿 / 重新打开
     reason: str

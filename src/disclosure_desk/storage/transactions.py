@@ -8,10 +8,10 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
 
 from .rows import CREATED_DRAFTS, SAVED_BY
 
+TYPE_CHECKING = False  # typing is not imported at run time (the list command's path: ~3 ms)
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 

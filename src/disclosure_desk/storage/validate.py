@@ -13,9 +13,9 @@ import sqlite3
 import struct
 import urllib.parse
 from pathlib import Path
-from typing import NamedTuple
 
 from ..errors import os_reason
+from ..records import record
 from .errors import NewerVersionError, StoreUnreadableError
 from .schema import APPLICATION_ID, current_version
 
@@ -23,7 +23,8 @@ _MAGIC = b"SQLite format 3\x00"
 HEADER_SIZE = 100
 
 
-class Header(NamedTuple):
+@record
+class Header:
     page_size: int
     pages: int | None  # None: the header's page count is not valid (old writers)
     user_version: int
@@ -56,7 +57,8 @@ def read_header(data: bytes) -> Header | None:
     )
 
 
-class _Refusal(NamedTuple):
+@record
+class _Refusal:
     """Builds the refusals of one file (each naming the newest backup)."""
 
     path: Path

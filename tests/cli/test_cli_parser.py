@@ -64,3 +64,21 @@ def test_list_and_export_do_not_import_sqlalchemy(tmp_path):
     )
     assert "青禾县统计局" in out.stdout and out.stdout.strip().endswith("[]")
     assert (tmp_path / "out.json").read_bytes() == SAMPLE_2021_JSON.read_bytes()
+
+
+def test_list_imports_neither_typing_nor_dataclasses(tmp_path):
+    """The list command's path is kept light (docs/performance.md): no typing (~3 ms), no dataclasses
+    (~10 ms with inspect): a module that imports one at run time shows here."""
+    from disclosure_desk.application.workspace import open_workspace
+    from tests.conftest import SAMPLE_2021_JSON
+
+    with open_workspace(tmp_path / "drafts.sqlite3") as workspace:
+        workspace.import_file(SAMPLE_2021_JSON)
+    probe = (
+        "import sys; from disclosure_desk.cli import main\n"
+        "main(['list'])\n"
+        "print(sorted(m for m in ('typing', 'dataclasses', 'inspect') if m in sys.modules))\n"
+    )
+    env = dict(os.environ, DISCLOSURE_DESK_DATA_DIR=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
+    assert "青禾县统计局" in out.stdout and out.stdout.strip().endswith("[]")

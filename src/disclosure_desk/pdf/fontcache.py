@@ -19,7 +19,8 @@ tests/pdf/test_fontcache.py compares a restored font with a parsed one attribute
 ``TTFont`` and its ``TTFontFace`` keep their whole state in their attributes. Of the font's, ``state``
 (per-document subsets), ``encoding`` and ``_shapable`` are made afresh as ``TTFont.__init__`` makes
 them; of the face's, ``_ttf_data`` is the file's bytes and ``_pdfScale`` a function of
-``unitsPerEm`` (a lambda cannot be pickled).
+``unitsPerEm`` (a lambda cannot be pickled), and ``glyphToChar`` (the cmap inverted) is rebuilt from
+``charToGlyph`` if anything reads it.
 """
 
 from __future__ import annotations
@@ -47,9 +48,13 @@ REPORTLAB_VERSION: str = reportlab.Version
 
 log = logging.getLogger(__name__)
 
-FORMAT = 2  # of an entry; a new one makes every entry stale
+FORMAT = 3  # of an entry; a new one makes every entry stale
 FONT_MADE_AFRESH = frozenset({"fontName", "face", "state", "encoding", "_shapable"})
 FACE_MADE_AFRESH = frozenset({"_ttf_data", "_pdfScale"})
+# The cmap inverted: after the parse ReportLab reads it only when HarfBuzz shapes text (``shapeFragWord``;
+# uharfbuzz is not among our dependencies). Not stored — ~7,600 lists per CJK face, a third of an entry's
+# objects — and rebuilt from ``charToGlyph`` if it is ever read (``_GlyphToChar``).
+FACE_NOT_KEPT = frozenset({"glyphToChar"})
 _ALLOWED_CLASSES = {("reportlab.pdfbase.ttfonts", "TTFNameBytes")}
 
 Key = tuple[int, str, str, int, int, int]
@@ -122,6 +127,7 @@ def _restore(name: str, font_attributes: Attributes, face_attributes: Attributes
     vars(face).update(face_attributes)
     face._ttf_data = data
     face._pdfScale = _pdf_scale(face.unitsPerEm)
+    face.glyphToChar = _GlyphToChar(face.charToGlyph)  # FACE_NOT_KEPT
     font = TTFont.__new__(TTFont)
     vars(font).update(font_attributes)
     font.fontName = name
@@ -130,6 +136,27 @@ def _restore(name: str, font_attributes: Attributes, face_attributes: Attributes
     font.state = WeakKeyDictionary()
     font.shapable = not any(fnmatch(name, glob) for glob in ttfonts.unShapedFontGlob)  # as TTFont.__init__
     return font
+
+
+class _GlyphToChar(dict[int, list[int]]):
+    """``TTFontFace.glyphToChar`` (glyph -> the characters mapped to it), built from ``charToGlyph`` when
+    first read; what is added before that (HarfBuzz's private glyphs) is kept."""
+
+    def __init__(self, char_to_glyph: dict[int, int]):
+        super().__init__()
+        self._char_to_glyph: dict[int, int] | None = char_to_glyph
+
+    def __missing__(self, glyph: int) -> list[int]:
+        if self._char_to_glyph is None:
+            raise KeyError(glyph)
+        added = dict(self)
+        self.clear()
+        for char, mapped in self._char_to_glyph.items():
+            self.setdefault(mapped, []).append(char)
+        for mapped, chars in added.items():
+            self.setdefault(mapped, []).extend(c for c in chars if c not in self[mapped])
+        self._char_to_glyph = None
+        return self[glyph]
 
 
 def _pdf_scale(units_per_em: int) -> Callable[[float], float]:
@@ -142,7 +169,7 @@ def _pdf_scale(units_per_em: int) -> Callable[[float], float]:
 
 def _write(entry: Path, key: Key, font: TTFont) -> None:
     font_attributes = {k: v for k, v in vars(font).items() if k not in FONT_MADE_AFRESH}
-    face_attributes = {k: v for k, v in vars(font.face).items() if k not in FACE_MADE_AFRESH}
+    face_attributes = {k: v for k, v in vars(font.face).items() if k not in FACE_MADE_AFRESH | FACE_NOT_KEPT}
     try:
         data = pickle.dumps((key, font_attributes, face_attributes), protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError) as e:  # a ReportLab keeping something else

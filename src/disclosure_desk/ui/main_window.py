@@ -13,7 +13,7 @@ from ..errors import UserFacingError
 
 if TYPE_CHECKING:
     from ..application.workspace import Workspace
-from . import messages, server_actions, settings, texts
+from . import messages, settings, texts
 from .start_view import StartView
 from .store_actions import StoreActions
 
@@ -77,9 +77,9 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu("文件(&F)")
         self.back_action = QAction("返回草稿列表", self, triggered=self.close_report)
         self.save_action = QAction("立即保存", self, triggered=self.save_now)
-        self.changes_action = QAction("修改记录…", self, triggered=lambda: server_actions.show_changes(self))
+        self.changes_action = QAction("修改记录…", self, triggered=lambda: _server_actions().show_changes(self))
         self.save_as_action = QAction(
-            "当前报告另存为文件…", self, triggered=lambda: server_actions.save_on_screen_as_json(self)
+            "当前报告另存为文件…", self, triggered=lambda: _server_actions().save_on_screen_as_json(self)
         )
         self.store_action = QAction("草稿库位置（本机或服务器）…", self, triggered=self.choose_store)
         self.quit_action = QAction("退出", self, triggered=self.close)
@@ -189,12 +189,12 @@ class MainWindow(QMainWindow):
         """Open the store and list the drafts: called once the window has been painted."""
         self._attach_shortcuts()
         try:
-            self.workspace = server_actions.open_workspace_with_login(self)
+            self.workspace = _server_actions().open_workspace_with_login(self)
         except UserFacingError as e:
             self.start.status.setText(f"无法打开草稿库：{e.message}（可在“文件 → 草稿库位置”中更改。）")
             messages.error(self, "无法打开草稿库", e.message)
             return False
-        server_actions.replay_journals(self, self.workspace)
+        _server_actions().replay_journals(self, self.workspace)
         self._show_store_in_title()
         self.start.set_loading(False)
         self.actions_.refresh_list()
@@ -210,7 +210,7 @@ class MainWindow(QMainWindow):
 
     def choose_store(self) -> None:
         """文件 → 草稿库位置…: switch between this PC's file and a server (the report is saved and closed first)."""
-        if not server_actions.choose_store(self) or not self.close_report():
+        if not _server_actions().choose_store(self) or not self.close_report():
             return
         self.actions_.error_counter.stop()
         if self.workspace is not None:
@@ -383,3 +383,10 @@ class MainWindow(QMainWindow):
     def _on_report_save_state_changed(self, text: str, ok: bool) -> None:
         self.save_label.setText(text)
         self.save_label.setStyleSheet("" if ok else "color:#b00020;font-weight:bold;")
+
+
+def _server_actions():
+    """ui.server_actions (and the application layer behind it), imported after the first paint (~3 ms)."""
+    from . import server_actions
+
+    return server_actions

@@ -47,38 +47,39 @@ def test_a_mistyped_command_is_refused_with_the_list_of_commands(capsys):
     assert exit_info.value.code == 2 and "check" in capsys.readouterr().err
 
 
-def test_list_and_export_do_not_import_sqlalchemy(tmp_path):
+def _commands_in_a_fresh_process(tmp_path, commands: str, modules: str, *args: str) -> str:
+    """Run ``commands`` (Python calling ``main``) on a store holding the 2021 sample, then print which of
+    the ``modules`` (a Python expression over a module name ``m``) were imported; the output."""
     from disclosure_desk.application.workspace import open_workspace
     from tests.conftest import SAMPLE_2021_JSON
 
     with open_workspace(tmp_path / "drafts.sqlite3") as workspace:
         workspace.import_file(SAMPLE_2021_JSON)
     probe = (
-        "import sys; from disclosure_desk.cli import main\n"
-        "main(['list']); main(['export', '1', '-o', sys.argv[1]])\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] == 'sqlalchemy'))\n"
+        f"import sys; from disclosure_desk.cli import main\n{commands}\n"
+        f"print(sorted(m for m in sys.modules if {modules}))\n"
     )
     env = dict(os.environ, DISCLOSURE_DESK_DATA_DIR=str(tmp_path))
-    out = subprocess.run(
-        [sys.executable, "-c", probe, str(tmp_path / "out.json")], env=env, capture_output=True, text=True, check=True
+    return subprocess.run(
+        [sys.executable, "-c", probe, *args], env=env, capture_output=True, text=True, check=True
+    ).stdout
+
+
+def test_list_and_export_do_not_import_sqlalchemy(tmp_path):
+    from tests.conftest import SAMPLE_2021_JSON
+
+    out = _commands_in_a_fresh_process(
+        tmp_path,
+        "main(['list']); main(['export', '1', '-o', sys.argv[1]])",
+        "m.split('.')[0] == 'sqlalchemy'",
+        str(tmp_path / "out.json"),
     )
-    assert "青禾县统计局" in out.stdout and out.stdout.strip().endswith("[]")
+    assert "青禾县统计局" in out and out.strip().endswith("[]")
     assert (tmp_path / "out.json").read_bytes() == SAMPLE_2021_JSON.read_bytes()
 
 
 def test_list_imports_neither_typing_nor_dataclasses(tmp_path):
     """The list command's path is kept light (docs/performance.md): no typing (~3 ms), no dataclasses
     (~10 ms with inspect): a module that imports one at run time shows here."""
-    from disclosure_desk.application.workspace import open_workspace
-    from tests.conftest import SAMPLE_2021_JSON
-
-    with open_workspace(tmp_path / "drafts.sqlite3") as workspace:
-        workspace.import_file(SAMPLE_2021_JSON)
-    probe = (
-        "import sys; from disclosure_desk.cli import main\n"
-        "main(['list'])\n"
-        "print(sorted(m for m in ('typing', 'dataclasses', 'inspect') if m in sys.modules))\n"
-    )
-    env = dict(os.environ, DISCLOSURE_DESK_DATA_DIR=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", probe], env=env, capture_output=True, text=True, check=True)
-    assert "青禾县统计局" in out.stdout and out.stdout.strip().endswith("[]")
+    out = _commands_in_a_fresh_process(tmp_path, "main(['list'])", "m in ('typing', 'dataclasses', 'inspect')")
+    assert "青禾县统计局" in out and out.strip().endswith("[]")

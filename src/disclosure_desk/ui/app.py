@@ -11,18 +11,23 @@ import sys
 import time
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from .. import __version__, paths
 from . import texts
 from .translations import install_translations
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
 PROBE_ENV = "DISCLOSURE_DESK_STARTUP_PROBE"  # print timings and a self-check (ui/probe.py), quit: bench, smoke test
 
 
 def app_icon() -> QIcon:
     """resources/icons: the PNG sizes Qt picks from (title bar, task bar, Alt+Tab)."""
+    from PySide6.QtGui import QIcon
+
     icon = QIcon()
     folder = paths.resources_dir() / "icons"
     for name in ("disclosure-desk-64.png", "disclosure-desk.png"):
@@ -31,7 +36,9 @@ def app_icon() -> QIcon:
     return icon
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, *, icon: bool = True) -> QApplication:
+    """The QApplication, named, translated, with the UI font; ``icon`` False: the window icon is set later
+    (``run`` sets it after the first paint)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("DisclosureDesk")
@@ -41,7 +48,8 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     from . import qt_log
 
     qt_log.install()  # Qt's warnings into the log file (ui/qt_log.py)
-    app.setWindowIcon(app_icon())
+    if icon:
+        app.setWindowIcon(app_icon())
     install_translations(app)
     from . import fonts
 
@@ -51,7 +59,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
 
 def run(argv: list[str] | None = None) -> int:
     started = time.time()
-    app = create_application(argv)
+    app = create_application(argv, icon=False)
     from . import messages
     from .instance_lock import InstanceLock
 
@@ -76,6 +84,8 @@ def run(argv: list[str] | None = None) -> int:
 def _after_first_paint(window, started: float, probe: str | None) -> None:
     if probe:
         print(f"first-paint {time.time():.6f} {time.time() - started:.6f}", flush=True)
+    # the icon (title bar, task bar) once the window is there: QIcon's type and the PNGs cost ~2-3 ms
+    QApplication.instance().setWindowIcon(app_icon())
 
     def open_store() -> None:
         from ..logs import setup_logging

@@ -6,8 +6,8 @@ import logging
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRect, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QSizePolicy, QStackedWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget
 
 from ..errors import UserFacingError
 
@@ -103,6 +103,8 @@ class MainWindow(QMainWindow):
         shortcut given to an action makes PySide6 create Qt's namespace of enums (~20 ms), which would
         otherwise delay the first paint; nobody presses a key before the window is there."""
         if self.save_action.shortcut().isEmpty():
+            from PySide6.QtGui import QKeySequence  # its type made after the paint (~0.8 ms)
+
             self.save_action.setShortcut(QKeySequence("Ctrl+S"))  # a window shortcut: QAction's default
             self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
             self.guide_action.setShortcut(QKeySequence.StandardKey.HelpContents)
@@ -353,6 +355,8 @@ class MainWindow(QMainWindow):
     def _on_stack_current_changed(self, _index: int) -> None:
         """Only the page on screen sets the window's minimum size (the start window's button row need
         not keep a report from being shown in a narrow window, and the other way round)."""
+        from PySide6.QtWidgets import QSizePolicy  # its type made when first needed, after the paint
+
         current = self.stack.currentWidget()
         for i in range(self.stack.count()):
             w = self.stack.widget(i)

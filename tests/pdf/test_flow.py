@@ -125,6 +125,9 @@ def test_keep_room_does_nothing_on_an_empty_page_and_never_makes_an_empty_one():
     f = Flow()
     assert f.run([f.box("full", 300), KeepRoom(10), f.box("b", 10)]) == 2
     assert f.log[1] == ("b", 2, 10.0, 390.0)
+    f = Flow()
+    assert f.run([f.box("full", 300), KeepRoom(10)]) == 1  # a full page and nothing after: no blank page
+    assert f.pages_begun == [1]
 
 
 def test_a_block_that_cannot_split_waits_for_the_next_page():

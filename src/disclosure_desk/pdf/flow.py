@@ -101,10 +101,7 @@ def lay_out(
             started, y, at_top = True, page.bottom + page.height, True
         room = y - page.bottom
         if isinstance(block, KeepRoom):
-            if room <= 0:
-                queue.appendleft(block)  # a full page: the next one decides
-                end_page()
-            elif room < block.height and not at_top:
+            if room < block.height and not at_top:
                 end_page()
             continue
         block.at_top = at_top

@@ -55,6 +55,7 @@ FACE_MADE_AFRESH = frozenset({"_ttf_data", "_pdfScale"})
 # uharfbuzz is not among our dependencies). Not stored — ~7,600 lists per CJK face, a third of an entry's
 # objects — and rebuilt from ``charToGlyph`` if it is ever read (``_GlyphToChar``).
 FACE_NOT_KEPT = frozenset({"glyphToChar"})
+_FACE_NOT_STORED = FACE_MADE_AFRESH | FACE_NOT_KEPT
 _ALLOWED_CLASSES = {("reportlab.pdfbase.ttfonts", "TTFNameBytes")}
 
 Key = tuple[int, str, str, int, int, int]
@@ -169,7 +170,7 @@ def _pdf_scale(units_per_em: int) -> Callable[[float], float]:
 
 def _write(entry: Path, key: Key, font: TTFont) -> None:
     font_attributes = {k: v for k, v in vars(font).items() if k not in FONT_MADE_AFRESH}
-    face_attributes = {k: v for k, v in vars(font.face).items() if k not in FACE_MADE_AFRESH | FACE_NOT_KEPT}
+    face_attributes = {k: v for k, v in vars(font.face).items() if k not in _FACE_NOT_STORED}
     try:
         data = pickle.dumps((key, font_attributes, face_attributes), protocol=pickle.HIGHEST_PROTOCOL)
     except (pickle.PicklingError, TypeError, AttributeError) as e:  # a ReportLab keeping something else

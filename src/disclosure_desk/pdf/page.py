@@ -4,7 +4,6 @@ number and, on a draft, the draft mark); and the document built from a story of 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import IO
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -13,6 +12,10 @@ from .draw import draw_line
 from .flow import Block, Page, lay_out
 from .flowables import PlacedLine
 from .typeset import Typesetter
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import IO
 
 BODY = Page(st.TYPE_AREA_LEFT, st.TYPE_AREA_BOTTOM, st.TYPE_AREA_WIDTH, st.TYPE_AREA_HEIGHT)
 
